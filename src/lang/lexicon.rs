@@ -1,0 +1,923 @@
+//! The lexicons: reporting verbs, cue phrases, role nouns, honorifics, pronouns, function words,
+//! outlets, first names and places, read from the plain-text files under `data/` (compiled into
+//! the binary) and parsed once per process.
+//!
+//! Every data file has the same line syntax, documented in `data/README.md`:
+//!
+//! ```text
+//! # comment
+//! entry words @tag @tag:value = form form, form
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::{Lang, conjugate};
+use crate::tokens::{entry_keys, normalize};
+
+/// Grammatical gender of a mention, when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Gender {
+    /// Masculine (`il`, `M.`, `he`, `Mr`).
+    Masc,
+    /// Feminine (`elle`, `Mme`, `she`, `Mrs`).
+    Fem,
+    /// Not known, or either.
+    #[default]
+    Unknown,
+}
+
+impl Gender {
+    /// True unless the two genders are known and differ.
+    pub fn compatible(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// Grammatical number of a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Number {
+    /// One.
+    #[default]
+    Singular,
+    /// Several.
+    Plural,
+}
+
+/// Flags of a reporting verb (the `@tags` of `verbs.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VerbTags(u16);
+
+impl VerbTags {
+    /// A verb that often introduces something other than speech (`estimer`, `believe`).
+    pub const WEAK: u16 = 1;
+    /// A verb that names or qualifies (`qualifier de`, `call`): a short quote after it is speech
+    /// only when the verb has a subject.
+    pub const NAMING: u16 = 1 << 1;
+    /// A verb that continues an earlier statement (`ajouter`, `add`): the source carries over.
+    pub const CONTINUE: u16 = 1 << 2;
+    /// A verb with an addressee (`dire à`, `tell`): an outlet as addressee is the cited source.
+    pub const TELL: u16 = 1 << 3;
+    /// A semantically negative verb, which may stay a cue when negated (`nier`, `deny`).
+    pub const NEGATIVE: u16 = 1 << 4;
+    /// Not a cue: only the forms, for multiword verbs built on it (`faire` for `faire savoir`).
+    pub const PARADIGM: u16 = 1 << 5;
+    /// A verb of writing (`écrire`, `write`, `tweet`).
+    pub const WRITTEN: u16 = 1 << 6;
+
+    /// True when all bits of `tag` are set.
+    pub fn has(self, tag: u16) -> bool {
+        self.0 & tag == tag
+    }
+}
+
+/// A reporting verb form found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbInfo {
+    /// Index of the lemma in [`Lexicon::lemmas`].
+    pub lemma: u32,
+    /// The lemma's flags.
+    pub tags: VerbTags,
+}
+
+/// A reporting verb lemma.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lemma {
+    /// The lemma as written in the data file.
+    pub name: String,
+    /// Its flags.
+    pub tags: VerbTags,
+    /// The platform the verb names (`tweeter` → `Twitter`).
+    pub platform: Option<String>,
+}
+
+/// What a cue phrase that is not a verb does (`cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// `selon X`, `d'après X`, `according to X`: X is the speaker, or the source if an outlet.
+    According,
+    /// `pour X, …` (an opinion attribution at the head of a sentence).
+    Opinion,
+    /// `cité par X`, `quoted by X`: X is the source.
+    CitedBy,
+    /// `dans les colonnes de X`, `in an interview with X`: X is the medium, hence the source.
+    Medium,
+    /// `selon la même source`, `the same source`: the source of the previous quote.
+    SameSource,
+}
+
+/// What kind of entity a role noun describes (`roles.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleKind {
+    /// A person's role or function (`ministre`, `porte-parole`, `leader`).
+    Person,
+    /// A person's role that is anonymous when nobody is named (`responsable`, `official`).
+    Anonymous,
+    /// An organisation (`gouvernement`, `syndicat`, `police`, `company`).
+    Org,
+    /// A group (`parties`, `manifestants`, `protesters`).
+    Collective,
+    /// A document or message that speaks for its author (`communiqué`, `tweet`, `report`).
+    Document,
+}
+
+/// A role noun found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleInfo {
+    /// Synonym class (one line of `roles.txt`): `dirigeant`, `numéro un` and `leader` share one.
+    pub class: u32,
+    /// Gender of this form.
+    pub gender: Gender,
+    /// Number of this form.
+    pub number: Number,
+    /// What it describes.
+    pub kind: RoleKind,
+}
+
+/// A pronoun and what it may refer to (`pronouns.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounInfo {
+    /// Gender.
+    pub gender: Gender,
+    /// Number.
+    pub number: Number,
+    /// Never a speaker: the journalist (`je`, `nous`, `I`, `we`) or impersonal (`on`, `ça`).
+    pub reject: bool,
+    /// Refers to a thing or organisation (`it`), not a person.
+    pub neuter: bool,
+}
+
+/// The kind of an outlet (`outlets.txt`, `outlet_nouns.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OutletKind {
+    /// News agency (`AFP`, `KCNA`, `agence`).
+    Agency,
+    /// Newspaper (`Le Monde`, `quotidien`, `newspaper`).
+    Newspaper,
+    /// Television or radio (`BBC`, `chaîne`, `broadcaster`).
+    Broadcaster,
+    /// Magazine or weekly.
+    Magazine,
+    /// News website or blog.
+    Website,
+    /// Social network or messaging platform (`Twitter`, `Telegram`, `réseau social`).
+    Platform,
+    /// Any outlet (`média`, `outlet`).
+    Any,
+}
+
+impl OutletKind {
+    fn parse(tag: &str) -> Option<OutletKind> {
+        Some(match tag {
+            "agency" => OutletKind::Agency,
+            "newspaper" => OutletKind::Newspaper,
+            "broadcaster" => OutletKind::Broadcaster,
+            "magazine" => OutletKind::Magazine,
+            "website" => OutletKind::Website,
+            "platform" => OutletKind::Platform,
+            "any" => OutletKind::Any,
+            _ => return None,
+        })
+    }
+}
+
+/// A named outlet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outlet {
+    /// Its usual short name (`KCNA`).
+    pub name: String,
+    /// What it is.
+    pub kind: OutletKind,
+    /// A state or official medium (`KCNA`, `TASS`, `Xinhua`).
+    pub state: bool,
+    /// Also a common word or a name (`Time`, `Bloomberg`, `X`): an outlet only where one is
+    /// expected.
+    pub ambiguous: bool,
+}
+
+/// A generic noun for an outlet (`agence`, `quotidien`, `média d'État`, `newspaper`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutletNoun {
+    /// What kind of outlet it names.
+    pub kind: OutletKind,
+    /// It names a state medium.
+    pub state: bool,
+}
+
+/// How a phrase before a quote marks it as a title or a term (`kind_cues.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindCue {
+    /// `intitulé`, `the film`, `l'opération`: a title.
+    Title,
+    /// `so-called`, `surnommé`, `le terme`: a term.
+    Term,
+    /// `called`, `baptisé`: a title if the quote is in title case, a term otherwise.
+    Name,
+}
+
+/// Function-word tags (`function_words.txt`), as bits.
+pub mod word {
+    /// Determiner or article.
+    pub const DET: u32 = 1;
+    /// Preposition.
+    pub const PREP: u32 = 1 << 1;
+    /// Coordinating conjunction.
+    pub const CONJ: u32 = 1 << 2;
+    /// Complementizer (`que`, `that`).
+    pub const SUB: u32 = 1 << 3;
+    /// Relative pronoun (`qui`, `who`, `which`).
+    pub const REL: u32 = 1 << 4;
+    /// Auxiliary or copula (`a`, `avait`, `est`, `has`, `was`).
+    pub const AUX: u32 = 1 << 5;
+    /// Adverb that may sit inside a verb group (`aussi`, `également`, `also`, `later`).
+    pub const ADV: u32 = 1 << 6;
+    /// Object clitic or particle inside a French verb group (`lui`, `l'`, `se`, `y`, `en`).
+    pub const CLITIC: u32 = 1 << 7;
+    /// Negation (`ne`, `pas`, `not`, `never`).
+    pub const NEG: u32 = 1 << 8;
+    /// Day, month or time word (`jeudi`, `Monday`, `hier`).
+    pub const TIME: u32 = 1 << 9;
+    /// Number word (`deux`, `two`, `both`).
+    pub const NUM: u32 = 1 << 10;
+    /// Possessive determiner (`son`, `sa`, `his`, `their`).
+    pub const POSS: u32 = 1 << 11;
+    /// Quantifier (`certains`, `some`, `plusieurs`, `several`).
+    pub const QUANT: u32 = 1 << 12;
+    /// Subordinating conjunction or adverbial opener (`quand`, `lorsque`, `when`, `while`).
+    pub const SUBORD: u32 = 1 << 13;
+    /// Indefinite determiner (`un`, `une`, `des`, `a`, `an`).
+    pub const INDEF: u32 = 1 << 14;
+    /// Any other word that is never part of a name even when capitalised.
+    pub const STOP: u32 = 1 << 15;
+
+    pub(super) fn parse(tag: &str) -> Option<u32> {
+        Some(match tag {
+            "det" => DET,
+            "prep" => PREP,
+            "conj" => CONJ,
+            "sub" => SUB,
+            "rel" => REL,
+            "aux" => AUX,
+            "adv" => ADV,
+            "clitic" => CLITIC,
+            "neg" => NEG,
+            "time" => TIME,
+            "num" => NUM,
+            "poss" => POSS,
+            "quant" => QUANT,
+            "subord" => SUBORD,
+            "indef" => INDEF,
+            "stop" => STOP,
+            _ => return None,
+        })
+    }
+}
+
+/// Multiword entries keyed by normalised tokens, matched longest first.
+#[derive(Debug, Clone)]
+pub struct PhraseMap<T> {
+    by_first: HashMap<String, Vec<(Box<[String]>, T)>>,
+}
+
+impl<T> Default for PhraseMap<T> {
+    fn default() -> Self {
+        PhraseMap {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T> PhraseMap<T> {
+    /// Add an entry; a later entry with the same keys is ignored (the first one wins).
+    pub fn insert(&mut self, keys: Vec<String>, value: T) {
+        let Some((first, rest)) = keys.split_first() else {
+            return;
+        };
+        let list = self.by_first.entry(first.clone()).or_default();
+        if list.iter().any(|(r, _)| **r == *rest) {
+            return;
+        }
+        list.push((rest.to_vec().into_boxed_slice(), value));
+        // Longest continuation first, so the first match is the longest.
+        list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+    }
+
+    /// The longest entry starting at token `i`, where `key(i)` is the normalised token `i` (or
+    /// `None` past the end). Returns the number of tokens matched and the value.
+    pub fn longest<'k>(
+        &self,
+        i: usize,
+        key: impl Fn(usize) -> Option<&'k str>,
+    ) -> Option<(usize, &T)> {
+        let list = self.by_first.get(key(i)?)?;
+        list.iter().find_map(|(rest, v)| {
+            rest.iter()
+                .enumerate()
+                .all(|(k, w)| key(i + 1 + k) == Some(w.as_str()))
+                .then_some((rest.len() + 1, v))
+        })
+    }
+
+    /// The value of a one-token entry.
+    pub fn get_single(&self, key: &str) -> Option<&T> {
+        self.by_first
+            .get(key)?
+            .iter()
+            .find(|(r, _)| r.is_empty())
+            .map(|(_, v)| v)
+    }
+
+    /// True when some entry starts with `key`.
+    pub fn starts_with(&self, key: &str) -> bool {
+        self.by_first.contains_key(key)
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    /// True when there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+/// The lexicon of one language.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The language.
+    pub lang: Lang,
+    /// Every inflected form of every reporting verb (multiword forms included).
+    pub verbs: PhraseMap<VerbInfo>,
+    /// The verb lemmas, indexed by [`VerbInfo::lemma`].
+    pub lemmas: Vec<Lemma>,
+    /// Cue phrases that are not verbs.
+    pub cues: PhraseMap<CueKind>,
+    /// Role nouns, singular and plural.
+    pub roles: PhraseMap<RoleInfo>,
+    /// Honorifics before names (`M.`, `Mme`, `Mr`, `Dr`), with the gender they imply.
+    pub honorifics: PhraseMap<Gender>,
+    /// Pronouns.
+    pub pronouns: HashMap<String, PronounInfo>,
+    /// Function words and their tags (bits of [`word`]).
+    pub words: HashMap<String, u32>,
+    /// Abbreviations that a period does not end a sentence after (lowercase, without the dot).
+    pub abbreviations: HashSet<String>,
+    /// Phrases that mark the next quote as a title or a term.
+    pub kind_cues: PhraseMap<KindCue>,
+    /// Generic outlet nouns.
+    pub outlet_nouns: PhraseMap<OutletNoun>,
+    /// Words that make a capitalised name an organisation (`Conseil`, `Party`, `University`).
+    pub org_words: HashSet<String>,
+}
+
+/// Data shared by both languages: outlets, first names, places.
+#[derive(Debug)]
+pub struct Shared {
+    /// Outlet names and aliases → index in [`Shared::outlet_list`].
+    pub outlets: PhraseMap<u32>,
+    /// The outlets.
+    pub outlet_list: Vec<Outlet>,
+    /// First names and their usual gender.
+    pub first_names: HashMap<String, Gender>,
+    /// Country, region and city names, in French and English.
+    pub places: PhraseMap<()>,
+}
+
+impl Lexicon {
+    /// The tags of a normalised word (0 when it is not a function word).
+    pub fn word_tags(&self, norm: &str) -> u32 {
+        self.words.get(norm).copied().unwrap_or(0)
+    }
+
+    /// True when the normalised word has any of the `tags` bits.
+    pub fn is(&self, norm: &str, tags: u32) -> bool {
+        self.word_tags(norm) & tags != 0
+    }
+
+    /// The lemma of a verb form.
+    pub fn lemma(&self, info: VerbInfo) -> &Lemma {
+        &self.lemmas[info.lemma as usize]
+    }
+}
+
+static FR: OnceLock<Lexicon> = OnceLock::new();
+static EN: OnceLock<Lexicon> = OnceLock::new();
+static SHARED: OnceLock<Shared> = OnceLock::new();
+
+/// The lexicon of `lang`, parsed on first use.
+pub(super) fn get(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => FR.get_or_init(|| load(Lang::Fr)),
+        Lang::En => EN.get_or_init(|| load(Lang::En)),
+    }
+}
+
+/// The data shared by both languages, parsed on first use.
+pub fn shared() -> &'static Shared {
+    SHARED.get_or_init(load_shared)
+}
+
+macro_rules! data {
+    ($lang:literal, $file:literal) => {
+        include_str!(concat!("../../data/", $lang, "/", $file))
+    };
+}
+
+struct Files {
+    verbs: &'static str,
+    cues: &'static str,
+    roles: &'static str,
+    honorifics: &'static str,
+    pronouns: &'static str,
+    words: &'static str,
+    abbreviations: &'static str,
+    kind_cues: &'static str,
+    outlet_nouns: &'static str,
+    org_words: &'static str,
+}
+
+fn files(lang: Lang) -> Files {
+    match lang {
+        Lang::Fr => Files {
+            verbs: data!("fr", "verbs.txt"),
+            cues: data!("fr", "cues.txt"),
+            roles: data!("fr", "roles.txt"),
+            honorifics: data!("fr", "honorifics.txt"),
+            pronouns: data!("fr", "pronouns.txt"),
+            words: data!("fr", "function_words.txt"),
+            abbreviations: data!("fr", "abbreviations.txt"),
+            kind_cues: data!("fr", "kind_cues.txt"),
+            outlet_nouns: data!("fr", "outlet_nouns.txt"),
+            org_words: data!("fr", "org_words.txt"),
+        },
+        Lang::En => Files {
+            verbs: data!("en", "verbs.txt"),
+            cues: data!("en", "cues.txt"),
+            roles: data!("en", "roles.txt"),
+            honorifics: data!("en", "honorifics.txt"),
+            pronouns: data!("en", "pronouns.txt"),
+            words: data!("en", "function_words.txt"),
+            abbreviations: data!("en", "abbreviations.txt"),
+            kind_cues: data!("en", "kind_cues.txt"),
+            outlet_nouns: data!("en", "outlet_nouns.txt"),
+            org_words: data!("en", "org_words.txt"),
+        },
+    }
+}
+
+/// One parsed line of a data file.
+struct Line<'a> {
+    no: usize,
+    entry: &'a str,
+    tags: Vec<(&'a str, Option<&'a str>)>,
+    forms: Option<&'a str>,
+}
+
+impl Line<'_> {
+    fn has(&self, tag: &str) -> bool {
+        self.tags.iter().any(|(t, _)| *t == tag)
+    }
+    fn value(&self, tag: &str) -> Option<&str> {
+        self.tags.iter().find(|(t, _)| *t == tag).and_then(|(_, v)| *v)
+    }
+}
+
+/// Parse the line syntax shared by all data files. Malformed embedded data is a bug, caught by
+/// the tests that load every lexicon.
+fn lines(src: &str) -> impl Iterator<Item = Line<'_>> {
+    src.lines().enumerate().filter_map(|(i, raw)| {
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            return None;
+        }
+        let (head, forms) = match raw.split_once(" = ") {
+            Some((h, f)) => (h, Some(f.trim())),
+            None => (raw, None),
+        };
+        let mut parts = head.split(" @");
+        let entry = parts.next().unwrap_or("").trim();
+        let tags = parts
+            .map(|t| match t.trim().split_once(':') {
+                Some((k, v)) => (k, Some(v)),
+                None => (t.trim(), None),
+            })
+            .collect();
+        Some(Line {
+            no: i + 1,
+            entry,
+            tags,
+            forms,
+        })
+    })
+}
+
+fn gender_of(line: &Line) -> Gender {
+    if line.has("m") {
+        Gender::Masc
+    } else if line.has("f") {
+        Gender::Fem
+    } else {
+        Gender::Unknown
+    }
+}
+
+fn load(lang: Lang) -> Lexicon {
+    let f = files(lang);
+    let keys = |s: &str| entry_keys(s, lang);
+
+    // Verbs: paradigms first, so multiword verbs can be built on them.
+    let mut paradigms: HashMap<String, Vec<String>> = HashMap::new();
+    for line in lines(f.verbs) {
+        if let Some(forms) = line.forms {
+            let mut list: Vec<String> = split_forms(forms);
+            list.push(line.entry.to_string());
+            paradigms.insert(line.entry.to_string(), list);
+        }
+    }
+    let mut verbs = PhraseMap::default();
+    let mut lemmas = Vec::new();
+    for line in lines(f.verbs) {
+        let mut tags = 0;
+        for (tag, bit) in [
+            ("weak", VerbTags::WEAK),
+            ("naming", VerbTags::NAMING),
+            ("continue", VerbTags::CONTINUE),
+            ("tell", VerbTags::TELL),
+            ("negative", VerbTags::NEGATIVE),
+            ("paradigm", VerbTags::PARADIGM),
+            ("written", VerbTags::WRITTEN),
+        ] {
+            if line.has(tag) {
+                tags |= bit;
+            }
+        }
+        let tags = VerbTags(tags);
+        if tags.has(VerbTags::PARADIGM) {
+            continue;
+        }
+        // French pronominal verbs are matched on the verb; the clitic is part of the verb group.
+        let lemma = line
+            .entry
+            .strip_prefix("se ")
+            .or_else(|| line.entry.strip_prefix("s'"))
+            .or_else(|| line.entry.strip_prefix("s’"))
+            .unwrap_or(line.entry);
+        let forms = forms_of(lemma, &paradigms, lang);
+        let id = lemmas.len() as u32;
+        lemmas.push(Lemma {
+            name: line.entry.to_string(),
+            tags,
+            platform: line.value("platform").map(str::to_string),
+        });
+        for form in forms {
+            verbs.insert(keys(&form), VerbInfo { lemma: id, tags });
+        }
+    }
+
+    let mut cues = PhraseMap::default();
+    for line in lines(f.cues) {
+        let kind = if line.has("according") {
+            CueKind::According
+        } else if line.has("opinion") {
+            CueKind::Opinion
+        } else if line.has("citedby") {
+            CueKind::CitedBy
+        } else if line.has("medium") {
+            CueKind::Medium
+        } else if line.has("samesource") {
+            CueKind::SameSource
+        } else {
+            panic!("cues.txt line {}: no kind tag", line.no)
+        };
+        cues.insert(keys(line.entry), kind);
+    }
+
+    let mut roles = PhraseMap::default();
+    for (class, line) in lines(f.roles).enumerate() {
+        let kind = if line.has("org") {
+            RoleKind::Org
+        } else if line.has("anon") {
+            RoleKind::Anonymous
+        } else if line.has("collective") {
+            RoleKind::Collective
+        } else if line.has("document") {
+            RoleKind::Document
+        } else {
+            RoleKind::Person
+        };
+        for item in line.entry.split(',') {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let mut genders = item.split('/');
+            let masc = genders.next().unwrap_or("").trim();
+            let fem = genders.next().map(str::trim);
+            let forms: Vec<(&str, Gender)> = match fem {
+                Some(f) => vec![(masc, Gender::Masc), (f, Gender::Fem)],
+                None => vec![(masc, gender_of(&line))],
+            };
+            for (form, gender) in forms {
+                let plural_only = line.has("pl");
+                let number = if plural_only {
+                    Number::Plural
+                } else {
+                    Number::Singular
+                };
+                let info = RoleInfo {
+                    class: class as u32,
+                    gender,
+                    number,
+                    kind,
+                };
+                roles.insert(keys(form), info);
+                if !plural_only {
+                    for pl in plural(form, lang) {
+                        roles.insert(
+                            keys(&pl),
+                            RoleInfo {
+                                number: Number::Plural,
+                                ..info
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    let mut honorifics = PhraseMap::default();
+    for line in lines(f.honorifics) {
+        honorifics.insert(keys(line.entry), gender_of(&line));
+    }
+
+    let mut pronouns = HashMap::new();
+    for line in lines(f.pronouns) {
+        pronouns.insert(
+            normalize(line.entry),
+            PronounInfo {
+                gender: gender_of(&line),
+                number: if line.has("pl") {
+                    Number::Plural
+                } else {
+                    Number::Singular
+                },
+                reject: line.has("reject"),
+                neuter: line.has("n"),
+            },
+        );
+    }
+
+    let mut words: HashMap<String, u32> = HashMap::new();
+    for line in lines(f.words) {
+        let mut bits = 0;
+        for (tag, _) in &line.tags {
+            bits |= word::parse(tag).unwrap_or_else(|| {
+                panic!("function_words.txt line {}: unknown tag @{tag}", line.no)
+            });
+        }
+        *words.entry(normalize(line.entry)).or_default() |= bits;
+    }
+
+    let abbreviations = lines(f.abbreviations)
+        .map(|l| normalize(l.entry.trim_end_matches('.')))
+        .collect();
+
+    let mut kind_cues = PhraseMap::default();
+    for line in lines(f.kind_cues) {
+        let kind = if line.has("title") {
+            KindCue::Title
+        } else if line.has("term") {
+            KindCue::Term
+        } else if line.has("name") {
+            KindCue::Name
+        } else {
+            panic!("kind_cues.txt line {}: no kind tag", line.no)
+        };
+        kind_cues.insert(keys(line.entry), kind);
+    }
+
+    let mut outlet_nouns = PhraseMap::default();
+    for line in lines(f.outlet_nouns) {
+        let kind = line
+            .tags
+            .iter()
+            .find_map(|(t, _)| OutletKind::parse(t))
+            .unwrap_or(OutletKind::Any);
+        outlet_nouns.insert(
+            keys(line.entry),
+            OutletNoun {
+                kind,
+                state: line.has("state"),
+            },
+        );
+    }
+
+    let org_words = lines(f.org_words).map(|l| normalize(l.entry)).collect();
+
+    Lexicon {
+        lang,
+        verbs,
+        lemmas,
+        cues,
+        roles,
+        honorifics,
+        pronouns,
+        words,
+        abbreviations,
+        kind_cues,
+        outlet_nouns,
+        org_words,
+    }
+}
+
+fn split_forms(forms: &str) -> Vec<String> {
+    forms
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// All forms of a lemma: explicit forms from the data file, or generated; a multiword lemma is
+/// inflected on its first word (`faire savoir` → `fait savoir`, `point out` → `pointed out`).
+fn forms_of(lemma: &str, paradigms: &HashMap<String, Vec<String>>, lang: Lang) -> Vec<String> {
+    if let Some(list) = paradigms.get(lemma) {
+        return list.clone();
+    }
+    let (head, rest) = match lemma.split_once(' ') {
+        Some((h, r)) => (h, Some(r)),
+        None => (lemma, None),
+    };
+    let heads = match paradigms.get(head) {
+        Some(list) => list.clone(),
+        None => match lang {
+            Lang::Fr => conjugate::french(head),
+            Lang::En => conjugate::english(head),
+        },
+    };
+    match rest {
+        Some(r) => heads.into_iter().map(|h| format!("{h} {r}")).collect(),
+        None => heads,
+    }
+}
+
+/// Plural forms of a role noun (on the first word of a multiword noun: `porte-parole` stays,
+/// `chef d'État` → `chefs d'État`).
+fn plural(form: &str, lang: Lang) -> Vec<String> {
+    let (head, rest) = match form.split_once(' ') {
+        Some((h, r)) => (h, format!(" {r}")),
+        None => (form, String::new()),
+    };
+    let heads: Vec<String> = match lang {
+        Lang::Fr => {
+            if head.ends_with('s') || head.ends_with('x') || head.ends_with('z') {
+                vec![]
+            } else if let Some(s) = head.strip_suffix("al") {
+                vec![format!("{s}aux")]
+            } else if head.ends_with("eau") || head.ends_with("eu") {
+                vec![format!("{head}x")]
+            } else {
+                vec![format!("{head}s")]
+            }
+        }
+        Lang::En => {
+            if let Some(s) = head.strip_suffix("man") {
+                vec![format!("{s}men")]
+            } else if let Some(s) = head.strip_suffix("person") {
+                vec![format!("{s}people"), format!("{s}persons")]
+            } else if head.ends_with('s')
+                || head.ends_with('x')
+                || head.ends_with("ch")
+                || head.ends_with("sh")
+            {
+                vec![format!("{head}es")]
+            } else if head.ends_with('y')
+                && !head.ends_with("ay")
+                && !head.ends_with("ey")
+                && !head.ends_with("oy")
+            {
+                vec![format!("{}ies", &head[..head.len() - 1])]
+            } else {
+                vec![format!("{head}s")]
+            }
+        }
+    };
+    heads.into_iter().map(|h| format!("{h}{rest}")).collect()
+}
+
+fn load_shared() -> Shared {
+    let mut outlets = PhraseMap::default();
+    let mut outlet_list = Vec::new();
+    for line in lines(include_str!("../../data/outlets.txt")) {
+        let kind = line
+            .tags
+            .iter()
+            .find_map(|(t, _)| OutletKind::parse(t))
+            .unwrap_or(OutletKind::Any);
+        let id = outlet_list.len() as u32;
+        outlet_list.push(Outlet {
+            name: line.entry.to_string(),
+            kind,
+            state: line.has("state"),
+            ambiguous: line.has("ambig"),
+        });
+        // Outlet names are matched like French and English text alike; elision is French.
+        outlets.insert(entry_keys(line.entry, Lang::Fr), id);
+        for alias in line.forms.map(split_forms).unwrap_or_default() {
+            outlets.insert(entry_keys(&alias, Lang::Fr), id);
+        }
+    }
+    let mut first_names = HashMap::new();
+    for line in lines(include_str!("../../data/first_names.txt")) {
+        first_names.insert(normalize(line.entry), gender_of(&line));
+    }
+    let mut places = PhraseMap::default();
+    for line in lines(include_str!("../../data/places.txt")) {
+        places.insert(entry_keys(line.entry, Lang::Fr), ());
+    }
+    Shared {
+        outlets,
+        outlet_list,
+        first_names,
+        places,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key<'a>(words: &'a [&'a str]) -> impl Fn(usize) -> Option<&'a str> {
+        move |i| words.get(i).copied()
+    }
+
+    #[test]
+    fn every_lexicon_loads() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = get(lang);
+            assert!(lex.verbs.len() > 100, "{lang}: few verb forms");
+            assert!(!lex.cues.is_empty());
+            assert!(!lex.roles.is_empty());
+            assert!(!lex.pronouns.is_empty());
+            assert!(!lex.words.is_empty());
+        }
+        let s = shared();
+        assert!(!s.outlet_list.is_empty());
+        assert!(!s.first_names.is_empty());
+    }
+
+    #[test]
+    fn french_verbs_are_inflected_and_multiword_verbs_built_on_paradigms() {
+        let lex = get(Lang::Fr);
+        for form in [["déclaré"], ["assure"], ["promis"], ["ajouté"], ["dit"]] {
+            assert!(lex.verbs.longest(0, key(&form)).is_some(), "{form:?}");
+        }
+        let m = lex.verbs.longest(0, key(&["fait", "savoir", "que"]));
+        assert_eq!(m.map(|(n, _)| n), Some(2));
+    }
+
+    #[test]
+    fn english_irregular_and_phrasal_verbs() {
+        let lex = get(Lang::En);
+        assert!(lex.verbs.longest(0, key(&["said"])).is_some());
+        assert!(lex.verbs.longest(0, key(&["told"])).is_some());
+        let m = lex.verbs.longest(0, key(&["pointed", "out"]));
+        assert_eq!(m.map(|(n, _)| n), Some(2));
+    }
+
+    #[test]
+    fn roles_have_gender_number_and_synonym_classes() {
+        let lex = get(Lang::Fr);
+        let (_, dirigeant) = lex.roles.longest(0, key(&["dirigeant"])).unwrap();
+        let (n, numero_un) = lex.roles.longest(0, key(&["numéro", "un"])).unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(dirigeant.class, numero_un.class);
+        let (_, presidente) = lex.roles.longest(0, key(&["présidente"])).unwrap();
+        assert_eq!(presidente.gender, Gender::Fem);
+        let (_, parties) = lex.roles.longest(0, key(&["parties"])).unwrap();
+        assert_eq!(parties.number, Number::Plural);
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("journal", Lang::Fr), vec!["journaux"]);
+        assert_eq!(plural("chef d'État", Lang::Fr), vec!["chefs d'État"]);
+        assert_eq!(plural("spokesman", Lang::En), vec!["spokesmen"]);
+        assert_eq!(plural("party", Lang::En), vec!["parties"]);
+    }
+
+    #[test]
+    fn outlets_match_their_aliases() {
+        let s = shared();
+        let (n, id) = s
+            .outlets
+            .longest(0, key(&["agence", "france-presse"]))
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(s.outlet_list[*id as usize].name, "AFP");
+    }
+}

@@ -1,0 +1,302 @@
+//! Words and punctuation of the prose, with byte spans, and the normalised form used to look
+//! them up in the lexicons.
+//!
+//! The tokenizer is deliberately simple and language-aware in two places only: French elision
+//! (`l'agence` → `l'` `agence`) and the English possessive (`Biden's` → `Biden` `'s`). Hyphenated
+//! words stay whole (`a-t-il`, `nord-coréen`, `Jean-Marie`) so that inversions can be read off one
+//! token. Quotation marks are decided by the quote layer and arrive here as positions.
+
+use crate::lang::Lang;
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (possibly with digits, inner hyphens and apostrophes).
+    Word,
+    /// Digits, with inner `.` `,` separators.
+    Number,
+    /// One punctuation character (`,` `.` `:` `—` `(` …); `...` is one token.
+    Punct,
+    /// A quotation mark the quote layer paired (or left unbalanced).
+    Mark,
+}
+
+/// A token of the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is in the analysed text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining(c)
+}
+
+/// Combining marks (decomposed accents) stay inside the word they modify.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Split `text[range]` into tokens. `marks` are the byte offsets (sorted) of quotation marks,
+/// which become [`TokKind::Mark`] tokens whatever the character.
+pub fn tokenize(text: &str, range: Span, lang: Lang, marks: &[usize], out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let mut mark_i = marks.partition_point(|&m| m < range.start);
+    let mut i = range.start;
+    let end = range.end;
+    while i < end {
+        let c = text[i..].chars().next().expect("in bounds");
+        let clen = c.len_utf8();
+        if mark_i < marks.len() && marks[mark_i] == i {
+            out.push(Token {
+                span: Span::new(i, i + clen),
+                kind: TokKind::Mark,
+            });
+            mark_i += 1;
+            i += clen;
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{feff}' {
+            i += clen;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut j = i + 1;
+            while j < end {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    j += 1;
+                } else if (b == b'.' || b == b',') && j + 1 < end && bytes[j + 1].is_ascii_digit()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // A number glued to letters (`3G`, `1er`, `2020s`) is one word.
+            if j < end && text[j..].chars().next().is_some_and(char::is_alphabetic) {
+                let j2 = scan_word(text, j, end, lang, marks, mark_i);
+                out.push(Token {
+                    span: Span::new(i, j2),
+                    kind: TokKind::Word,
+                });
+                i = j2;
+            } else {
+                out.push(Token {
+                    span: Span::new(i, j),
+                    kind: TokKind::Number,
+                });
+                i = j;
+            }
+            continue;
+        }
+        if is_word_char(c) {
+            let j = scan_word(text, i, end, lang, marks, mark_i);
+            // English possessive: `Biden's` → `Biden` `'s`.
+            let word = &text[i..j];
+            if lang == Lang::En && j - i > 2 {
+                let tail = word.char_indices().rev().nth(1);
+                if let Some((k, a)) = tail {
+                    if is_apostrophe(a) && word[k + a.len_utf8()..].eq_ignore_ascii_case("s") {
+                        out.push(Token {
+                            span: Span::new(i, i + k),
+                            kind: TokKind::Word,
+                        });
+                        out.push(Token {
+                            span: Span::new(i + k, j),
+                            kind: TokKind::Word,
+                        });
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            out.push(Token {
+                span: Span::new(i, j),
+                kind: TokKind::Word,
+            });
+            i = j;
+            continue;
+        }
+        // Punctuation: `...` is one token, everything else one character.
+        let mut j = i + clen;
+        if c == '.' {
+            while j < end && bytes[j] == b'.' {
+                j += 1;
+            }
+        }
+        out.push(Token {
+            span: Span::new(i, j),
+            kind: TokKind::Punct,
+        });
+        i = j;
+    }
+}
+
+/// End of the word starting at `i`: letters and digits, with inner hyphens and apostrophes, and
+/// the dotted acronyms `U.S.`, `U.N.`. French elision ends a word after its apostrophe.
+fn scan_word(
+    text: &str,
+    i: usize,
+    end: usize,
+    lang: Lang,
+    marks: &[usize],
+    mark_i: usize,
+) -> usize {
+    let is_mark = |pos: usize| marks[mark_i.min(marks.len())..].binary_search(&pos).is_ok();
+    let mut j = i;
+    let mut chars = text[i..end].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let pos = i + k;
+        if is_word_char(c) {
+            j = pos + c.len_utf8();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        if (is_hyphen(c) || is_apostrophe(c)) && next.is_some_and(is_word_char) && !is_mark(pos)
+        {
+            if is_apostrophe(c) && lang == Lang::Fr {
+                let head = text[i..pos].to_lowercase();
+                if ELISIONS.contains(&head.as_str()) {
+                    return pos + c.len_utf8();
+                }
+            }
+            j = pos + c.len_utf8();
+            continue;
+        }
+        // Dotted acronym: a single letter followed by `.` and another letter and `.`.
+        if c == '.' && j - i <= 4 && next.is_some_and(|n| n.is_uppercase()) {
+            let word = &text[i..pos];
+            let last_is_single = word
+                .rsplit('.')
+                .next()
+                .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+            let rest = &text[pos + 1..end];
+            let mut rc = rest.chars();
+            if last_is_single && rc.next().is_some_and(char::is_uppercase) && rc.next() == Some('.')
+            {
+                j = pos + 1;
+                continue;
+            }
+            if last_is_single && word.contains('.') {
+                return pos + 1;
+            }
+        }
+        if c == '.' && j > i {
+            // Close a dotted acronym: `U.S.` keeps its final dot.
+            let word = &text[i..pos];
+            if word.contains('.') && word.rsplit('.').next().is_some_and(|w| w.chars().count() == 1) {
+                return pos + 1;
+            }
+        }
+        break;
+    }
+    j.max(i + text[i..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// The key a token is looked up by: lowercase, typographic apostrophes and hyphens made ASCII.
+pub fn normalize(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    normalize_into(word, &mut s);
+    s
+}
+
+/// [`normalize`] into a reused buffer.
+pub fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '’' | 'ʼ' | '‘' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            '\u{a0}' | '\u{202f}' => out.push(' '),
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Tokenize a lexicon entry into the normalised keys the matcher compares with.
+pub fn entry_keys(entry: &str, lang: Lang) -> Vec<String> {
+    let mut toks = Vec::new();
+    tokenize(entry, Span::new(0, entry.len()), lang, &[], &mut toks);
+    toks.iter().map(|t| normalize(t.span.get(entry))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, lang: Lang) -> Vec<&str> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), lang, &[], &mut out);
+        out.iter().map(|t| t.span.get(text)).collect()
+    }
+
+    #[test]
+    fn french_elision_splits_but_inversion_stays_whole() {
+        assert_eq!(
+            words("« Non », a-t-il dit d’après l’agence.", Lang::Fr),
+            vec!["«", "Non", "»", ",", "a-t-il", "dit", "d’", "après", "l’", "agence", "."]
+        );
+        assert_eq!(
+            words("Qu'il vienne aujourd'hui", Lang::Fr),
+            vec!["Qu'", "il", "vienne", "aujourd'hui"]
+        );
+    }
+
+    #[test]
+    fn english_possessive_and_contractions() {
+        assert_eq!(
+            words("Biden's aide didn't say.", Lang::En),
+            vec!["Biden", "'s", "aide", "didn't", "say", "."]
+        );
+    }
+
+    #[test]
+    fn acronyms_numbers_and_ellipsis() {
+        assert_eq!(
+            words("The U.S. paid $1,500.50 in 2020... M. Kim", Lang::En),
+            vec!["The", "U.S.", "paid", "$", "1,500.50", "in", "2020", "...", "M", ".", "Kim"]
+        );
+    }
+
+    #[test]
+    fn marks_given_by_the_quote_layer_are_tokens() {
+        let text = "called 'Argo' rescue";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), Lang::En, &[7, 12], &mut out);
+        let kinds: Vec<_> = out.iter().map(|t| (t.span.get(text), t.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("called", TokKind::Word),
+                ("'", TokKind::Mark),
+                ("Argo", TokKind::Word),
+                ("'", TokKind::Mark),
+                ("rescue", TokKind::Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn normalize_folds_case_and_typography() {
+        assert_eq!(normalize("L’Agence"), "l'agence");
+        assert_eq!(entry_keys("d’après", Lang::Fr), vec!["d'", "après"]);
+        assert_eq!(entry_keys("according to", Lang::En), vec!["according", "to"]);
+    }
+}
