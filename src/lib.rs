@@ -21,9 +21,15 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
+pub mod attribution;
+pub mod cues;
 pub mod document;
+pub mod entities;
 pub mod findings;
+pub mod kinds;
 pub mod lang;
+pub mod mentions;
+pub mod prose;
 pub mod quotes;
 pub mod span;
 pub mod tokens;
@@ -59,13 +65,61 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
     };
     let text = doc.text();
     let pairing = quotes::pair(text, doc.blocks());
-    let quotes = pairing
+    let prose = prose::Prose::new(text, lang, doc.blocks(), &pairing.quotes);
+    let mentions = mentions::find(&prose);
+    let entities = entities::Entities::build(&prose, &mentions);
+    let attributions = attribution::attribute(&prose, &mentions, &entities);
+
+    let excerpt = |span: span::Span| Excerpt {
+        span: doc.to_original(span),
+        text: span.get(text).to_string(),
+    };
+    let mut quotes: Vec<Quote> = pairing
         .quotes
         .iter()
-        .map(|q| Quote {
-            span: doc.to_original(q.span),
-            text: q.span.get(text).to_string(),
-            kind: QuoteKind::Speech,
+        .zip(attributions)
+        .map(|(q, a)| {
+            let mut flags = Vec::new();
+            let speech = a.kind == QuoteKind::Speech;
+            if speech && a.speaker.is_none() {
+                flags.push(Flag::Unattributed);
+            }
+            if speech && a.candidates.len() >= 2 {
+                flags.push(Flag::Ambiguous);
+            }
+            if speech && a.anonymous {
+                flags.push(Flag::Anonymous);
+            }
+            if q.unbalanced {
+                flags.push(Flag::Unbalanced);
+            }
+            if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
+                flags.push(Flag::NoSource);
+            }
+            Quote {
+                span: doc.to_original(q.span),
+                text: q.span.get(text).to_string(),
+                kind: a.kind,
+                lang,
+                speaker: a.speaker,
+                speaker_mention: a.speaker_mention.map(excerpt),
+                cue: a.cue.map(excerpt),
+                source: a.source,
+                source_mention: a.source_mention.map(excerpt),
+                source_inherited: a.source_inherited,
+                confidence: a.confidence,
+                flags,
+                candidates: a.candidates,
+                rule: a.rule,
+            }
+        })
+        .collect();
+    // A closing mark with no opening one: reported so an editor sees it, never fatal.
+    for stray in &pairing.strays {
+        quotes.push(Quote {
+            span: doc.to_original(stray.span),
+            text: stray.span.get(text).to_string(),
+            kind: QuoteKind::Other,
             lang,
             speaker: None,
             speaker_mention: None,
@@ -74,14 +128,11 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
             source_mention: None,
             source_inherited: false,
             confidence: 0.0,
-            flags: if q.unbalanced {
-                vec![Flag::Unattributed, Flag::Unbalanced]
-            } else {
-                vec![Flag::Unattributed]
-            },
+            flags: vec![Flag::Unbalanced],
             candidates: Vec::new(),
-            rule: "none",
-        })
-        .collect();
+            rule: "stray-mark",
+        });
+    }
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
     Analysis { lang, quotes }
 }

@@ -195,6 +195,15 @@ pub struct Outlet {
     pub ambiguous: bool,
 }
 
+/// One written form of an outlet's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutletAlias {
+    /// Index of the outlet in [`Shared::outlet_list`].
+    pub id: u32,
+    /// Bit `k` is set when word `k` of the alias starts with a capital: text must match it.
+    pub caps: u64,
+}
+
 /// A generic noun for an outlet (`agence`, `quotidien`, `média d'État`, `newspaper`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutletNoun {
@@ -375,8 +384,8 @@ pub struct Lexicon {
 /// Data shared by both languages: outlets, first names, places.
 #[derive(Debug)]
 pub struct Shared {
-    /// Outlet names and aliases → index in [`Shared::outlet_list`].
-    pub outlets: PhraseMap<u32>,
+    /// Outlet names and aliases.
+    pub outlets: PhraseMap<OutletAlias>,
     /// The outlets.
     pub outlet_list: Vec<Outlet>,
     /// First names and their usual gender.
@@ -435,7 +444,6 @@ struct Files {
     abbreviations: &'static str,
     kind_cues: &'static str,
     outlet_nouns: &'static str,
-    org_words: &'static str,
 }
 
 fn files(lang: Lang) -> Files {
@@ -450,7 +458,6 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("fr", "abbreviations.txt"),
             kind_cues: data!("fr", "kind_cues.txt"),
             outlet_nouns: data!("fr", "outlet_nouns.txt"),
-            org_words: data!("fr", "org_words.txt"),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -462,7 +469,6 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("en", "abbreviations.txt"),
             kind_cues: data!("en", "kind_cues.txt"),
             outlet_nouns: data!("en", "outlet_nouns.txt"),
-            org_words: data!("en", "org_words.txt"),
         },
     }
 }
@@ -715,7 +721,12 @@ fn load(lang: Lang) -> Lexicon {
         );
     }
 
-    let org_words = lines(f.org_words).map(|l| normalize(l.entry)).collect();
+    // Organisation names cross languages (`Human Rights Watch` in French copy, `Conseil` in
+    // English): both lists apply to every text.
+    let org_words = lines(data!("fr", "org_words.txt"))
+        .chain(lines(data!("en", "org_words.txt")))
+        .map(|l| normalize(l.entry))
+        .collect();
 
     Lexicon {
         lang,
@@ -809,6 +820,17 @@ fn plural(form: &str, lang: Lang) -> Vec<String> {
     heads.into_iter().map(|h| format!("{h}{rest}")).collect()
 }
 
+/// Bit `k` set when token `k` of `name` starts with a capital letter.
+fn capital_mask(name: &str) -> u64 {
+    let mut toks = Vec::new();
+    crate::tokens::tokenize(name, crate::span::Span::new(0, name.len()), Lang::Fr, &[], &mut toks);
+    toks.iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, t)| t.span.get(name).starts_with(char::is_uppercase))
+        .fold(0, |m, (k, _)| m | (1u64 << k))
+}
+
 fn load_shared() -> Shared {
     let mut outlets = PhraseMap::default();
     let mut outlet_list = Vec::new();
@@ -825,10 +847,17 @@ fn load_shared() -> Shared {
             state: line.has("state"),
             ambiguous: line.has("ambig"),
         });
-        // Outlet names are matched like French and English text alike; elision is French.
-        outlets.insert(entry_keys(line.entry, Lang::Fr), id);
-        for alias in line.forms.map(split_forms).unwrap_or_default() {
-            outlets.insert(entry_keys(&alias, Lang::Fr), id);
+        // Outlet names are matched in French and English text alike; elision is French.
+        let mut names = vec![line.entry.to_string()];
+        names.extend(line.forms.map(split_forms).unwrap_or_default());
+        for name in names {
+            outlets.insert(
+                entry_keys(&name, Lang::Fr),
+                OutletAlias {
+                    id,
+                    caps: capital_mask(&name),
+                },
+            );
         }
     }
     let mut first_names = HashMap::new();
@@ -918,6 +947,7 @@ mod tests {
             .longest(0, key(&["agence", "france-presse"]))
             .unwrap();
         assert_eq!(n, 2);
-        assert_eq!(s.outlet_list[*id as usize].name, "AFP");
+        assert_eq!(s.outlet_list[id.id as usize].name, "AFP");
+        assert_eq!(id.caps, 0b11);
     }
 }

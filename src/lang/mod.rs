@@ -10,7 +10,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 pub use lexicon::{
-    CueKind, Gender, KindCue, Lemma, Lexicon, Number, Outlet, OutletKind, OutletNoun, PhraseMap,
+    CueKind, Gender, KindCue, Lemma, Lexicon, Number, Outlet, OutletAlias, OutletKind, OutletNoun, PhraseMap,
     PronounInfo, RoleInfo, RoleKind, Shared, VerbInfo, VerbTags, shared, word,
 };
 

@@ -1,0 +1,661 @@
+//! Cue, speaker and cited source of each quote, with a confidence and the rule that decided.
+//!
+//! The rules, tried in order for each quote (each named in the report's `rule` column):
+//!
+//! - `incise`: a cue inside the quote (`« Partie 1, dit-elle. Partie 2 »`);
+//! - `postposed`: a cue right after the quote (`« … », a déclaré X`, `"…," X said`, `"…" said X`);
+//! - `preposed`: the nearest cue before the quote in its sentence (`X a déclaré : « … »`,
+//!   `X a promis un « … »`, `X said the plan was "…"`);
+//! - `according`: `selon X`, `d'après X`, `according to X`, `pour X, …` in the sentence;
+//! - `colon`: a sentence ending in a colon before the quote, with a subject (`X, de demander : «`);
+//! - `dash`: `"…" – X`;
+//! - `previous`: the quote stands alone after a sentence that introduces it (`He said:`);
+//! - `continuation`: a quote-only sentence or paragraph right after a quote of a known speaker.
+//!
+//! Sources come from the outlets of the quote's sentence that are not part of the speaker's
+//! phrase (`selon KCNA`, `told Reuters`, `a rapporté un média d'Etat`, `on Twitter`), from the
+//! verb (`tweeted`), or are inherited from the previous quote of the same report (`est-il
+//! ajouté`, `he added`, `selon la même source`, a frame like `dans les colonnes du Times`).
+
+use std::collections::HashMap;
+
+use crate::cues::{self, Cue, CueType, Phrase};
+use crate::entities::{Entities, EntityKind, Resolution};
+use crate::findings::QuoteKind;
+use crate::kinds;
+use crate::lang::{CueKind, Lang, RoleKind, VerbTags, shared, word};
+use crate::mentions::{MentionKind, Mentions};
+use crate::prose::Prose;
+use crate::span::Span;
+
+/// What the engine concluded about one quote (text coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Speech, title, term or other.
+    pub kind: QuoteKind,
+    /// The speaker entity.
+    pub entity: Option<usize>,
+    /// Canonical speaker name.
+    pub speaker: Option<String>,
+    /// The mention tied by the cue.
+    pub speaker_mention: Option<Span>,
+    /// The cue.
+    pub cue: Option<Span>,
+    /// The cited outlet's name.
+    pub source: Option<String>,
+    /// Where the outlet is named for this quote.
+    pub source_mention: Option<Span>,
+    /// The source comes from an earlier quote of the same report.
+    pub source_inherited: bool,
+    /// Confidence, 0 to 1.
+    pub confidence: f32,
+    /// Other candidate speakers (ambiguity).
+    pub candidates: Vec<String>,
+    /// The speaker is an unnamed source.
+    pub anonymous: bool,
+    /// The rule that attributed the quote.
+    pub rule: &'static str,
+}
+
+impl Attribution {
+    fn none() -> Self {
+        Attribution {
+            kind: QuoteKind::Speech,
+            entity: None,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            source: None,
+            source_mention: None,
+            source_inherited: false,
+            confidence: 0.0,
+            candidates: Vec::new(),
+            anonymous: false,
+            rule: "none",
+        }
+    }
+}
+
+/// A speaker found for a quote, before sources.
+#[derive(Debug, Clone)]
+struct Found {
+    rule: &'static str,
+    cue: Option<Cue>,
+    phrase: Option<Phrase>,
+    /// Speaker from context (no mention of its own).
+    context: Option<Context>,
+    confidence: f32,
+}
+
+/// The speaker of an earlier quote, carried to a quote that continues it.
+#[derive(Debug, Clone)]
+struct Context {
+    entity: Option<usize>,
+    speaker: Option<String>,
+    mention: Option<Span>,
+    candidates: Vec<String>,
+    anonymous: bool,
+}
+
+/// What the previous speech quote left behind.
+#[derive(Debug, Clone)]
+struct Last {
+    item: usize,
+    sentence: usize,
+    block: usize,
+    ctx: Context,
+    source: Option<(String, Option<Span>)>,
+}
+
+/// Attribute every quote of the document.
+pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
+    let mut cues_of: HashMap<usize, Vec<Cue>> = HashMap::new();
+    let mut out = Vec::with_capacity(p.quotes.len());
+    let mut last: Option<Last> = None;
+    // Speakers of recent quotes (mention → entity), salient for pronouns.
+    let mut speakers: Vec<(usize, usize)> = Vec::new();
+    // A medium frame per speaker (`dans les colonnes du Times`): later quotes inherit it.
+    let mut frames: HashMap<usize, (String, Option<Span>)> = HashMap::new();
+
+    for q in 0..p.quotes.len() {
+        let qi = p.quote_item[q];
+        let s = p.sentence_index(qi);
+        let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s)).clone();
+        let mut a = Attribution::none();
+
+        let found = find_speaker(p, ms, q, qi, s, &cues, last.as_ref());
+        // Resolve the speaker.
+        if let Some(f) = &found {
+            a.rule = f.rule;
+            a.cue = f.cue.as_ref().map(|c| c.span);
+            a.confidence = f.confidence;
+            if let Some(ctx) = &f.context {
+                a.entity = ctx.entity;
+                a.speaker = ctx.speaker.clone();
+                a.speaker_mention = ctx.mention;
+                a.candidates = ctx.candidates.clone();
+                a.anonymous = ctx.anonymous;
+            } else if let Some(ph) = &f.phrase {
+                a.speaker_mention = Some(trim_span(p, ph.span));
+                if let Some(head) = ph.head {
+                    let r = resolve(p, ms, es, head, &speakers);
+                    a.confidence *= r.confidence;
+                    if let Some(id) = r.entity {
+                        let ent = &es.list[id];
+                        a.entity = Some(id);
+                        a.speaker = Some(ent.name.clone());
+                        a.anonymous = ent.anonymous && !ent.named;
+                        a.candidates = r.others.iter().map(|&o| es.list[o].name.clone()).collect();
+                        if !a.candidates.is_empty() {
+                            a.candidates.insert(0, ent.name.clone());
+                        }
+                        speakers.push((head, id));
+                    }
+                }
+            }
+            if let Some(c) = &f.cue {
+                if c.tags.has(VerbTags::WEAK) {
+                    a.confidence *= 0.8;
+                }
+            }
+        }
+
+        // Kind: speech, title, term or other.
+        a.kind = kinds::classify(p, ms, q, qi, found.as_ref().and_then(|f| f.cue.as_ref()), a.speaker.is_some());
+        if a.kind != QuoteKind::Speech {
+            let rule = a.rule;
+            a = Attribution::none();
+            a.kind = kinds::classify(p, ms, q, qi, None, false);
+            a.rule = if rule == "none" { "kind" } else { "kind" };
+            out.push(a);
+            continue;
+        }
+
+        // Source.
+        let speaker_span = a.speaker_mention;
+        let own = own_source(p, ms, es, s, qi, &cues, found.as_ref(), speaker_span);
+        let speaker_is_outlet = a.entity.is_some_and(|id| es.list[id].kind == EntityKind::Outlet);
+        if let Some((name, span)) = own {
+            a.source = Some(name);
+            a.source_mention = span;
+        } else if speaker_is_outlet {
+            let id = a.entity.expect("outlet speaker");
+            a.source = Some(es.list[id].name.clone());
+            a.source_mention = a.speaker_mention;
+        }
+        // Inheritance.
+        if a.source.is_none() {
+            let continues = found.as_ref().is_some_and(|f| {
+                f.rule == "continuation"
+                    || f.cue.as_ref().is_some_and(|c| {
+                        c.tags.has(VerbTags::CONTINUE)
+                            || c.kind == CueType::Impersonal
+                            || c.kind == CueType::Phrase(CueKind::SameSource)
+                    })
+            }) || cues.iter().any(|c| c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource));
+            let same_speaker = |l: &Last| l.ctx.entity.is_some() && l.ctx.entity == a.entity;
+            if let Some(l) = &last {
+                let impersonal = cues.iter().any(|c| {
+                    c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
+                });
+                if continues && (same_speaker(l) || impersonal) {
+                    if let Some((name, _)) = &l.source {
+                        a.source = Some(name.clone());
+                        a.source_inherited = true;
+                    }
+                }
+            }
+            if a.source.is_none() {
+                if let Some(id) = a.entity {
+                    if let Some((name, _)) = frames.get(&id) {
+                        a.source = Some(name.clone());
+                        a.source_inherited = true;
+                    }
+                }
+            }
+        }
+        // A medium frame set by this quote's sentence carries to the speaker's later quotes.
+        if let (Some(id), Some(name)) = (a.entity, &a.source) {
+            if !a.source_inherited && cues.iter().any(|c| c.kind == CueType::Phrase(CueKind::Medium)) {
+                frames.insert(id, (name.clone(), a.source_mention));
+            }
+        }
+
+        if a.speaker.is_some() || found.is_some() {
+            last = Some(Last {
+                item: qi,
+                sentence: s,
+                block: p.block_end_of(qi),
+                ctx: Context {
+                    entity: a.entity,
+                    speaker: a.speaker.clone(),
+                    mention: a.speaker_mention,
+                    candidates: a.candidates.clone(),
+                    anonymous: a.anonymous,
+                },
+                source: a.source.clone().map(|s| (s, a.source_mention)),
+            });
+        } else {
+            // An unattributed quote breaks the chain of continuations.
+            last = None;
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// A span without trailing commas and spaces.
+fn trim_span(p: &Prose, span: Span) -> Span {
+    let t = span.get(p.text);
+    let trimmed = t.trim_end_matches([',', ' ', '\u{a0}']);
+    Span::new(span.start, span.start + trimmed.len())
+}
+
+/// Resolve a head mention to an entity: names and descriptions through the entity chains,
+/// pronouns through salience, documents (`le communiqué de X`) to their author.
+fn resolve(p: &Prose, ms: &Mentions, es: &Entities, head: usize, speakers: &[(usize, usize)]) -> Resolution {
+    let m = &ms.list[head];
+    match m.kind {
+        MentionKind::Pronoun { .. } => es.resolve_pronoun(ms, head, speakers),
+        MentionKind::Description(RoleKind::Document) => {
+            // The author: a name in the description's complements, or the author of the last
+            // document mentioned.
+            let author = ms
+                .within(m.full)
+                .find(|(k, x)| *k != head && (x.is_name()))
+                .and_then(|(k, _)| es.of_mention[k]);
+            match author {
+                Some(id) => Resolution {
+                    entity: Some(id),
+                    others: Vec::new(),
+                    confidence: 0.9,
+                },
+                None => {
+                    // `le documentaire` again: the author of the earlier document mention with
+                    // the same role; else the most recent speaker.
+                    let earlier = ms.list[..head].iter().enumerate().rev().find_map(|(k, x)| {
+                        (x.role_class == m.role_class && k != head)
+                            .then(|| ms.within(x.full).find(|(j, y)| *j != k && y.is_name()).and_then(|(j, _)| es.of_mention[j]))
+                            .flatten()
+                    });
+                    let chosen = earlier.or_else(|| speakers.last().map(|&(_, e)| e));
+                    Resolution {
+                        entity: chosen,
+                        others: Vec::new(),
+                        confidence: 0.7,
+                    }
+                }
+            }
+        }
+        _ => Resolution {
+            entity: es.of_mention[head],
+            others: Vec::new(),
+            confidence: 1.0,
+        },
+    }
+    .with_text(p)
+}
+
+trait WithText {
+    fn with_text(self, p: &Prose) -> Self;
+}
+impl WithText for Resolution {
+    fn with_text(self, _p: &Prose) -> Self {
+        self
+    }
+}
+
+/// True when a cue's subject can speak (not an outlet description, not rejected).
+fn has_speaker(ms: &Mentions, c: &Cue) -> bool {
+    c.subject
+        .as_ref()
+        .and_then(|s| s.head)
+        .is_some_and(|h| !matches!(ms.list[h].kind, MentionKind::Outlet { .. }))
+}
+
+/// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).
+fn outlet_subject(ms: &Mentions, c: &Cue) -> Option<usize> {
+    let h = c.subject.as_ref()?.head?;
+    ms.list[h].is_outlet().then_some(h)
+}
+
+fn find_speaker(
+    p: &Prose,
+    ms: &Mentions,
+    q: usize,
+    qi: usize,
+    s: usize,
+    cues: &[Cue],
+    last: Option<&Last>,
+) -> Option<Found> {
+    let sent = p.sentences[s].items.clone();
+    let speaking = |c: &&Cue| matches!(c.kind, CueType::Verb) || matches!(c.kind, CueType::Phrase(CueKind::According | CueKind::Opinion));
+
+    // 1. Incise inside the quote: `« Partie 1, dit-elle. Partie 2 »`.
+    if let Some(f) = incise_inside(p, ms, q) {
+        return Some(f);
+    }
+
+    // 2. Postposed: a cue right after the quote (only punctuation, or its own subject, between).
+    for c in cues.iter().filter(speaking) {
+        if c.start() <= qi {
+            continue;
+        }
+        let mut gap = qi + 1..c.start();
+        if let Some(subj) = c.subject.as_ref().filter(|_| !c.inverted) {
+            if subj.items.start >= gap.start && subj.items.end <= gap.end {
+                gap = gap.start..subj.items.start;
+            }
+        }
+        let only_punct = gap.clone().all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
+        if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
+            if has_speaker(ms, c) {
+                return Some(Found {
+                    rule: "postposed",
+                    cue: Some(c.clone()),
+                    phrase: c.subject.clone(),
+                    context: None,
+                    confidence: 0.95,
+                });
+            }
+            if c.subject.is_some() && outlet_subject(ms, c).is_some() {
+                // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named
+                // before the quote.
+                if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+                    return Some(f);
+                }
+                return Some(Found {
+                    rule: "postposed",
+                    cue: Some(c.clone()),
+                    phrase: c.subject.clone(),
+                    context: None,
+                    confidence: 0.85,
+                });
+            }
+        }
+        break;
+    }
+
+    // 3. Preposed: the nearest cue before the quote.
+    if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+        return Some(f);
+    }
+
+    // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence.
+    for c in cues {
+        if matches!(c.kind, CueType::Phrase(CueKind::According | CueKind::Opinion)) && has_speaker(ms, c) {
+            return Some(Found {
+                rule: "according",
+                cue: Some(c.clone()),
+                phrase: c.subject.clone(),
+                context: None,
+                confidence: 0.9,
+            });
+        }
+    }
+
+    // A postposed cue further on in the sentence (`« … » à Moscou, a rapporté X`).
+    for c in cues.iter().filter(speaking) {
+        if c.start() > qi && c.inverted && has_speaker(ms, c) {
+            return Some(Found {
+                rule: "postposed",
+                cue: Some(c.clone()),
+                phrase: c.subject.clone(),
+                context: None,
+                confidence: 0.75,
+            });
+        }
+    }
+
+    // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`.
+    if qi > sent.start && p.is_punct(qi - 1, ":") {
+        if let Some(ph) = subject_of_sentence(p, ms, sent.start, qi - 1) {
+            return Some(Found {
+                rule: "colon",
+                cue: None,
+                phrase: Some(ph),
+                context: None,
+                confidence: 0.6,
+            });
+        }
+    }
+
+    // 6. Dash: `"…" – Jane Doe`.
+    if p.is_any_punct(qi + 1, &["—", "–", "-"]) {
+        if let Some(ph) = cues::noun_phrase_right(p, ms, qi + 2, sent.end) {
+            if ph.head.is_some_and(|h| ms.list[h].is_name()) {
+                return Some(Found {
+                    rule: "dash",
+                    cue: None,
+                    phrase: Some(ph),
+                    context: None,
+                    confidence: 0.8,
+                });
+            }
+        }
+    }
+
+    // 7. Context: a quote standing alone in its sentence.
+    let alone = (sent.start..sent.end)
+        .filter(|&k| k != qi)
+        .all(|k| p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some());
+    if !alone {
+        return None;
+    }
+    if s > 0 {
+        let prev = &p.sentences[s - 1];
+        let same_or_next_block = p.block_start_of(qi) <= p.block_end_of(prev.items.end - 1) + 1;
+        // `He said:` / `Il a déclaré :` then the quote.
+        if same_or_next_block && p.is_punct(prev.items.end - 1, ":") {
+            let pcues = cues::find(p, ms, s - 1);
+            if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, c)) {
+                return Some(Found {
+                    rule: "previous",
+                    cue: Some(c.clone()),
+                    phrase: c.subject.clone(),
+                    context: None,
+                    confidence: 0.8,
+                });
+            }
+            if let Some(ph) = subject_of_sentence(p, ms, prev.items.start, prev.items.end - 1) {
+                return Some(Found {
+                    rule: "previous",
+                    cue: None,
+                    phrase: Some(ph),
+                    context: None,
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
+    // Continuation of the previous quote's speaker: the previous speech quote is in the same
+    // block or the block just before, and no other person is named in between.
+    let l = last?;
+    l.ctx.speaker.as_ref()?;
+    let block = p.block_start_of(qi);
+    if block > l.block + 1 || s > l.sentence + 2 {
+        return None;
+    }
+    let between = p.items_span(l.item + 1..qi);
+    let intruder = ms.within(between).any(|(_, m)| {
+        !m.in_pp
+            && matches!(m.kind, MentionKind::Name(_) | MentionKind::Description(_))
+            && m.is_name()
+    });
+    if intruder && s > l.sentence + 1 {
+        return None;
+    }
+    Some(Found {
+        rule: "continuation",
+        cue: None,
+        phrase: None,
+        context: Some(l.ctx.clone()),
+        confidence: if s == l.sentence + 1 { 0.75 } else { 0.6 },
+    })
+}
+
+/// The nearest speaking cue before the quote in its sentence.
+fn preposed(p: &Prose, ms: &Mentions, qi: usize, sent: &std::ops::Range<usize>, cues: &[Cue]) -> Option<Found> {
+    let c = cues
+        .iter()
+        .rev()
+        .filter(|c| c.end() <= qi && matches!(c.kind, CueType::Verb))
+        .find(|c| c.subject.is_some())?;
+    if !has_speaker(ms, c) {
+        return None;
+    }
+    // A cue separated from the quote by the end of its clause and another subject is not its
+    // cue: `X a dit qu'il partirait ; Y a ri : « … »` is cut at `;` already by sentences.
+    let between = c.end()..qi;
+    let colon_or_que = between.clone().any(|k| p.is_punct(k, ":") || p.is(k, word::SUB));
+    let distance = between.len();
+    let confidence = if colon_or_que || distance <= 2 { 0.9 } else { 0.8 };
+    let _ = sent;
+    Some(Found {
+        rule: "preposed",
+        cue: Some(c.clone()),
+        phrase: c.subject.clone(),
+        context: None,
+        confidence,
+    })
+}
+
+/// The subject of a sentence without a reporting verb: its first person or organisation
+/// outside a prepositional phrase, before item `end`.
+fn subject_of_sentence(p: &Prose, ms: &Mentions, start: usize, end: usize) -> Option<Phrase> {
+    let span = p.items_span(start..end);
+    let (mi, m) = ms.within(span).find(|(_, m)| {
+        !m.in_pp
+            && matches!(
+                m.kind,
+                MentionKind::Name(_) | MentionKind::Description(_) | MentionKind::Pronoun { .. }
+            )
+    })?;
+    let head = match m.kind {
+        MentionKind::Description(_) => m.apposed.unwrap_or(mi),
+        _ => mi,
+    };
+    Some(Phrase {
+        items: m.items.clone(),
+        span: m.full,
+        head: Some(head),
+    })
+}
+
+/// A cue inside the quote: `« Nous partirons, a-t-il dit, dès demain »`,
+/// `"We will leave," he said, "tomorrow."` written as one quote.
+fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
+    let toks = p.quote_tokens[q].clone();
+    if toks.len() < 4 {
+        return None;
+    }
+    for t in toks.clone() {
+        if p.tokens[t].kind != crate::tokens::TokKind::Punct || p.tok_text(t) != "," {
+            continue;
+        }
+        let next = t + 1;
+        if next >= toks.end {
+            break;
+        }
+        let norm = p.norm(next);
+        if p.lang == Lang::Fr {
+            if let Some((head, clitic)) = norm.rsplit_once('-') {
+                let head = head.strip_suffix("-t").unwrap_or(head);
+                let is_verb = p.lex.verbs.longest(0, |x| (x == 0).then_some(head)).is_some();
+                let is_aux = p.lex.is(head, word::AUX);
+                if matches!(clitic, "il" | "elle" | "ils" | "elles") && (is_verb || is_aux) {
+                    // The incise ends at a comma or period.
+                    let mut e = next + 1;
+                    if is_aux && e < toks.end {
+                        e += 1;
+                    }
+                    if e < toks.end && !matches!(p.tok_text(e), "," | "." | ";" | "!" | "?") {
+                        continue;
+                    }
+                    let (span, _) = crate::mentions::inversion_clitic(p, next)?;
+                    // The clitic is not in the mention list (it is inside a quote): resolve it
+                    // as a pronoun mention through the nearest outer mention with that span is
+                    // not possible; use the sentence's subject context instead.
+                    let cue_span = p.tokens[next].span.cover(p.tokens[e.min(toks.end) - 1].span);
+                    let _ = ms;
+                    return Some(Found {
+                        rule: "incise",
+                        cue: Some(Cue {
+                            items: 0..0,
+                            span: cue_span,
+                            kind: CueType::Verb,
+                            tags: VerbTags::default(),
+                            lemma: None,
+                            nonfinite: false,
+                            inverted: true,
+                            subject: None,
+                            addressee: None,
+                        }),
+                        phrase: Some(Phrase {
+                            items: 0..0,
+                            span,
+                            head: None,
+                        }),
+                        context: None,
+                        confidence: 0.85,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The source named in the quote's own sentence: an outlet mention that is not part of the
+/// speaker's phrase (`selon KCNA`, `told Reuters`, `a rapporté un média d'Etat`, `on Twitter`),
+/// or the platform of the verb (`tweeted`).
+#[allow(clippy::too_many_arguments)]
+fn own_source(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    s: usize,
+    qi: usize,
+    cues: &[Cue],
+    found: Option<&Found>,
+    speaker_span: Option<Span>,
+) -> Option<(String, Option<Span>)> {
+    let speaker_head = found.and_then(|f| f.phrase.as_ref()).and_then(|ph| ph.head);
+    let mut best: Option<(usize, usize)> = None; // (mention, distance)
+    let qspan = p.item_span(qi);
+    for (k, m) in ms.in_sentence(s) {
+        if !m.is_outlet() {
+            continue;
+        }
+        if speaker_span.is_some_and(|sp| sp.contains(m.full)) && Some(k) != speaker_head {
+            // `Lucy Fischer of The Times`: the speaker's employer, not the source.
+            continue;
+        }
+        let dist = if m.full.start >= qspan.end {
+            m.full.start - qspan.end
+        } else {
+            qspan.start.saturating_sub(m.full.end)
+        };
+        if best.is_none_or(|(_, d)| dist < d) {
+            best = Some((k, dist));
+        }
+    }
+    if let Some((k, _)) = best {
+        let m = &ms.list[k];
+        let name = es.of_mention[k].map(|id| es.list[id].name.clone());
+        if let Some(name) = name {
+            return Some((name, Some(m.full)));
+        }
+    }
+    // The verb names the platform: `tweeted`, `a tweeté`.
+    let cue = found.and_then(|f| f.cue.as_ref());
+    for c in cue.into_iter().chain(cues.iter()) {
+        if let Some(lemma) = c.lemma {
+            if let Some(platform) = &p.lex.lemmas[lemma as usize].platform {
+                return Some((platform.clone(), Some(c.span)));
+            }
+        }
+    }
+    let _ = shared;
+    None
+}

@@ -1,0 +1,656 @@
+//! Cues: the reporting verb groups and cue phrases of a sentence, each with the noun phrase
+//! that is its subject (or complement, for `selon X`).
+//!
+//! A cue is found from the lexicons (`a déclaré`, `a-t-il dit`, `est-il ajouté`, `said`,
+//! `selon`, `according to`); its subject by reading the sentence around it with quotes as single
+//! items: to the left for `X a déclaré`, to the right for the inverted `« … », a déclaré X`, in
+//! the clitic for `a-t-il dit`, through the relative pronoun for `X, qui a précisé`, and from the
+//! main clause for participles (`…, affirmant : « … »`).
+
+use std::ops::Range;
+
+use crate::lang::{CueKind, Lang, VerbTags, word};
+use crate::mentions::{Mention, MentionKind, Mentions, inversion_clitic};
+use crate::prose::Prose;
+use crate::span::Span;
+
+/// What kind of cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueType {
+    /// A reporting verb group.
+    Verb,
+    /// `est-il ajouté`, `peut-on lire`: the report goes on; no speaker of its own.
+    Impersonal,
+    /// A cue phrase from `cues.txt`.
+    Phrase(CueKind),
+}
+
+/// A noun phrase tied to a cue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// Items of the noun phrase.
+    pub items: Range<usize>,
+    /// Its span in the text (for a clitic, the clitic inside its token).
+    pub span: Span,
+    /// The mention that names it (the head), if one was found.
+    pub head: Option<usize>,
+}
+
+/// A cue of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// Items of the cue (auxiliary, clitics and verb; or the cue phrase).
+    pub items: Range<usize>,
+    /// Span of the cue text.
+    pub span: Span,
+    /// Verb, impersonal continuation or phrase.
+    pub kind: CueType,
+    /// Tags of the verb's lemma.
+    pub tags: VerbTags,
+    /// Index of the verb's lemma.
+    pub lemma: Option<u32>,
+    /// A participle, gerund or infinitive: its subject is the main clause's.
+    pub nonfinite: bool,
+    /// The subject follows the verb (`a-t-il dit`, `, said X`, `comme le rappelle X`).
+    pub inverted: bool,
+    /// The subject (verbs) or complement (phrases).
+    pub subject: Option<Phrase>,
+    /// The addressee of a `tell` verb or the `à X` of `a déclaré à l'AFP`, when it is an outlet.
+    pub addressee: Option<usize>,
+}
+
+impl Cue {
+    /// First item of the cue.
+    pub fn start(&self) -> usize {
+        self.items.start
+    }
+    /// One past the last item of the cue.
+    pub fn end(&self) -> usize {
+        self.items.end
+    }
+}
+
+/// Find the cues of sentence `s`.
+pub fn find(p: &Prose, ms: &Mentions, s: usize) -> Vec<Cue> {
+    let sent = p.sentences[s].items.clone();
+    let mut out: Vec<Cue> = Vec::new();
+    let mut j = sent.start;
+    while j < sent.end {
+        if p.tok(j).is_none() {
+            j += 1;
+            continue;
+        }
+        if let Some(c) = inversion_cue(p, ms, j, &sent) {
+            j = c.end();
+            out.push(c);
+            continue;
+        }
+        if let Some(c) = phrase_cue(p, ms, j, &sent) {
+            j = c.end().max(j + 1);
+            out.push(c);
+            continue;
+        }
+        if let Some(c) = verb_cue(p, ms, j, &sent) {
+            j = c.end().max(j + 1);
+            out.push(c);
+            continue;
+        }
+        j += 1;
+    }
+    // Participles and infinitives take the subject of the nearest finite cue before them.
+    for k in 0..out.len() {
+        if out[k].subject.is_none() && out[k].nonfinite {
+            let from_before = out[..k]
+                .iter()
+                .rev()
+                .find(|c| c.kind == CueType::Verb && c.subject.is_some())
+                .and_then(|c| c.subject.clone());
+            out[k].subject = from_before.or_else(|| main_subject(p, ms, sent.start, out[k].start()));
+        }
+    }
+    out
+}
+
+/// The verb part and the pronoun of an inversion token: `a-t-il` → (`a`, `il`), `dit-elle`,
+/// `ajoute-t-il`, `ont-ils`.
+fn split_inversion(norm: &str) -> Option<(&str, &str)> {
+    let (head, clitic) = norm.rsplit_once('-')?;
+    let head = head.strip_suffix("-t").unwrap_or(head);
+    (!head.is_empty()).then_some((head, clitic))
+}
+
+/// `« … », a-t-il dit`, `dit-elle`, `ajoute-t-il`, `est-il ajouté`, `peut-on lire`,
+/// `tente-t-il de corriger`.
+fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
+    if p.lang != Lang::Fr {
+        return None;
+    }
+    let t = p.tok(j)?;
+    let norm = p.norm(t);
+    let (head, clitic) = split_inversion(norm)?;
+    if !matches!(clitic, "il" | "elle" | "ils" | "elles" | "on") {
+        return None;
+    }
+    let lex = p.lex;
+    let clitic_phrase = || -> Option<Phrase> {
+        let (span, _) = inversion_clitic(p, t)?;
+        let head = ms
+            .list
+            .iter()
+            .position(|m| m.core == span && matches!(m.kind, MentionKind::Pronoun { .. }));
+        Some(Phrase {
+            items: j..j + 1,
+            span,
+            head,
+        })
+    };
+    let impersonal_clitic = clitic == "on";
+    // Auxiliary + participle: `a-t-il dit`, `avait-il expliqué`, `est-il ajouté`.
+    if lex.is(head, word::AUX) || head == "peut" {
+        let mut k = j + 1;
+        while k < sent.end && p.is(k, word::ADV) {
+            k += 1;
+        }
+        let (len, info) = lex.verbs.longest(k, |x| p.key(x).filter(|_| x < sent.end))?;
+        let impersonal =
+            (matches!(head, "est" | "sont") && clitic == "il") || head == "peut" || impersonal_clitic;
+        let items = j..k + len;
+        return Some(Cue {
+            span: p.items_span(items.clone()),
+            items,
+            kind: if impersonal {
+                CueType::Impersonal
+            } else {
+                CueType::Verb
+            },
+            tags: info.tags,
+            lemma: Some(info.lemma),
+            nonfinite: false,
+            inverted: true,
+            subject: if impersonal { None } else { clitic_phrase() },
+            addressee: None,
+        });
+    }
+    // Verb-clitic: `dit-elle`, `ajoute-t-il`.
+    let key = |x: usize| -> Option<&str> {
+        if x == j {
+            Some(head)
+        } else {
+            p.key(x).filter(|_| x < sent.end)
+        }
+    };
+    if let Some((len, info)) = lex.verbs.longest(j, key) {
+        if len == 1 && !info.tags.has(VerbTags::PARADIGM) {
+            return Some(Cue {
+                span: p.items_span(j..j + 1),
+                items: j..j + 1,
+                kind: if impersonal_clitic {
+                    CueType::Impersonal
+                } else {
+                    CueType::Verb
+                },
+                tags: info.tags,
+                lemma: Some(info.lemma),
+                nonfinite: false,
+                inverted: true,
+                subject: if impersonal_clitic { None } else { clitic_phrase() },
+                addressee: None,
+            });
+        }
+    }
+    // `tente-t-il de corriger`, `semble-t-il dire`: a reporting infinitive after the inversion.
+    let mut k = j + 1;
+    if matches!(p.key(k), Some("de" | "d'")) {
+        k += 1;
+    }
+    if let Some((len, info)) = lex.verbs.longest(k, |x| p.key(x).filter(|_| x < sent.end)) {
+        if k > j + 1 || p.key(j + 1).is_some() && k == j + 1 {
+            let items = j..k + len;
+            return Some(Cue {
+                span: p.items_span(items.clone()),
+                items,
+                kind: CueType::Verb,
+                tags: info.tags,
+                lemma: Some(info.lemma),
+                nonfinite: false,
+                inverted: true,
+                subject: clitic_phrase(),
+                addressee: None,
+            });
+        }
+    }
+    None
+}
+
+/// A cue phrase: `selon X`, `d'après X`, `according to X`, `Pour X, …`, `cité par X`, `dans les
+/// colonnes du X`.
+fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
+    let (len, kind) = p.lex.cues.longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
+    let kind = *kind;
+    let after = j + len;
+    if kind == CueKind::Opinion {
+        // `Pour X, …` only at the head of a sentence or clause, with a comma after X.
+        let heads_clause = j == sent.start || p.is_any_punct(j - 1, &[",", ";", ":"]) || p.quote_at(j - 1).is_some();
+        if !heads_clause {
+            return None;
+        }
+    }
+    let np = noun_phrase_right(p, ms, after, sent.end);
+    if kind == CueKind::Opinion {
+        let np = np.as_ref()?;
+        if !p.is_punct(np.items.end, ",") || np.head.is_none() {
+            return None;
+        }
+        let m = &ms.list[np.head?];
+        if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun { .. } | MentionKind::Description(_)) {
+            return None;
+        }
+    }
+    if kind == CueKind::According && np.is_none() {
+        return None;
+    }
+    let items = j..after;
+    Some(Cue {
+        span: p.items_span(items.clone()),
+        items,
+        kind: CueType::Phrase(kind),
+        tags: VerbTags::default(),
+        lemma: None,
+        nonfinite: false,
+        inverted: true,
+        subject: np,
+        addressee: None,
+    })
+}
+
+/// A reporting verb group at item `j`: auxiliaries, clitics and adverbs before the verb are
+/// part of it (`avait fait savoir`, `le rappelle`, `has also said`).
+fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
+    let lex = p.lex;
+    let (len, info) = lex.verbs.longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
+    let t = p.tok(j)?;
+    // A noun, not a verb, after a determiner: `la note`, `a report`, `the said agreement`.
+    if j > sent.start && p.is(j - 1, word::DET | word::POSS) && !p.is(j - 1, word::CLITIC) {
+        return None;
+    }
+    if j > sent.start && p.is(j - 1, word::DET) && p.lang == Lang::En {
+        return None;
+    }
+    let norm = p.norm(t);
+    // Verb group to the left.
+    let mut start = j;
+    let mut aux = false;
+    let mut negated = false;
+    while start > sent.start {
+        let k = start - 1;
+        let tags = p.tags(k);
+        if tags & word::AUX != 0 {
+            aux = true;
+            start = k;
+        } else if tags & word::NEG != 0 {
+            negated = true;
+            start = k;
+        } else if tags & (word::CLITIC | word::ADV) != 0 && tags & word::PREP == 0 || p.key(k) == Some("s'") {
+            // `le rappelle`, `lui a dit`, `a cependant réfuté`; not `en` as a preposition.
+            if tags & word::DET != 0 && !(k + 1 < p.items.len() && (p.is(k + 1, word::AUX) || k + 1 == j)) {
+                break;
+            }
+            start = k;
+        } else {
+            break;
+        }
+    }
+    // Trim leading clitics that are really determiners of a preceding noun phrase.
+    let mut end = j + len;
+    // Negation after the verb: `ne dit pas`, `did not say` (before), `n'a pas dit`.
+    if p.is(end, word::NEG) && p.key(end) != Some("plus") {
+        negated = true;
+    }
+    if negated && !info.tags.has(VerbTags::NEGATIVE) {
+        return None;
+    }
+    // English particles after the verb are in the lemma (`point out`); French `que` is not part
+    // of the cue.
+    let prev = start.checked_sub(1).filter(|&k| k >= sent.start);
+    let prev_key = prev.and_then(|k| p.key(k));
+    let gerund = matches!(prev_key, Some("en")) && norm.ends_with("ant");
+    let participle = !aux
+        && ((p.lang == Lang::Fr && norm.ends_with("ant")) || (p.lang == Lang::En && norm.ends_with("ing")));
+    let infinitive = matches!(prev_key, Some("de" | "d'" | "à" | "pour" | "to" | "sans"))
+        || lex.lemmas[info.lemma as usize].name.ends_with(norm) && p.lang == Lang::Fr && !aux && prev_key == Some("de");
+    if gerund {
+        start -= 1;
+    }
+    let nonfinite = gerund || participle || (infinitive && !aux);
+    let items = start..end;
+    // Inverted subject: after a quote (`« … », a déclaré X`, `"…," said X`), after a comma
+    // with nothing before in the clause (`…, a rapporté jeudi un média d'Etat`), or after
+    // `comme`/`as` (`comme le rappelle HRW`).
+    let after_quote = {
+        let mut k = start;
+        while k > sent.start && p.is_any_punct(k - 1, &[",", "—", "–"]) {
+            k -= 1;
+        }
+        k > sent.start && k < start && p.quote_at(k - 1).is_some()
+            || (k == start && k > sent.start && p.quote_at(k - 1).is_some())
+    };
+    let after_comma = prev.is_some_and(|k| p.is_punct(k, ","));
+    let after_comme = matches!(prev_key, Some("comme" | "as" | "ainsi"))
+        || (prev_key == Some("que") && start >= 2 && p.key(start - 2) == Some("ainsi"));
+    let mut subject = None;
+    let mut inverted = false;
+    if !nonfinite && (after_quote || after_comma || after_comme) {
+        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, end, sent.end), sent.end) {
+            if np.head.is_some() {
+                subject = Some(np);
+                inverted = true;
+            }
+        }
+    }
+    if subject.is_none() && !nonfinite && !after_comme {
+        subject = noun_phrase_left(p, ms, start, sent.start);
+    }
+    // English `said Caddell` also without a comma after a quote.
+    if subject.is_none() && p.lang == Lang::En && !nonfinite {
+        if let Some(np) = noun_phrase_right(p, ms, end, sent.end) {
+            if np.head.is_some() && after_quote {
+                subject = Some(np);
+                inverted = true;
+            }
+        }
+    }
+    // Addressee: `told Reuters`, `a déclaré à l'AFP`, `told French news channel BFM TV`.
+    let mut addressee = None;
+    let mut k = if inverted {
+        subject.as_ref().map_or(end, |s| s.items.end)
+    } else {
+        end
+    };
+    if p.is_punct(k, ",") {
+        k += 1;
+    }
+    if matches!(p.key(k), Some("à" | "au" | "to")) {
+        k += 1;
+    }
+    if let Some((mi, m)) = ms.list.iter().enumerate().find(|(_, m)| m.items.start == k || (m.items.start == k + 1 && p.is(k, word::DET))) {
+        if m.is_outlet() {
+            addressee = Some(mi);
+        }
+    }
+    Some(Cue {
+        span: p.items_span(items.clone()),
+        items,
+        kind: CueType::Verb,
+        tags: info.tags,
+        lemma: Some(info.lemma),
+        nonfinite,
+        inverted,
+        subject,
+        addressee,
+    })
+}
+
+/// Skip time adverbials and adverbs between an inverted verb and its subject (`a rapporté jeudi
+/// un média d'Etat`, `said on Monday the minister`).
+fn skip_adverbials(p: &Prose, mut k: usize, end: usize) -> usize {
+    while k < end && (p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET)) {
+        k += 1;
+    }
+    k
+}
+
+/// The noun phrase starting at item `k` and running right to the end of the clause: a mention
+/// and its complements, with appositions after commas (`Christian Jacob, président du groupe
+/// UMP`). Used for inverted subjects and for the complement of `selon`.
+pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Option<Phrase> {
+    if k >= end || p.quote_at(k).is_some() {
+        return None;
+    }
+    let first = mention_starting_at(ms, p, k)?;
+    let mut stop = ms.list[first].items.end.max(k + 1);
+    // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
+    // `Lucy Fischer of The Times`.
+    let mut j = stop;
+    while j < end {
+        if p.quote_at(j).is_some() || p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"]) {
+            break;
+        }
+        if p.is(j, word::REL | word::SUB | word::CONJ | word::AUX) || p.key(j) == Some("avant") {
+            break;
+        }
+        if p.lex.verbs.longest(j, |x| p.key(x)).is_some() && !participle_like(p, j) {
+            break;
+        }
+        j += 1;
+        if let Some(m) = mention_starting_at(ms, p, j) {
+            j = j.max(ms.list[m].items.end);
+        }
+        stop = j;
+    }
+    // Appositions after commas: a name or a role description.
+    loop {
+        if !p.is_punct(stop, ",") {
+            break;
+        }
+        let Some(m) = mention_starting_at(ms, p, stop + 1) else { break };
+        let mm = &ms.list[m];
+        let appositive = match mm.kind {
+            MentionKind::Description(_) => true,
+            MentionKind::Name(_) => matches!(ms.list[first].kind, MentionKind::Description(_)),
+            _ => false,
+        };
+        if !appositive || mm.items.end > end {
+            break;
+        }
+        stop = mm.items.end;
+        // The apposition's own complements.
+        let mut j = stop;
+        while j < end && !p.is_any_punct(j, &[",", ".", ";", ":"]) && p.quote_at(j).is_none() && !p.is(j, word::REL | word::SUB | word::AUX) {
+            if p.lex.verbs.longest(j, |x| p.key(x)).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        stop = j.max(stop);
+    }
+    let items = k..stop.min(end);
+    let head = head_of(p, ms, items.clone());
+    Some(Phrase {
+        span: p.items_span(items.clone()),
+        items,
+        head,
+    })
+}
+
+/// A past participle used as an adjective inside a noun phrase (`publié par`, `sent from`).
+fn participle_like(p: &Prose, j: usize) -> bool {
+    let Some(key) = p.key(j) else { return false };
+    let next = p.key(j + 1);
+    (key.ends_with('é') || key.ends_with("ée") || key.ends_with("és") || key.ends_with("ed") || key.ends_with("ent"))
+        && matches!(next, Some("par" | "by" | "from" | "à" | "in" | "on" | "dans"))
+}
+
+/// The mention that starts at item `k` (the longest), or a mention starting right after a
+/// determiner or preposition-free modifier at `k`.
+fn mention_starting_at(ms: &Mentions, p: &Prose, k: usize) -> Option<usize> {
+    let span = p.item_span(k);
+    let from = ms.list.partition_point(|m| m.full.start < span.start);
+    let mut best: Option<usize> = None;
+    for (i, m) in ms.list[from..].iter().enumerate() {
+        if m.full.start != span.start && m.items.start != k {
+            break;
+        }
+        if best.is_none_or(|b| m.items.end > ms.list[b].items.end) {
+            best = Some(from + i);
+        }
+    }
+    best
+}
+
+/// The subject noun phrase ending right before item `end` (exclusive), read leftwards to the
+/// start of its clause, through appositions (`Nadim Houry, responsable de l'organisation,`) and
+/// relative pronouns (`le documentaire qui précise`, `Thomas Gray, 24, who cited`).
+pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize) -> Option<Phrase> {
+    if end <= sent_start {
+        return None;
+    }
+    let mut k = end;
+    // Relative pronoun right before the verb: the antecedent is the phrase before it.
+    if p.is(k - 1, word::REL) && !p.is(k - 1, word::SUB) || matches!(p.key(k - 1), Some("qui" | "who" | "which")) {
+        let mut a = k - 1;
+        // `Thomas Gray, 24, who`: skip a comma and an age.
+        while a > sent_start && (p.is_punct(a - 1, ",") || p.tok(a - 1).is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)) {
+            a -= 1;
+        }
+        return noun_phrase_left(p, ms, a, sent_start).map(|mut ph| {
+            ph.items.end = ph.items.end.min(a);
+            ph
+        });
+    }
+    let mut start = k;
+    let mut segment_start;
+    loop {
+        // One comma-free segment leftwards.
+        segment_start = k;
+        while segment_start > sent_start {
+            let x = segment_start - 1;
+            if p.quote_at(x).is_some()
+                || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"])
+                || p.is(x, word::SUB | word::CONJ)
+                || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
+            {
+                break;
+            }
+            // Another reporting verb ends the phrase: `X a dit qu'il a déclaré`.
+            if p.lex.verbs.longest(x, |y| p.key(y).filter(|_| y < k)).is_some() && !p.is_cap(x) {
+                break;
+            }
+            segment_start = x;
+        }
+        if segment_start == k {
+            break;
+        }
+        let seg = segment_start..k;
+        if start == end {
+            // The segment right before the verb.
+            start = segment_start;
+        } else if is_apposition(p, ms, seg.clone()) {
+            start = segment_start;
+        } else {
+            break;
+        }
+        // Continue through a comma when what precedes it is a name or a role description
+        // (apposition), or the phrase we hold is one.
+        if segment_start > sent_start && p.is_punct(segment_start - 1, ",") {
+            k = segment_start - 1;
+            let before = scan_segment_left(p, k, sent_start);
+            let seg_before = before..k;
+            if before < k && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end)) && segment_heads_np(p, ms, seg_before) {
+                continue;
+            }
+        }
+        break;
+    }
+    // Trim leading prepositional openers (`De son côté,` is cut by the comma already) and a
+    // trailing comma.
+    let mut items = start..end;
+    while items.end > items.start && p.is_punct(items.end - 1, ",") {
+        items.end -= 1;
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let head = head_of(p, ms, items.clone())?;
+    // The phrase starts at the first mention or determiner: drop adverbials before it
+    // (`Mercredi le ministre`).
+    let first = ms
+        .within(p.items_span(items.clone()))
+        .map(|(_, m)| m.items.start)
+        .min()
+        .unwrap_or(items.start);
+    let mut s = items.start;
+    while s < first && !p.is(s, word::DET | word::POSS | word::NUM | word::QUANT) {
+        s += 1;
+    }
+    let items = s.min(first)..items.end;
+    Some(Phrase {
+        span: p.items_span(items.clone()),
+        items,
+        head: Some(head),
+    })
+}
+
+fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
+    let mut s = k;
+    while s > sent_start {
+        let x = s - 1;
+        if p.quote_at(x).is_some() || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"]) || p.is(x, word::SUB | word::CONJ) {
+            break;
+        }
+        s = x;
+    }
+    s
+}
+
+/// True when the segment reads as a noun phrase: it starts with a determiner, a name, a role
+/// noun or a number, not with a preposition or adverb (`De son côté`, `En avril`, `Mercredi`).
+fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
+    if seg.is_empty() {
+        return false;
+    }
+    let s = seg.start;
+    if p.is(s, word::PREP | word::TIME | word::ADV | word::SUBORD) && !p.is(s, word::DET) {
+        return false;
+    }
+    mention_starting_at(ms, p, s).is_some()
+        || p.is(s, word::DET | word::POSS | word::NUM)
+        || p.tok(s).is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
+}
+
+/// An apposition segment: it starts a noun phrase (name, description, determiner, number, or a
+/// relative clause `qui …`) and contains a mention.
+fn is_apposition(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
+    if seg.is_empty() {
+        return false;
+    }
+    if p.is(seg.start, word::REL) {
+        return true;
+    }
+    if !segment_heads_np(p, ms, seg.clone()) {
+        return false;
+    }
+    ms.within(p.items_span(seg)).next().is_some()
+}
+
+/// The head of a noun phrase: its first name outside a prepositional phrase (a description
+/// apposed to a name gives the name), else its first description, pronoun or outlet.
+pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
+    let span = p.items_span(items);
+    let inside: Vec<(usize, &Mention)> = ms.within(span).collect();
+    let free = |m: &&Mention| !m.in_pp;
+    // A name outside prepositional phrases.
+    if let Some((i, _)) = inside.iter().find(|(_, m)| free(m) && m.is_name()) {
+        // A description first, apposed to this name, still gives the name.
+        return Some(*i);
+    }
+    inside.iter().find(|(_, m)| free(m)).map(|(i, _)| *i)
+}
+
+/// The subject of the sentence's main clause: its first mention outside a prepositional phrase
+/// before item `before`, as a phrase.
+fn main_subject(p: &Prose, ms: &Mentions, sent_start: usize, before: usize) -> Option<Phrase> {
+    let span = p.items_span(sent_start..before);
+    let (mi, m) = ms
+        .within(span)
+        .find(|(_, m)| !m.in_pp && !matches!(m.kind, MentionKind::Outlet { named: false, .. }))?;
+    // Prefer the name the description is apposed to.
+    let head = match m.kind {
+        MentionKind::Description(_) => m.apposed.unwrap_or(mi),
+        _ => mi,
+    };
+    Some(Phrase {
+        items: m.items.clone(),
+        span: m.full,
+        head: Some(head),
+    })
+}

@@ -1,0 +1,137 @@
+//! Telling speech from titles, terms and other quoted things.
+//!
+//! A quote is **speech** when it reads like an utterance (a sentence, or five words or more) or
+//! when a speaker is tied to it, whatever its length (`a qualifié la décision d'« inacceptable
+//! »`). It is a **title** or a **term** when a word right before it says so (`le film`,
+//! `intitulé`, `so-called`, `surnommé`, `called` + title case) or, with no speaker, when it is
+//! short: title case makes a title (`"Learning Together"`), anything else a term (scare quotes).
+//! Codes and grades (`« A3 »`) are **other**.
+
+use crate::cues::Cue;
+use crate::findings::QuoteKind;
+use crate::lang::{KindCue, shared, word};
+use crate::mentions::Mentions;
+use crate::prose::{Prose, flag};
+use crate::tokens::TokKind;
+
+/// Classify quote `q` (at item `qi`). `cue` is the cue that attributed it, if any; `attributed`
+/// says whether a speaker was found.
+pub fn classify(
+    p: &Prose,
+    _ms: &Mentions,
+    q: usize,
+    qi: usize,
+    cue: Option<&Cue>,
+    attributed: bool,
+) -> QuoteKind {
+    let toks = p.quote_tokens[q].clone();
+    let words: Vec<usize> = toks
+        .clone()
+        .filter(|&t| matches!(p.tokens[t].kind, TokKind::Word | TokKind::Number))
+        .collect();
+    let n_words = words.len();
+    let inner = p.quotes[q].inner.get(p.text).trim();
+
+    // Codes and grades: `A3`, `Baa3`, `B-`.
+    if n_words <= 2
+        && !inner.contains(' ')
+        && inner.chars().any(|c| c.is_ascii_digit())
+        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'))
+    {
+        return QuoteKind::Other;
+    }
+
+    let sentence_like = n_words >= 5
+        || (n_words >= 3 && inner.trim_end_matches(['"', '\'', '»', '”', ' ']).ends_with(['.', '!', '?', '…']));
+
+    // A word right before the quote that makes it a title or a term.
+    if let Some(k) = kind_cue_before(p, qi, cue) {
+        if !sentence_like || n_words <= 8 {
+            return match k {
+                KindCue::Title => QuoteKind::Title,
+                KindCue::Term => QuoteKind::Term,
+                KindCue::Name => {
+                    if title_case(p, &words) {
+                        QuoteKind::Title
+                    } else {
+                        QuoteKind::Term
+                    }
+                }
+            };
+        }
+    }
+
+    // The name of an outlet in quotes: `« Le Monde »`, `“The Wall Street Journal”`.
+    if n_words <= 6 && !words.is_empty() {
+        let key = |k: usize| -> Option<&str> {
+            let t = *words.get(k)?;
+            Some(p.norm(t))
+        };
+        if let Some((len, _)) = shared().outlets.longest(0, key) {
+            if len == words.len() && p.has(words[0], flag::CAP) {
+                return QuoteKind::Title;
+            }
+        }
+    }
+
+    if sentence_like || attributed {
+        return QuoteKind::Speech;
+    }
+    if words.is_empty() {
+        return QuoteKind::Other;
+    }
+    if title_case(p, &words) {
+        QuoteKind::Title
+    } else {
+        QuoteKind::Term
+    }
+}
+
+/// The kind cue ending right before the quote, skipping a determiner or an adjective
+/// (`le film « … »`, `the so-called "…"`, `une opération baptisée « … »`). A naming verb used
+/// actively (`l'avait appelé la « … »`) is not a kind cue: it attributes speech.
+fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
+    let mut end = qi;
+    // Skip a determiner right before the quote.
+    if end > 0 && p.is(end - 1, word::DET) {
+        end -= 1;
+    }
+    for len in (1..=4).rev() {
+        let Some(start) = end.checked_sub(len) else { continue };
+        if p.sentence_index(start) != p.sentence_index(qi) {
+            continue;
+        }
+        let Some((l, kind)) = p.lex.kind_cues.longest(start, |k| p.key(k).filter(|_| k < end)) else {
+            continue;
+        };
+        if l != len {
+            continue;
+        }
+        // An active naming verb: auxiliary or object clitic before it, or it is the attributing
+        // cue with its subject.
+        let active = start > 0 && p.is(start - 1, word::AUX | word::CLITIC) && !p.is(start - 1, word::DET)
+            || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some() && !c.nonfinite && c.items.len() > 1);
+        if active && *kind == KindCue::Name {
+            return None;
+        }
+        return Some(*kind);
+    }
+    None
+}
+
+/// True when every significant word is capitalised (`Operation Warp Speed`, `Learning
+/// Together`, `Le Monde`); function words may stay lowercase.
+fn title_case(p: &Prose, words: &[usize]) -> bool {
+    let mut caps = 0;
+    for &t in words {
+        let norm = p.norm(t);
+        if p.has(t, flag::CAP) {
+            caps += 1;
+        } else if p.lex.word_tags(norm) & (word::DET | word::PREP | word::CONJ) == 0
+            && p.tokens[t].kind == TokKind::Word
+        {
+            return false;
+        }
+    }
+    caps >= 1
+}

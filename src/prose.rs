@@ -1,0 +1,522 @@
+//! The prose around the quotes: tokens with their normalised forms, the "outer view" in which
+//! each quote is a single item (so `« … », a-t-il dit` reads as `Q , a-t-il dit`), and sentences
+//! over that view.
+//!
+//! Treating a quote as one item is what lets simple patterns read the structure of a sentence
+//! whatever the quote contains, the way the Guardian's pipeline replaces quotes with a dummy
+//! phrase before parsing.
+
+use std::ops::Range;
+
+use crate::document::Block;
+use crate::lang::{Lang, Lexicon, word};
+use crate::quotes::RawQuote;
+use crate::span::Span;
+use crate::tokens::{TokKind, Token, normalize_into, tokenize};
+
+/// An item of the outer view: a token outside every quote, or a whole quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// Index into [`Prose::tokens`].
+    Tok(usize),
+    /// Index into [`Prose::quotes`].
+    Quote(usize),
+}
+
+/// A sentence: a range of items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Items of the sentence.
+    pub items: Range<usize>,
+    /// The block the sentence starts in.
+    pub block: usize,
+}
+
+/// Token flags.
+pub mod flag {
+    /// First character is uppercase.
+    pub const CAP: u8 = 1;
+    /// Every letter is uppercase and there are at least two (an acronym).
+    pub const ALLCAPS: u8 = 1 << 1;
+    /// First token of its sentence.
+    pub const SENT_START: u8 = 1 << 2;
+    /// Inside a quote.
+    pub const QUOTED: u8 = 1 << 3;
+}
+
+/// The analysed prose of one document.
+#[derive(Debug)]
+pub struct Prose<'t> {
+    /// The analysed text.
+    pub text: &'t str,
+    /// Its language.
+    pub lang: Lang,
+    /// The language's lexicon.
+    pub lex: &'static Lexicon,
+    /// Blocks (paragraphs) of the text.
+    pub blocks: &'t [Block],
+    /// Outermost quotes.
+    pub quotes: &'t [RawQuote],
+    /// Every token, inside and outside quotes, in text order.
+    pub tokens: Vec<Token>,
+    norm_buf: String,
+    norm_at: Vec<(u32, u32)>,
+    /// Flags of each token (bits of [`flag`]).
+    pub flags: Vec<u8>,
+    /// Block of each token.
+    pub block_of: Vec<u32>,
+    /// The outer view.
+    pub items: Vec<Item>,
+    /// Item index of each quote.
+    pub quote_item: Vec<usize>,
+    /// Tokens inside each quote (between its marks).
+    pub quote_tokens: Vec<Range<usize>>,
+    /// Sentences over the outer view.
+    pub sentences: Vec<Sentence>,
+    /// Sentence of each item.
+    pub sentence_of: Vec<u32>,
+}
+
+/// The normalised key of the quote item, which no word can equal.
+pub const QUOTE_KEY: &str = "\u{1}quote";
+
+impl<'t> Prose<'t> {
+    /// Tokenize `text` and build the outer view and sentences.
+    pub fn new(text: &'t str, lang: Lang, blocks: &'t [Block], quotes: &'t [RawQuote]) -> Self {
+        let lex = lang.lexicon();
+        // Quotation marks, so the tokenizer emits them as marks: every mark of an outermost
+        // quote (its opener and closer). Nested marks are tokenized as punctuation.
+        let mut marks: Vec<usize> = Vec::with_capacity(quotes.len() * 2);
+        for q in quotes {
+            marks.push(q.span.start);
+            if !q.unbalanced {
+                let close = text[..q.span.end]
+                    .char_indices()
+                    .next_back()
+                    .map_or(q.span.end, |(i, _)| i);
+                marks.push(close);
+            }
+        }
+        marks.sort_unstable();
+
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut block_of = Vec::with_capacity(text.len() / 5);
+        for (bi, b) in blocks.iter().enumerate() {
+            let before = tokens.len();
+            tokenize(text, b.span, lang, &marks, &mut tokens);
+            block_of.resize(tokens.len(), bi as u32);
+            debug_assert!(tokens.len() >= before);
+        }
+
+        let mut norm_buf = String::with_capacity(text.len());
+        let mut norm_at = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
+        let mut scratch = String::new();
+        for t in &tokens {
+            let s = t.span.get(text);
+            normalize_into(s, &mut scratch);
+            let start = norm_buf.len() as u32;
+            norm_buf.push_str(&scratch);
+            norm_at.push((start, norm_buf.len() as u32));
+            let mut f = 0;
+            let mut letters = 0;
+            let mut upper = 0;
+            for c in s.chars() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+            }
+            if s.chars().next().is_some_and(char::is_uppercase) {
+                f |= flag::CAP;
+            }
+            if letters >= 2 && upper == letters {
+                f |= flag::ALLCAPS;
+            }
+            flags.push(f);
+        }
+
+        // Outer view: tokens outside quotes, and one item per quote.
+        let mut items = Vec::with_capacity(tokens.len());
+        let mut quote_item = vec![0; quotes.len()];
+        let mut quote_tokens = vec![0..0; quotes.len()];
+        let mut qi = 0;
+        let mut ti = 0;
+        while ti < tokens.len() {
+            if qi < quotes.len() && tokens[ti].span.start >= quotes[qi].span.start {
+                let q = &quotes[qi];
+                let first = ti;
+                while ti < tokens.len() && tokens[ti].span.start < q.span.end {
+                    flags[ti] |= flag::QUOTED;
+                    ti += 1;
+                }
+                // Inner tokens: without the opening and closing marks.
+                let inner_start = (first + 1).min(ti);
+                let inner_end = if q.unbalanced {
+                    ti
+                } else {
+                    ti.saturating_sub(1).max(inner_start)
+                };
+                quote_tokens[qi] = inner_start..inner_end;
+                quote_item[qi] = items.len();
+                items.push(Item::Quote(qi));
+                qi += 1;
+                continue;
+            }
+            items.push(Item::Tok(ti));
+            ti += 1;
+        }
+        while qi < quotes.len() {
+            quote_item[qi] = items.len();
+            quote_tokens[qi] = tokens.len()..tokens.len();
+            items.push(Item::Quote(qi));
+            qi += 1;
+        }
+
+        let mut prose = Prose {
+            text,
+            lang,
+            lex,
+            blocks,
+            quotes,
+            tokens,
+            norm_buf,
+            norm_at,
+            flags,
+            block_of,
+            items,
+            quote_item,
+            quote_tokens,
+            sentences: Vec::new(),
+            sentence_of: Vec::new(),
+        };
+        prose.split_sentences();
+        prose
+    }
+
+    /// The normalised form of token `t`.
+    pub fn norm(&self, t: usize) -> &str {
+        let (a, b) = self.norm_at[t];
+        &self.norm_buf[a as usize..b as usize]
+    }
+
+    /// The text of token `t`.
+    pub fn tok_text(&self, t: usize) -> &'t str {
+        self.tokens[t].span.get(self.text)
+    }
+
+    /// True when token `t` has all bits of `f`.
+    pub fn has(&self, t: usize, f: u8) -> bool {
+        self.flags[t] & f == f
+    }
+
+    /// The normalised key of item `i` (quotes have [`QUOTE_KEY`]).
+    pub fn key(&self, i: usize) -> Option<&str> {
+        match self.items.get(i)? {
+            Item::Tok(t) => Some(self.norm(*t)),
+            Item::Quote(_) => Some(QUOTE_KEY),
+        }
+    }
+
+    /// The token of item `i`, if it is a token.
+    pub fn tok(&self, i: usize) -> Option<usize> {
+        match self.items.get(i)? {
+            Item::Tok(t) => Some(*t),
+            Item::Quote(_) => None,
+        }
+    }
+
+    /// The quote of item `i`, if it is a quote.
+    pub fn quote_at(&self, i: usize) -> Option<usize> {
+        match self.items.get(i)? {
+            Item::Quote(q) => Some(*q),
+            Item::Tok(_) => None,
+        }
+    }
+
+    /// The span of item `i` in the text.
+    pub fn item_span(&self, i: usize) -> Span {
+        match self.items[i] {
+            Item::Tok(t) => self.tokens[t].span,
+            Item::Quote(q) => self.quotes[q].span,
+        }
+    }
+
+    /// The span covering items `r` (empty at the start of the range when it is empty).
+    pub fn items_span(&self, r: Range<usize>) -> Span {
+        if r.is_empty() {
+            let at = self
+                .items
+                .get(r.start)
+                .map_or(self.text.len(), |_| self.item_span(r.start).start);
+            return Span::new(at, at);
+        }
+        self.item_span(r.start).cover(self.item_span(r.end - 1))
+    }
+
+    /// The text of items `r`.
+    pub fn items_text(&self, r: Range<usize>) -> &'t str {
+        self.items_span(r).get(self.text)
+    }
+
+    /// True when item `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| self.tokens[t].kind == TokKind::Punct && self.tok_text(t) == p)
+    }
+
+    /// True when item `i` is a punctuation token among `ps`.
+    pub fn is_any_punct(&self, i: usize, ps: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| {
+            self.tokens[t].kind == TokKind::Punct && ps.contains(&self.tok_text(t))
+        })
+    }
+
+    /// True when item `i` is a word token.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| matches!(self.tokens[t].kind, TokKind::Word | TokKind::Number))
+    }
+
+    /// The function-word tags of item `i` (0 for quotes and content words).
+    pub fn tags(&self, i: usize) -> u32 {
+        self.tok(i).map_or(0, |t| self.lex.word_tags(self.norm(t)))
+    }
+
+    /// True when item `i` has any of the function-word `tags`.
+    pub fn is(&self, i: usize, tags: u32) -> bool {
+        self.tags(i) & tags != 0
+    }
+
+    /// True when item `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            self.has(t, flag::CAP) && matches!(self.tokens[t].kind, TokKind::Word)
+        })
+    }
+
+    /// The sentence containing item `i`.
+    pub fn sentence(&self, i: usize) -> &Sentence {
+        &self.sentences[self.sentence_of[i] as usize]
+    }
+
+    /// Index of the sentence containing item `i`.
+    pub fn sentence_index(&self, i: usize) -> usize {
+        self.sentence_of[i] as usize
+    }
+
+    /// Block where item `i` starts.
+    pub fn block_start_of(&self, i: usize) -> usize {
+        match self.items[i] {
+            Item::Tok(t) => self.block_of[t] as usize,
+            Item::Quote(q) => self.quotes[q].block,
+        }
+    }
+
+    /// Block where item `i` ends.
+    pub fn block_end_of(&self, i: usize) -> usize {
+        match self.items[i] {
+            Item::Tok(t) => self.block_of[t] as usize,
+            Item::Quote(q) => self.quotes[q].end_block,
+        }
+    }
+
+    /// True when item `i` is a quote whose text ends a sentence (`.`, `!`, `?`, `…` before the
+    /// closing mark).
+    pub fn quote_ends_sentence(&self, i: usize) -> bool {
+        let Some(q) = self.quote_at(i) else {
+            return false;
+        };
+        let inner = self.quotes[q].inner.get(self.text).trim_end();
+        inner.ends_with(['.', '!', '?', '…'])
+    }
+
+    /// Split the outer view into sentences. A sentence ends at `.`, `!`, `?` or `…` followed by
+    /// a capitalised word or a quote (not after an abbreviation or an initial), after a quote
+    /// whose text ends a sentence and that is followed by a capital, and at every block boundary.
+    fn split_sentences(&mut self) {
+        let n = self.items.len();
+        let mut sentences = Vec::new();
+        let mut sentence_of = vec![0u32; n];
+        let mut start = 0;
+        for i in 0..n {
+            let next_is_new_block = i + 1 < n && self.block_start_of(i + 1) > self.block_end_of(i);
+            let ends = i + 1 == n || next_is_new_block || self.ends_sentence_at(i, start);
+            if ends {
+                let block = if start < n {
+                    self.block_start_of(start)
+                } else {
+                    0
+                };
+                for s in &mut sentence_of[start..=i] {
+                    *s = sentences.len() as u32;
+                }
+                sentences.push(Sentence {
+                    items: start..i + 1,
+                    block,
+                });
+                start = i + 1;
+            }
+        }
+        for s in &sentences {
+            if let Some(t) = self.tok(s.items.start) {
+                self.flags[t] |= flag::SENT_START;
+            }
+        }
+        self.sentences = sentences;
+        self.sentence_of = sentence_of;
+    }
+
+    fn ends_sentence_at(&self, i: usize, start: usize) -> bool {
+        let next = i + 1;
+        let next_starts = || -> bool {
+            match self.items.get(next) {
+                Some(Item::Quote(_)) => true,
+                Some(Item::Tok(t)) => {
+                    let s = self.tok_text(*t);
+                    self.has(*t, flag::CAP)
+                        || s.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(s, "—" | "–" | "(" | "-")
+                }
+                None => true,
+            }
+        };
+        match self.items[i] {
+            Item::Quote(_) => self.quote_ends_sentence(i) && {
+                // `« … ! », a-t-il dit` continues. After `"… ."` a capital starts a new sentence,
+                // except for a quote standing at the start of its sentence and followed by its
+                // attribution (`"We tried." Smith added.`).
+                match self.items.get(next) {
+                    Some(Item::Tok(t)) => {
+                        self.has(*t, flag::CAP) && !(i == start && self.attribution_follows(next))
+                    }
+                    Some(Item::Quote(_)) => true,
+                    None => true,
+                }
+            },
+            Item::Tok(t) => {
+                if self.tokens[t].kind != TokKind::Punct {
+                    return false;
+                }
+                let p = self.tok_text(t);
+                match p {
+                    "!" | "?" | "…" | "..." => next_starts(),
+                    "." => {
+                        if i > 0 {
+                            if let Some(pt) = self.tok(i - 1) {
+                                let prev = self.tok_text(pt);
+                                let prev_norm = self.norm(pt);
+                                // `M. Kim`, `Dr. Lee`, `J. Smith`, `U.S.`
+                                if self.lex.abbreviations.contains(prev_norm)
+                                    || (prev.chars().count() == 1
+                                        && prev.chars().all(char::is_uppercase))
+                                    || prev.ends_with('.')
+                                {
+                                    return false;
+                                }
+                            }
+                        }
+                        next_starts()
+                    }
+                    _ => false,
+                }
+            }
+        }
+    }
+
+    /// True when the capitalised word at item `i` starts an attribution clause (`The mayor
+    /// said`, `Kim added`) within a few words, so a quote before it does not end the sentence.
+    fn attribution_follows(&self, i: usize) -> bool {
+        let end = (i + 8).min(self.items.len());
+        for j in i..end {
+            if self.quote_at(j).is_some() || self.is_any_punct(j, &[".", "!", "?", ";", ":"]) {
+                return false;
+            }
+            if self
+                .lex
+                .verbs
+                .longest(j, |k| self.key(k).filter(|_| k < end))
+                .is_some()
+            {
+                return true;
+            }
+            if self.lang == Lang::Fr && self.is(j, word::AUX) {
+                continue;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::quotes::pair;
+
+    fn sentences(text: &str, lang: Lang) -> Vec<String> {
+        let doc = Document::plain_str(text);
+        let p = pair(doc.text(), doc.blocks());
+        let prose = Prose::new(doc.text(), lang, doc.blocks(), &p.quotes);
+        prose
+            .sentences
+            .iter()
+            .map(|s| prose.items_text(s.items.clone()).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quotes_are_single_items_and_an_incise_stays_in_the_sentence() {
+        let s = sentences(
+            "« Nous ne céderons pas. Jamais ! », a-t-il dit. M. Kim est parti.",
+            Lang::Fr,
+        );
+        assert_eq!(
+            s,
+            vec![
+                "« Nous ne céderons pas. Jamais ! », a-t-il dit.",
+                "M. Kim est parti."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_before_a_capital_ends_it_unless_a_cue_follows() {
+        let s = sentences(
+            "The father said \"I love my children.\" The mother said nothing. \"We tried.\" Smith added.",
+            Lang::En,
+        );
+        assert_eq!(
+            s,
+            vec![
+                "The father said \"I love my children.\"",
+                "The mother said nothing.",
+                "\"We tried.\" Smith added."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let s = sentences(
+            "Mr. Smith met J. Doe in the U.S. on Monday. They spoke.",
+            Lang::En,
+        );
+        assert_eq!(s, vec!["Mr. Smith met J. Doe in the U.S. on Monday.", "They spoke."]);
+    }
+
+    #[test]
+    fn a_multi_paragraph_quote_is_one_item_across_blocks() {
+        let text = "Il a déclaré : « Nous avons tout essayé.\n« Nous continuerons », a-t-il ajouté.\nFin.";
+        let s = sentences(text, Lang::Fr);
+        assert_eq!(
+            s,
+            vec![
+                "Il a déclaré : « Nous avons tout essayé.\n« Nous continuerons », a-t-il ajouté.",
+                "Fin."
+            ]
+        );
+    }
+}
