@@ -1,0 +1,290 @@
+//! The CSV report: a header row, then one row per quote, for spreadsheets and scripts.
+//!
+//! RFC 4180: comma-separated, CRLF line ends, fields quoted only when they must be (a comma, a
+//! double quote, a line break), double quotes doubled. Line breaks inside a quote stay inside
+//! its quoted cell, so a CSV reader gets back exactly one record per quote.
+//!
+//! Columns, in this order (new columns are only ever appended):
+//!
+//! | column | content |
+//! |---|---|
+//! | `file` | the path as given on the command line, or `<stdin>` |
+//! | `line`, `column` | where the quote starts; 1-based, the column counted in Unicode scalar values |
+//! | `end_line`, `end_column` | the position just past the quote's last character (end-exclusive, as in LSP) |
+//! | `byte_start`, `byte_end` | the quote as an end-exclusive byte range of the original file |
+//! | `lang` | `fr` or `en` |
+//! | `kind` | `speech`, `title`, `term` or `other` |
+//! | `quote` | the quote, marks included |
+//! | `speaker`, `speaker_mention` | the canonical speaker and the words that name them at this quote |
+//! | `cue` | the reporting verb or phrase |
+//! | `source`, `source_mention` | the cited outlet and where it is named |
+//! | `source_inherited` | `true` when the source comes from an earlier quote |
+//! | `confidence` | from `0.00` to `1.00` |
+//! | `flags` | the quote's flags joined with `;`, empty when none |
+//! | `severity` | the highest severity among the flags, empty when none |
+//! | `candidates` | the candidate speakers of an ambiguous quote, joined with ` \| ` |
+//! | `rule` | the rule that attributed the quote |
+//!
+//! Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`,
+//! `-`, `@`, a tab, a carriage return or a line feed as a formula, and quotes come from copy nobody
+//! here controls. So every text cell (`file`, `quote`, `speaker`, `speaker_mention`, `cue`,
+//! `source`, `source_mention`, `candidates`, `rule`) that starts with one of them gets a leading
+//! `'`, which spreadsheets hide and scripts must strip. `--csv-raw` writes the cells untouched.
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use quotecheck::Excerpt;
+
+use super::{FileReport, Report, Row, Summary};
+
+/// The header row.
+pub const HEADER: [&str; 21] = [
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "byte_start",
+    "byte_end",
+    "lang",
+    "kind",
+    "quote",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "source",
+    "source_mention",
+    "source_inherited",
+    "confidence",
+    "flags",
+    "severity",
+    "candidates",
+    "rule",
+];
+
+/// Writes the CSV report to `W`.
+pub struct Csv<W: Write> {
+    out: ::csv::Writer<W>,
+    guard: bool,
+}
+
+impl<W: Write> Csv<W> {
+    /// A CSV reporter; `guard` turns on the formula-injection guard.
+    pub fn new(out: W, guard: bool) -> Csv<W> {
+        let out = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        Csv { out, guard }
+    }
+
+    fn text<'t>(&self, cell: &'t str) -> Cow<'t, str> {
+        if self.guard {
+            guard(cell)
+        } else {
+            Cow::Borrowed(cell)
+        }
+    }
+
+    fn record<'r>(&self, row: &'r Row<'_>) -> [Cow<'r, str>; HEADER.len()] {
+        let q = row.quote;
+        let opt = |s: Option<&'r str>| s.map_or(Cow::Borrowed(""), |s| self.text(s));
+        let excerpt = |e: &'r Option<Excerpt>| opt(e.as_ref().map(|e| e.text.as_str()));
+        let flags: Vec<&str> = q.flags.iter().map(|f| f.as_str()).collect();
+        [
+            self.text(row.file),
+            row.start.line.to_string().into(),
+            row.start.column.to_string().into(),
+            row.end.line.to_string().into(),
+            row.end.column.to_string().into(),
+            q.span.start.to_string().into(),
+            q.span.end.to_string().into(),
+            q.lang.as_str().into(),
+            q.kind.as_str().into(),
+            self.text(&q.text),
+            opt(q.speaker.as_deref()),
+            excerpt(&q.speaker_mention),
+            excerpt(&q.cue),
+            opt(q.source.as_deref()),
+            excerpt(&q.source_mention),
+            if q.source_inherited { "true" } else { "false" }.into(),
+            format!("{:.2}", q.confidence).into(),
+            flags.join(";").into(),
+            row.severity.map_or("", |s| s.as_str()).into(),
+            Cow::Owned(self.text(&q.candidates.join(" | ")).into_owned()),
+            self.text(q.rule),
+        ]
+    }
+}
+
+/// `cell`, with a leading `'` when a spreadsheet would read it as a formula.
+pub fn guard(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The I/O error behind a CSV error, so that a broken pipe is still recognised as one.
+fn io_error(err: ::csv::Error) -> io::Error {
+    if err.is_io_error() {
+        match err.into_kind() {
+            ::csv::ErrorKind::Io(err) => err,
+            _ => unreachable!("is_io_error() promised an I/O error"),
+        }
+    } else {
+        io::Error::other(err)
+    }
+}
+
+impl<W: Write> Report for Csv<W> {
+    fn begin(&mut self) -> io::Result<()> {
+        self.out.write_record(HEADER).map_err(io_error)
+    }
+
+    fn file(&mut self, file: &FileReport<'_>) -> io::Result<()> {
+        for row in &file.rows {
+            let record = self.record(row);
+            self.out
+                .write_record(record.iter().map(|c| c.as_bytes()))
+                .map_err(io_error)?;
+        }
+        self.out.flush()
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quotecheck::{Quote, Severities, Span};
+
+    use super::*;
+    use crate::report::tests::{attributed, bare};
+
+    /// The CSV bytes of `quotes` found in `text`, header included.
+    #[track_caller]
+    fn csv_of(text: &str, quotes: &[Quote], guard: bool) -> String {
+        let mut out = Vec::new();
+        let mut report = Csv::new(&mut out, guard);
+        report.begin().unwrap();
+        let file = FileReport::new("a.txt", text.as_bytes(), quotes, &Severities::default());
+        report.file(&file).unwrap();
+        report.finish(&super::super::Summary::new(None)).unwrap();
+        drop(report);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// A quote whose text cells all start with `lead`.
+    fn hostile(lead: &str) -> Quote {
+        let (_, mut q) = bare();
+        let cell = |s: &str| Some(format!("{lead}{s}"));
+        q.text = format!("{lead}text");
+        q.speaker = cell("speaker");
+        q.speaker_mention = Some(Excerpt {
+            span: Span::new(0, 1),
+            text: format!("{lead}mention"),
+        });
+        q.source = cell("source");
+        q.candidates = vec![format!("{lead}one"), "two".to_string()];
+        q
+    }
+
+    #[track_caller]
+    fn records(csv: &str) -> Vec<::csv::StringRecord> {
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(
+            reader.headers().unwrap(),
+            &::csv::StringRecord::from(&HEADER[..])
+        );
+        reader.records().map(Result::unwrap).collect()
+    }
+
+    const HEAD: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule\r\n";
+
+    #[test]
+    fn quotes_commas_double_quotes_and_line_breaks_per_rfc_4180() {
+        let (text, a) = attributed();
+        let (_, mut b) = bare();
+        b.span = Span::new(text.len() - 1, text.len());
+        let csv = csv_of(&text, &[a, b], true);
+        let expected = HEAD.to_string()
+            + "a.txt,1,45,2,16,49,94,fr,speech,\"« Nous tiendrons, \"\"promis\"\",\nnos promesses »\",Jean Dupont,Le ministre Jean Dupont,a déclaré,AFP,l’AFP,false,0.86,anonymous;unbalanced,error,Jean Dupont | Marie Curie,fr.cue-before\r\n"
+            + "a.txt,2,17,3,1,95,96,en,term,\"\"\"Yes.\"\"\",,,,,,true,0.00,,,,none\r\n";
+        assert_eq!(csv, expected);
+        let rows = records(&csv);
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.len() == HEADER.len()));
+        assert_eq!(
+            &rows[0][9],
+            "« Nous tiendrons, \"promis\",\nnos promesses »"
+        );
+    }
+
+    #[test]
+    fn guard_prefixes_cells_a_spreadsheet_would_run() {
+        let (text, _) = bare();
+        let mut link = hostile("");
+        link.speaker = Some("=HYPERLINK(\"http://x\")".to_string());
+        let quotes = [
+            link,
+            hostile("-"),
+            hostile("+"),
+            hostile("@"),
+            hostile("\t"),
+        ];
+        let csv = csv_of(&text, &quotes, true);
+        let expected = HEAD.to_string()
+            + "a.txt,1,1,1,7,0,6,en,term,text,\"'=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'-text,'-speaker,'-mention,,'-source,,true,0.00,,,'-one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'+text,'+speaker,'+mention,,'+source,,true,0.00,,,'+one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'@text,'@speaker,'@mention,,'@source,,true,0.00,,,'@one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'\ttext,'\tspeaker,'\tmention,,'\tsource,,true,0.00,,,'\tone | two,none\r\n";
+        assert_eq!(csv, expected);
+        let rows = records(&csv);
+        assert_eq!(rows.len(), quotes.len());
+        assert!(rows.iter().all(|r| r.len() == HEADER.len()));
+    }
+
+    #[test]
+    fn csv_raw_leaves_cells_untouched() {
+        let (text, _) = bare();
+        let mut link = hostile("");
+        link.speaker = Some("=HYPERLINK(\"http://x\")".to_string());
+        let quotes = [
+            link,
+            hostile("-"),
+            hostile("+"),
+            hostile("@"),
+            hostile("\t"),
+        ];
+        let csv = csv_of(&text, &quotes, false);
+        let expected = HEAD.to_string()
+            + "a.txt,1,1,1,7,0,6,en,term,text,\"=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,-text,-speaker,-mention,,-source,,true,0.00,,,-one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,+text,+speaker,+mention,,+source,,true,0.00,,,+one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,@text,@speaker,@mention,,@source,,true,0.00,,,@one | two,none\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,\ttext,\tspeaker,\tmention,,\tsource,,true,0.00,,,\tone | two,none\r\n";
+        assert_eq!(csv, expected);
+        let rows = records(&csv);
+        assert_eq!(rows.len(), quotes.len());
+        assert_eq!(&rows[1][10], "-speaker");
+    }
+
+    #[test]
+    fn guard_covers_line_breaks_and_spares_ordinary_text() {
+        assert_eq!(guard("\rx"), "'\rx");
+        assert_eq!(guard("\nx"), "'\nx");
+        assert_eq!(guard("«\u{a0}Oui\u{a0}»"), "«\u{a0}Oui\u{a0}»");
+        assert_eq!(guard("a=b"), "a=b");
+        assert_eq!(guard(""), "");
+    }
+
+    #[test]
+    fn a_file_without_quotes_is_just_the_header() {
+        assert_eq!(csv_of("Rien.", &[], true), HEAD);
+    }
+}

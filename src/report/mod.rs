@@ -1,0 +1,268 @@
+//! Reports: what the engine found, written out in one of several formats.
+//!
+//! Every format sees the same data: one [`Row`] per quote (the quote plus its line and column and
+//! its severity), grouped per input in a [`FileReport`], then a [`Summary`] of the run. Line and
+//! column are computed here, once per file, and nowhere else. Each format is one file
+//! implementing [`Report`].
+
+pub mod csv;
+pub mod json;
+pub mod pretty;
+
+use std::io;
+
+use quotecheck::{Flag, LineCol, LineIndex, Quote, QuoteKind, Severities, Severity};
+
+/// What every reporter needs to know about the run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The severity of each flag.
+    pub severities: Severities,
+    /// The severity at or above which a flagged quote fails the run; `None` never fails.
+    pub fail_level: Option<Severity>,
+    /// Guard CSV cells against formula injection.
+    pub csv_guard: bool,
+}
+
+/// One quote as every format reports it.
+///
+/// Positions: `start` is the line and column of the first byte of the quote, `end` those of
+/// `quote.span.end`, the byte just past the quote (end-exclusive, as in LSP). Lines and columns
+/// are 1-based; columns count Unicode scalar values.
+#[derive(Debug, Clone)]
+pub struct Row<'a> {
+    /// The input's name: the path as given on the command line, or `<stdin>`.
+    pub file: &'a str,
+    /// Where the quote starts.
+    pub start: LineCol,
+    /// Where the quote ends (exclusive).
+    pub end: LineCol,
+    /// What the engine found.
+    pub quote: &'a Quote,
+    /// The highest severity among the quote's flags, `None` without flags.
+    pub severity: Option<Severity>,
+}
+
+impl Row<'_> {
+    /// True when the quote is flagged at or above `level` (never when `level` is `None`).
+    pub fn fails(&self, level: Option<Severity>) -> bool {
+        matches!((self.severity, level), (Some(s), Some(l)) if s >= l)
+    }
+}
+
+/// The rows of one input, in text order.
+#[derive(Debug, Clone)]
+pub struct FileReport<'a> {
+    /// One row per quote.
+    pub rows: Vec<Row<'a>>,
+}
+
+impl<'a> FileReport<'a> {
+    /// The rows of `quotes`, found in `bytes` (the original file) named `name`.
+    pub fn new(
+        name: &'a str,
+        bytes: &[u8],
+        quotes: &'a [Quote],
+        severities: &Severities,
+    ) -> FileReport<'a> {
+        if quotes.is_empty() {
+            return FileReport { rows: Vec::new() };
+        }
+        let index = LineIndex::new(bytes);
+        let mut rows: Vec<Row<'a>> = quotes
+            .iter()
+            .map(|quote| Row {
+                file: name,
+                start: index.line_col(bytes, quote.span.start),
+                end: index.line_col(bytes, quote.span.end),
+                quote,
+                severity: severities.max_of(&quote.flags),
+            })
+            .collect();
+        // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
+        rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
+        FileReport { rows }
+    }
+}
+
+/// Counts over a whole run, for the human summary and the exit code.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Inputs checked.
+    pub files: usize,
+    /// Inputs that could not be read or checked.
+    pub errors: usize,
+    /// Quotes reported.
+    pub quotes: usize,
+    /// Quotes per kind, indexed as [`KINDS`].
+    pub kinds: [usize; KINDS.len()],
+    /// Quotes carrying each flag, indexed as [`Flag::ALL`].
+    pub flags: [usize; Flag::ALL.len()],
+    /// Quotes flagged at or above `fail_level`.
+    pub failing: usize,
+    /// The fail level of the run; `None` never fails.
+    pub fail_level: Option<Severity>,
+}
+
+/// Every quote kind, in summary order.
+pub const KINDS: [QuoteKind; 4] = [
+    QuoteKind::Speech,
+    QuoteKind::Title,
+    QuoteKind::Term,
+    QuoteKind::Other,
+];
+
+impl Summary {
+    /// An empty summary for a run failing at `fail_level`.
+    pub fn new(fail_level: Option<Severity>) -> Summary {
+        Summary {
+            files: 0,
+            errors: 0,
+            quotes: 0,
+            kinds: [0; KINDS.len()],
+            flags: [0; Flag::ALL.len()],
+            failing: 0,
+            fail_level,
+        }
+    }
+
+    /// Count a checked input.
+    pub fn add(&mut self, file: &FileReport<'_>) {
+        self.files += 1;
+        self.quotes += file.rows.len();
+        for row in &file.rows {
+            if let Some(i) = KINDS.iter().position(|&k| k == row.quote.kind) {
+                self.kinds[i] += 1;
+            }
+            for (i, flag) in Flag::ALL.iter().enumerate() {
+                if row.quote.has(*flag) {
+                    self.flags[i] += 1;
+                }
+            }
+            if row.fails(self.fail_level) {
+                self.failing += 1;
+            }
+        }
+    }
+
+    /// Count an input that could not be checked.
+    pub fn add_error(&mut self) {
+        self.errors += 1;
+    }
+}
+
+/// An output format.
+///
+/// The run calls `begin` once, `file` once per input checked (in command-line order, also for
+/// inputs without quotes), then `finish` once, which must flush the output. Any error stops the
+/// run; a [`io::ErrorKind::BrokenPipe`] means the reader went away.
+pub trait Report {
+    /// Write what comes before the first quote (a CSV header).
+    fn begin(&mut self) -> io::Result<()>;
+    /// Write the quotes of one input.
+    fn file(&mut self, file: &FileReport<'_>) -> io::Result<()>;
+    /// Write what comes after the last quote (a summary), and flush.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use quotecheck::{Excerpt, Lang, Span};
+
+    use super::*;
+
+    /// A French quote with every field filled in, and the text it is found in.
+    pub(crate) fn attributed() -> (String, Quote) {
+        let text = "Le ministre Jean Dupont a déclaré à l’AFP : « Nous tiendrons, \"promis\",\nnos promesses ».\n";
+        let open = text.find('«').unwrap();
+        let close = text.find('»').unwrap() + '»'.len_utf8();
+        let at = |s: &str| {
+            let start = text.find(s).unwrap();
+            Excerpt {
+                span: Span::new(start, start + s.len()),
+                text: s.to_string(),
+            }
+        };
+        let quote = Quote {
+            span: Span::new(open, close),
+            text: text[open..close].to_string(),
+            kind: QuoteKind::Speech,
+            lang: Lang::Fr,
+            speaker: Some("Jean Dupont".to_string()),
+            speaker_mention: Some(at("Le ministre Jean Dupont")),
+            cue: Some(at("a déclaré")),
+            source: Some("AFP".to_string()),
+            source_mention: Some(at("l’AFP")),
+            source_inherited: false,
+            confidence: 0.86,
+            flags: vec![Flag::Anonymous, Flag::Unbalanced],
+            candidates: vec!["Jean Dupont".to_string(), "Marie Curie".to_string()],
+            rule: "fr.cue-before",
+        };
+        (text.to_string(), quote)
+    }
+
+    /// An English quote with nothing attributed, and the text it is found in.
+    pub(crate) fn bare() -> (String, Quote) {
+        let text = "\"Yes.\"";
+        let quote = Quote {
+            span: Span::new(0, text.len()),
+            text: text.to_string(),
+            kind: QuoteKind::Term,
+            lang: Lang::En,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            source: None,
+            source_mention: None,
+            source_inherited: true,
+            confidence: 0.0,
+            flags: Vec::new(),
+            candidates: Vec::new(),
+            rule: "none",
+        };
+        (text.to_string(), quote)
+    }
+
+    #[test]
+    fn rows_carry_lsp_style_positions_and_the_highest_severity() {
+        let (text, quote) = attributed();
+        let quotes = [quote];
+        let file = FileReport::new("a.txt", text.as_bytes(), &quotes, &Severities::default());
+        let row = &file.rows[0];
+        // "«" is the 45th character of line 1; the quote ends after "»" on line 2.
+        assert_eq!(
+            row.start,
+            LineCol {
+                line: 1,
+                column: 45
+            }
+        );
+        assert_eq!(
+            row.end,
+            LineCol {
+                line: 2,
+                column: 16
+            }
+        );
+        assert_eq!(row.severity, Some(Severity::Error));
+        assert!(row.fails(Some(Severity::Warning)));
+        assert!(!row.fails(None));
+    }
+
+    #[test]
+    fn summary_counts_kinds_flags_and_failing_quotes() {
+        let (text_a, a) = attributed();
+        let (text_b, b) = bare();
+        let (qa, qb) = ([a], [b]);
+        let sev = Severities::default();
+        let mut summary = Summary::new(Some(Severity::Error));
+        summary.add(&FileReport::new("a", text_a.as_bytes(), &qa, &sev));
+        summary.add(&FileReport::new("b", text_b.as_bytes(), &qb, &sev));
+        summary.add_error();
+        assert_eq!((summary.files, summary.errors, summary.quotes), (2, 1, 2));
+        assert_eq!(summary.kinds, [1, 0, 1, 0]);
+        assert_eq!(summary.flags, [0, 0, 1, 1, 0]);
+        assert_eq!(summary.failing, 1);
+    }
+}
