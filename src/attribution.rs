@@ -120,7 +120,10 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
     for q in 0..p.quotes.len() {
         let qi = p.quote_item[q];
         let s = p.sentence_index(qi);
-        let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s)).clone();
+        let cues = cues_of
+            .entry(s)
+            .or_insert_with(|| cues::find(p, ms, s))
+            .clone();
         let mut a = Attribution::none();
 
         let found = find_speaker(p, ms, q, qi, s, &cues, last.as_ref());
@@ -161,12 +164,19 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         }
 
         // Kind: speech, title, term or other.
-        a.kind = kinds::classify(p, ms, q, qi, found.as_ref().and_then(|f| f.cue.as_ref()), a.speaker.is_some());
+        a.kind = kinds::classify(
+            p,
+            ms,
+            q,
+            qi,
+            found.as_ref().and_then(|f| f.cue.as_ref()),
+            a.speaker.is_some(),
+        );
         if a.kind != QuoteKind::Speech {
-            let rule = a.rule;
+            let kind = a.kind;
             a = Attribution::none();
-            a.kind = kinds::classify(p, ms, q, qi, None, false);
-            a.rule = if rule == "none" { "kind" } else { "kind" };
+            a.kind = kind;
+            a.rule = "kind";
             out.push(a);
             continue;
         }
@@ -174,7 +184,9 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         // Source.
         let speaker_span = a.speaker_mention;
         let own = own_source(p, ms, es, s, qi, &cues, found.as_ref(), speaker_span);
-        let speaker_is_outlet = a.entity.is_some_and(|id| es.list[id].kind == EntityKind::Outlet);
+        let speaker_is_outlet = a
+            .entity
+            .is_some_and(|id| es.list[id].kind == EntityKind::Outlet);
         if let Some((name, span)) = own {
             a.source = Some(name);
             a.source_mention = span;
@@ -192,7 +204,9 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                             || c.kind == CueType::Impersonal
                             || c.kind == CueType::Phrase(CueKind::SameSource)
                     })
-            }) || cues.iter().any(|c| c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource));
+            }) || cues.iter().any(|c| {
+                c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
+            });
             let same_speaker = |l: &Last| l.ctx.entity.is_some() && l.ctx.entity == a.entity;
             if let Some(l) = &last {
                 let impersonal = cues.iter().any(|c| {
@@ -216,7 +230,11 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         }
         // A medium frame set by this quote's sentence carries to the speaker's later quotes.
         if let (Some(id), Some(name)) = (a.entity, &a.source) {
-            if !a.source_inherited && cues.iter().any(|c| c.kind == CueType::Phrase(CueKind::Medium)) {
+            if !a.source_inherited
+                && cues
+                    .iter()
+                    .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
+            {
                 frames.insert(id, (name.clone(), a.source_mention));
             }
         }
@@ -253,7 +271,13 @@ fn trim_span(p: &Prose, span: Span) -> Span {
 
 /// Resolve a head mention to an entity: names and descriptions through the entity chains,
 /// pronouns through salience, documents (`le communiqué de X`) to their author.
-fn resolve(p: &Prose, ms: &Mentions, es: &Entities, head: usize, speakers: &[(usize, usize)]) -> Resolution {
+fn resolve(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    head: usize,
+    speakers: &[(usize, usize)],
+) -> Resolution {
     let m = &ms.list[head];
     match m.kind {
         MentionKind::Pronoun { .. } => es.resolve_pronoun(ms, head, speakers),
@@ -275,7 +299,11 @@ fn resolve(p: &Prose, ms: &Mentions, es: &Entities, head: usize, speakers: &[(us
                     // the same role; else the most recent speaker.
                     let earlier = ms.list[..head].iter().enumerate().rev().find_map(|(k, x)| {
                         (x.role_class == m.role_class && k != head)
-                            .then(|| ms.within(x.full).find(|(j, y)| *j != k && y.is_name()).and_then(|(j, _)| es.of_mention[j]))
+                            .then(|| {
+                                ms.within(x.full)
+                                    .find(|(j, y)| *j != k && y.is_name())
+                                    .and_then(|(j, _)| es.of_mention[j])
+                            })
                             .flatten()
                     });
                     let chosen = earlier.or_else(|| speakers.last().map(|&(_, e)| e));
@@ -329,7 +357,13 @@ fn find_speaker(
     last: Option<&Last>,
 ) -> Option<Found> {
     let sent = p.sentences[s].items.clone();
-    let speaking = |c: &&Cue| matches!(c.kind, CueType::Verb) || matches!(c.kind, CueType::Phrase(CueKind::According | CueKind::Opinion));
+    let speaking = |c: &&Cue| {
+        matches!(c.kind, CueType::Verb)
+            || matches!(
+                c.kind,
+                CueType::Phrase(CueKind::According | CueKind::Opinion)
+            )
+    };
 
     // 1. Incise inside the quote: `« Partie 1, dit-elle. Partie 2 »`.
     if let Some(f) = incise_inside(p, ms, q) {
@@ -347,7 +381,9 @@ fn find_speaker(
                 gap = gap.start..subj.items.start;
             }
         }
-        let only_punct = gap.clone().all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
+        let only_punct = gap
+            .clone()
+            .all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
             if has_speaker(ms, c) {
                 return Some(Found {
@@ -383,7 +419,11 @@ fn find_speaker(
 
     // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence.
     for c in cues {
-        if matches!(c.kind, CueType::Phrase(CueKind::According | CueKind::Opinion)) && has_speaker(ms, c) {
+        if matches!(
+            c.kind,
+            CueType::Phrase(CueKind::According | CueKind::Opinion)
+        ) && has_speaker(ms, c)
+        {
             return Some(Found {
                 rule: "according",
                 cue: Some(c.clone()),
@@ -436,9 +476,9 @@ fn find_speaker(
     }
 
     // 7. Context: a quote standing alone in its sentence.
-    let alone = (sent.start..sent.end)
-        .filter(|&k| k != qi)
-        .all(|k| p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some());
+    let alone = (sent.start..sent.end).filter(|&k| k != qi).all(|k| {
+        p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some()
+    });
     if !alone {
         return None;
     }
@@ -495,7 +535,13 @@ fn find_speaker(
 }
 
 /// The nearest speaking cue before the quote in its sentence.
-fn preposed(p: &Prose, ms: &Mentions, qi: usize, sent: &std::ops::Range<usize>, cues: &[Cue]) -> Option<Found> {
+fn preposed(
+    p: &Prose,
+    ms: &Mentions,
+    qi: usize,
+    sent: &std::ops::Range<usize>,
+    cues: &[Cue],
+) -> Option<Found> {
     let c = cues
         .iter()
         .rev()
@@ -507,9 +553,15 @@ fn preposed(p: &Prose, ms: &Mentions, qi: usize, sent: &std::ops::Range<usize>, 
     // A cue separated from the quote by the end of its clause and another subject is not its
     // cue: `X a dit qu'il partirait ; Y a ri : « … »` is cut at `;` already by sentences.
     let between = c.end()..qi;
-    let colon_or_que = between.clone().any(|k| p.is_punct(k, ":") || p.is(k, word::SUB));
+    let colon_or_que = between
+        .clone()
+        .any(|k| p.is_punct(k, ":") || p.is(k, word::SUB));
     let distance = between.len();
-    let confidence = if colon_or_que || distance <= 2 { 0.9 } else { 0.8 };
+    let confidence = if colon_or_que || distance <= 2 {
+        0.9
+    } else {
+        0.8
+    };
     let _ = sent;
     Some(Found {
         rule: "preposed",
@@ -561,7 +613,11 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
         if p.lang == Lang::Fr {
             if let Some((head, clitic)) = norm.rsplit_once('-') {
                 let head = head.strip_suffix("-t").unwrap_or(head);
-                let is_verb = p.lex.verbs.longest(0, |x| (x == 0).then_some(head)).is_some();
+                let is_verb = p
+                    .lex
+                    .verbs
+                    .longest(0, |x| (x == 0).then_some(head))
+                    .is_some();
                 let is_aux = p.lex.is(head, word::AUX);
                 if matches!(clitic, "il" | "elle" | "ils" | "elles") && (is_verb || is_aux) {
                     // The incise ends at a comma or period.
@@ -576,7 +632,9 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
                     // The clitic is not in the mention list (it is inside a quote): resolve it
                     // as a pronoun mention through the nearest outer mention with that span is
                     // not possible; use the sentence's subject context instead.
-                    let cue_span = p.tokens[next].span.cover(p.tokens[e.min(toks.end) - 1].span);
+                    let cue_span = p.tokens[next]
+                        .span
+                        .cover(p.tokens[e.min(toks.end) - 1].span);
                     let _ = ms;
                     return Some(Found {
                         rule: "incise",

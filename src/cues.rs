@@ -105,7 +105,8 @@ pub fn find(p: &Prose, ms: &Mentions, s: usize) -> Vec<Cue> {
                 .rev()
                 .find(|c| c.kind == CueType::Verb && c.subject.is_some())
                 .and_then(|c| c.subject.clone());
-            out[k].subject = from_before.or_else(|| main_subject(p, ms, sent.start, out[k].start()));
+            out[k].subject =
+                from_before.or_else(|| main_subject(p, ms, sent.start, out[k].start()));
         }
     }
     out
@@ -151,9 +152,12 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         while k < sent.end && p.is(k, word::ADV) {
             k += 1;
         }
-        let (len, info) = lex.verbs.longest(k, |x| p.key(x).filter(|_| x < sent.end))?;
-        let impersonal =
-            (matches!(head, "est" | "sont") && clitic == "il") || head == "peut" || impersonal_clitic;
+        let (len, info) = lex
+            .verbs
+            .longest(k, |x| p.key(x).filter(|_| x < sent.end))?;
+        let impersonal = (matches!(head, "est" | "sont") && clitic == "il")
+            || head == "peut"
+            || impersonal_clitic;
         let items = j..k + len;
         return Some(Cue {
             span: p.items_span(items.clone()),
@@ -193,7 +197,11 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
                 lemma: Some(info.lemma),
                 nonfinite: false,
                 inverted: true,
-                subject: if impersonal_clitic { None } else { clitic_phrase() },
+                subject: if impersonal_clitic {
+                    None
+                } else {
+                    clitic_phrase()
+                },
                 addressee: None,
             });
         }
@@ -225,12 +233,17 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
 /// A cue phrase: `selon X`, `d'après X`, `according to X`, `Pour X, …`, `cité par X`, `dans les
 /// colonnes du X`.
 fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
-    let (len, kind) = p.lex.cues.longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
+    let (len, kind) = p
+        .lex
+        .cues
+        .longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
     let kind = *kind;
     let after = j + len;
     if kind == CueKind::Opinion {
         // `Pour X, …` only at the head of a sentence or clause, with a comma after X.
-        let heads_clause = j == sent.start || p.is_any_punct(j - 1, &[",", ";", ":"]) || p.quote_at(j - 1).is_some();
+        let heads_clause = j == sent.start
+            || p.is_any_punct(j - 1, &[",", ";", ":"])
+            || p.quote_at(j - 1).is_some();
         if !heads_clause {
             return None;
         }
@@ -242,7 +255,10 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
             return None;
         }
         let m = &ms.list[np.head?];
-        if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Pronoun { .. } | MentionKind::Description(_)) {
+        if !matches!(
+            m.kind,
+            MentionKind::Name(_) | MentionKind::Pronoun { .. } | MentionKind::Description(_)
+        ) {
             return None;
         }
     }
@@ -267,7 +283,9 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
 /// part of it (`avait fait savoir`, `le rappelle`, `has also said`).
 fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
     let lex = p.lex;
-    let (len, info) = lex.verbs.longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
+    let (len, info) = lex
+        .verbs
+        .longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
     let t = p.tok(j)?;
     // A noun, not a verb, after a determiner: `la note`, `a report`, `the said agreement`.
     if j > sent.start && p.is(j - 1, word::DET | word::POSS) && !p.is(j - 1, word::CLITIC) {
@@ -290,9 +308,13 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         } else if tags & word::NEG != 0 {
             negated = true;
             start = k;
-        } else if tags & (word::CLITIC | word::ADV) != 0 && tags & word::PREP == 0 || p.key(k) == Some("s'") {
+        } else if tags & (word::CLITIC | word::ADV) != 0 && tags & word::PREP == 0
+            || p.key(k) == Some("s'")
+        {
             // `le rappelle`, `lui a dit`, `a cependant réfuté`; not `en` as a preposition.
-            if tags & word::DET != 0 && !(k + 1 < p.items.len() && (p.is(k + 1, word::AUX) || k + 1 == j)) {
+            if tags & word::DET != 0
+                && !(k + 1 < p.items.len() && (p.is(k + 1, word::AUX) || k + 1 == j))
+            {
                 break;
             }
             start = k;
@@ -301,7 +323,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         }
     }
     // Trim leading clitics that are really determiners of a preceding noun phrase.
-    let mut end = j + len;
+    let end = j + len;
     // Negation after the verb: `ne dit pas`, `did not say` (before), `n'a pas dit`.
     if p.is(end, word::NEG) && p.key(end) != Some("plus") {
         negated = true;
@@ -315,9 +337,13 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     let prev_key = prev.and_then(|k| p.key(k));
     let gerund = matches!(prev_key, Some("en")) && norm.ends_with("ant");
     let participle = !aux
-        && ((p.lang == Lang::Fr && norm.ends_with("ant")) || (p.lang == Lang::En && norm.ends_with("ing")));
+        && ((p.lang == Lang::Fr && norm.ends_with("ant"))
+            || (p.lang == Lang::En && norm.ends_with("ing")));
     let infinitive = matches!(prev_key, Some("de" | "d'" | "à" | "pour" | "to" | "sans"))
-        || lex.lemmas[info.lemma as usize].name.ends_with(norm) && p.lang == Lang::Fr && !aux && prev_key == Some("de");
+        || lex.lemmas[info.lemma as usize].name.ends_with(norm)
+            && p.lang == Lang::Fr
+            && !aux
+            && prev_key == Some("de");
     if gerund {
         start -= 1;
     }
@@ -372,7 +398,12 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if matches!(p.key(k), Some("à" | "au" | "to")) {
         k += 1;
     }
-    if let Some((mi, m)) = ms.list.iter().enumerate().find(|(_, m)| m.items.start == k || (m.items.start == k + 1 && p.is(k, word::DET))) {
+    if let Some((mi, m)) = ms
+        .list
+        .iter()
+        .enumerate()
+        .find(|(_, m)| m.items.start == k || (m.items.start == k + 1 && p.is(k, word::DET)))
+    {
         if m.is_outlet() {
             addressee = Some(mi);
         }
@@ -412,7 +443,9 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     // `Lucy Fischer of The Times`.
     let mut j = stop;
     while j < end {
-        if p.quote_at(j).is_some() || p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"]) {
+        if p.quote_at(j).is_some()
+            || p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
+        {
             break;
         }
         if p.is(j, word::REL | word::SUB | word::CONJ | word::AUX) || p.key(j) == Some("avant") {
@@ -432,7 +465,9 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         if !p.is_punct(stop, ",") {
             break;
         }
-        let Some(m) = mention_starting_at(ms, p, stop + 1) else { break };
+        let Some(m) = mention_starting_at(ms, p, stop + 1) else {
+            break;
+        };
         let mm = &ms.list[m];
         let appositive = match mm.kind {
             MentionKind::Description(_) => true,
@@ -445,7 +480,11 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         stop = mm.items.end;
         // The apposition's own complements.
         let mut j = stop;
-        while j < end && !p.is_any_punct(j, &[",", ".", ";", ":"]) && p.quote_at(j).is_none() && !p.is(j, word::REL | word::SUB | word::AUX) {
+        while j < end
+            && !p.is_any_punct(j, &[",", ".", ";", ":"])
+            && p.quote_at(j).is_none()
+            && !p.is(j, word::REL | word::SUB | word::AUX)
+        {
             if p.lex.verbs.longest(j, |x| p.key(x)).is_some() {
                 break;
             }
@@ -466,8 +505,15 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
 fn participle_like(p: &Prose, j: usize) -> bool {
     let Some(key) = p.key(j) else { return false };
     let next = p.key(j + 1);
-    (key.ends_with('é') || key.ends_with("ée") || key.ends_with("és") || key.ends_with("ed") || key.ends_with("ent"))
-        && matches!(next, Some("par" | "by" | "from" | "à" | "in" | "on" | "dans"))
+    (key.ends_with('é')
+        || key.ends_with("ée")
+        || key.ends_with("és")
+        || key.ends_with("ed")
+        || key.ends_with("ent"))
+        && matches!(
+            next,
+            Some("par" | "by" | "from" | "à" | "in" | "on" | "dans")
+        )
 }
 
 /// The mention that starts at item `k` (the longest), or a mention starting right after a
@@ -496,10 +542,16 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     }
     let mut k = end;
     // Relative pronoun right before the verb: the antecedent is the phrase before it.
-    if p.is(k - 1, word::REL) && !p.is(k - 1, word::SUB) || matches!(p.key(k - 1), Some("qui" | "who" | "which")) {
+    if p.is(k - 1, word::REL) && !p.is(k - 1, word::SUB)
+        || matches!(p.key(k - 1), Some("qui" | "who" | "which"))
+    {
         let mut a = k - 1;
         // `Thomas Gray, 24, who`: skip a comma and an age.
-        while a > sent_start && (p.is_punct(a - 1, ",") || p.tok(a - 1).is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)) {
+        while a > sent_start
+            && (p.is_punct(a - 1, ",")
+                || p.tok(a - 1)
+                    .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number))
+        {
             a -= 1;
         }
         return noun_phrase_left(p, ms, a, sent_start).map(|mut ph| {
@@ -508,33 +560,20 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         });
     }
     let mut start = k;
-    let mut segment_start;
+    // `X, apposition, verb`: a comma right before the verb opens an apposition.
+    if k > sent_start && p.is_punct(k - 1, ",") {
+        k -= 1;
+    }
     loop {
-        // One comma-free segment leftwards.
-        segment_start = k;
-        while segment_start > sent_start {
-            let x = segment_start - 1;
-            if p.quote_at(x).is_some()
-                || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"])
-                || p.is(x, word::SUB | word::CONJ)
-                || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
-            {
-                break;
-            }
-            // Another reporting verb ends the phrase: `X a dit qu'il a déclaré`.
-            if p.lex.verbs.longest(x, |y| p.key(y).filter(|_| y < k)).is_some() && !p.is_cap(x) {
-                break;
-            }
-            segment_start = x;
-        }
+        let segment_start = scan_segment_left(p, k, sent_start);
         if segment_start == k {
             break;
         }
         let seg = segment_start..k;
-        if start == end {
+        if start == end && k == end {
             // The segment right before the verb.
             start = segment_start;
-        } else if is_apposition(p, ms, seg.clone()) {
+        } else if is_apposition(p, ms, seg.clone()) || start == end {
             start = segment_start;
         } else {
             break;
@@ -542,10 +581,14 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         // Continue through a comma when what precedes it is a name or a role description
         // (apposition), or the phrase we hold is one.
         if segment_start > sent_start && p.is_punct(segment_start - 1, ",") {
-            k = segment_start - 1;
-            let before = scan_segment_left(p, k, sent_start);
-            let seg_before = before..k;
-            if before < k && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end)) && segment_heads_np(p, ms, seg_before) {
+            let c = segment_start - 1;
+            let before = scan_segment_left(p, c, sent_start);
+            let seg_before = before..c;
+            if before < c
+                && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
+                && segment_heads_np(p, ms, seg_before)
+            {
+                k = c;
                 continue;
             }
         }
@@ -580,11 +623,25 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     })
 }
 
+/// Start of the comma-free segment ending at item `k`: it stops at punctuation, a quote, a
+/// complementizer or conjunction, a subordinator, or another reporting verb.
 fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
     let mut s = k;
     while s > sent_start {
         let x = s - 1;
-        if p.quote_at(x).is_some() || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"]) || p.is(x, word::SUB | word::CONJ) {
+        if p.quote_at(x).is_some()
+            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"])
+            || p.is(x, word::SUB | word::CONJ)
+            || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
+        {
+            break;
+        }
+        if p.lex
+            .verbs
+            .longest(x, |y| p.key(y).filter(|_| y < k))
+            .is_some()
+            && !p.is_cap(x)
+        {
             break;
         }
         s = x;
@@ -604,7 +661,8 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     }
     mention_starting_at(ms, p, s).is_some()
         || p.is(s, word::DET | word::POSS | word::NUM)
-        || p.tok(s).is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
+        || p.tok(s)
+            .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
 }
 
 /// An apposition segment: it starts a noun phrase (name, description, determiner, number, or a

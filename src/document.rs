@@ -147,9 +147,7 @@ impl<'a> Document<'a> {
         let within = offset.saturating_sub(seg.text);
         if seg.text_len == seg.orig_len {
             seg.orig + within.min(seg.orig_len)
-        } else if is_end && within > 0 {
-            seg.orig + seg.orig_len
-        } else if within >= seg.text_len && seg.text_len > 0 {
+        } else if (is_end && within > 0) || (within >= seg.text_len && seg.text_len > 0) {
             seg.orig + seg.orig_len
         } else {
             seg.orig
@@ -335,7 +333,10 @@ mod tests {
     use super::*;
 
     fn block_texts<'t>(doc: &'t Document) -> Vec<&'t str> {
-        doc.blocks().iter().map(|b| b.span.get(doc.text())).collect()
+        doc.blocks()
+            .iter()
+            .map(|b| b.span.get(doc.text()))
+            .collect()
     }
 
     #[test]

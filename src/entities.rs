@@ -122,7 +122,9 @@ fn words_within(short: &[String], long: &[String]) -> bool {
 
 /// Initials of a multiword name, ignoring function words: `Human Rights Watch` → `HRW`.
 fn initials(words: &[String]) -> String {
-    const SKIP: &[&str] = &["de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour"];
+    const SKIP: &[&str] = &[
+        "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour",
+    ];
     words
         .iter()
         .filter(|w| !SKIP.contains(&w.as_str()))
@@ -145,7 +147,12 @@ impl Entities {
                     let id = e.add_name(p, ms, mi, kind);
                     e.of_mention[mi] = Some(id);
                 }
-                MentionKind::Outlet { named: true, id, kind, state } => {
+                MentionKind::Outlet {
+                    named: true,
+                    id,
+                    kind,
+                    state,
+                } => {
                     let eid = e.add_outlet(p, m, mi, id, kind, state);
                     e.of_mention[mi] = Some(eid);
                 }
@@ -182,7 +189,12 @@ impl Entities {
                     let id = e.resolve_description(p, ms, mi, kind);
                     e.of_mention[mi] = Some(id);
                 }
-                MentionKind::Outlet { named: false, kind, state, .. } => {
+                MentionKind::Outlet {
+                    named: false,
+                    kind,
+                    state,
+                    ..
+                } => {
                     let id = e.resolve_unnamed_outlet(p, ms, mi, kind, state);
                     e.of_mention[mi] = Some(id);
                 }
@@ -281,9 +293,7 @@ impl Entities {
         let surface = clean_name(m.core_text(p.text));
         let words = name_words(&surface);
         let found = self.list.iter().position(|ent| {
-            ent.kind == EntityKind::Outlet
-                && ent.named
-                && ent.words.iter().any(|w| *w == words)
+            ent.kind == EntityKind::Outlet && ent.named && ent.words.contains(&words)
         });
         let found = found.or_else(|| {
             // The same outlet under another alias (`Agence France-Presse`, `l'AFP`).
@@ -291,7 +301,7 @@ impl Entities {
             let sh = shared();
             let canonical = name_words(&sh.outlet_list[lex_id as usize].name);
             self.list.iter().position(|ent| {
-                ent.kind == EntityKind::Outlet && ent.named && ent.words.iter().any(|w| *w == canonical)
+                ent.kind == EntityKind::Outlet && ent.named && ent.words.contains(&canonical)
             })
         });
         match found {
@@ -327,7 +337,13 @@ impl Entities {
 
     /// A description without an apposed name: an earlier entity with the same role (and no
     /// conflicting modifier), an organisation for `l'ONG`, or a new unnamed entity.
-    fn resolve_description(&mut self, p: &Prose, ms: &Mentions, mi: usize, kind: RoleKind) -> usize {
+    fn resolve_description(
+        &mut self,
+        p: &Prose,
+        ms: &Mentions,
+        mi: usize,
+        kind: RoleKind,
+    ) -> usize {
         let m = &ms.list[mi];
         let class = m.role_class.unwrap_or(u32::MAX);
         let definite = !m.indefinite;
@@ -352,7 +368,13 @@ impl Entities {
                     if conflict {
                         continue;
                     }
-                    let last = ent.mentions.iter().copied().filter(|&x| x < mi).max().unwrap_or(0);
+                    let last = ent
+                        .mentions
+                        .iter()
+                        .copied()
+                        .filter(|&x| x < mi)
+                        .max()
+                        .unwrap_or(0);
                     let better = match best {
                         None => true,
                         Some((_, s, l)) => shared_mods > s || (shared_mods == s && last > l),
@@ -367,11 +389,22 @@ impl Entities {
             // above through the synonym class. An organisation noun refers back to the most
             // recent organisation.
             if best.is_none() && kind == RoleKind::Org && m.number == Number::Singular {
+                // A generic noun (`l'ONG`, `the company`) refers to any organisation; a specific
+                // one (`l'armée`, `le syndicat`) only to one whose name says so.
+                let head_word = fold(
+                    p.text[m.core.start..m.core.end]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or(""),
+                );
                 let recent_org = self
                     .list
                     .iter()
                     .enumerate()
                     .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
+                    .filter(|(_, ent)| {
+                        m.generic || ent.words.iter().any(|w| w.contains(&head_word))
+                    })
                     .filter_map(|(id, ent)| {
                         let last = ent.mentions.iter().copied().filter(|&x| x < mi).max()?;
                         Some((id, last))
@@ -403,7 +436,10 @@ impl Entities {
             !ent.named
                 && ent.kind != EntityKind::Outlet
                 && ent.roles.iter().any(|(c, mods)| {
-                    *c == class && (m.modifiers.is_empty() || mods.is_empty() || m.modifiers.iter().any(|x| mods.contains(x)))
+                    *c == class
+                        && (m.modifiers.is_empty()
+                            || mods.is_empty()
+                            || m.modifiers.iter().any(|x| mods.contains(x)))
                 })
         });
         let ekind = match kind {
@@ -446,7 +482,9 @@ impl Entities {
         let m = &ms.list[mi];
         let mut best: Option<(usize, usize)> = None;
         for (id, ent) in self.list.iter().enumerate() {
-            let Some((ok, ostate)) = ent.outlet else { continue };
+            let Some((ok, ostate)) = ent.outlet else {
+                continue;
+            };
             if !ent.named {
                 continue;
             }
@@ -473,10 +511,9 @@ impl Entities {
             return id;
         }
         let desc = description_name(p, m);
-        let existing = self
-            .list
-            .iter()
-            .position(|ent| ent.kind == EntityKind::Outlet && !ent.named && fold(&ent.name) == fold(&desc));
+        let existing = self.list.iter().position(|ent| {
+            ent.kind == EntityKind::Outlet && !ent.named && fold(&ent.name) == fold(&desc)
+        });
         match existing {
             Some(id) => {
                 self.list[id].mentions.push(mi);
@@ -508,9 +545,13 @@ impl Entities {
         let compatible = |id: usize| -> bool {
             let ent = &self.list[id];
             let kind_ok = match (neuter, m.number) {
-                (true, _) => matches!(ent.kind, EntityKind::Org | EntityKind::Outlet | EntityKind::Place),
+                (true, _) => matches!(
+                    ent.kind,
+                    EntityKind::Org | EntityKind::Outlet | EntityKind::Place
+                ),
                 (false, Number::Plural) => {
-                    matches!(ent.kind, EntityKind::Group | EntityKind::Org) || ent.number == Number::Plural
+                    matches!(ent.kind, EntityKind::Group | EntityKind::Org)
+                        || ent.number == Number::Plural
                 }
                 (false, Number::Singular) => {
                     ent.number == Number::Singular
@@ -540,7 +581,10 @@ impl Entities {
                     break;
                 }
                 let Some(id) = self.of_mention[k].or_else(|| {
-                    recent_speakers.iter().find(|(x, _)| *x == k).map(|(_, e)| *e)
+                    recent_speakers
+                        .iter()
+                        .find(|(x, _)| *x == k)
+                        .map(|(_, e)| *e)
                 }) else {
                     continue;
                 };
@@ -730,7 +774,10 @@ mod tests {
             "Human Rights Watch a publié un rapport. Selon HRW, la torture continue.",
             Lang::Fr,
         );
-        assert!(chain_of(&c, "Human Rights Watch").contains(&"HRW".to_string()), "{c:?}");
+        assert!(
+            chain_of(&c, "Human Rights Watch").contains(&"HRW".to_string()),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -739,7 +786,10 @@ mod tests {
             "Kim a promis son soutien, a rapporté un média d'Etat. Selon l'agence officielle KCNA, il a tenu parole.",
             Lang::Fr,
         );
-        assert!(chain_of(&c, "KCNA").contains(&"média d'Etat".to_string()), "{c:?}");
+        assert!(
+            chain_of(&c, "KCNA").contains(&"média d'Etat".to_string()),
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -36,13 +36,18 @@ pub fn classify(
     if n_words <= 2
         && !inner.contains(' ')
         && inner.chars().any(|c| c.is_ascii_digit())
-        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'))
+        && inner
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'))
     {
         return QuoteKind::Other;
     }
 
     let sentence_like = n_words >= 5
-        || (n_words >= 3 && inner.trim_end_matches(['"', '\'', '»', '”', ' ']).ends_with(['.', '!', '?', '…']));
+        || (n_words >= 3
+            && inner
+                .trim_end_matches(['"', '\'', '»', '”', ' '])
+                .ends_with(['.', '!', '?', '…']));
 
     // A word right before the quote that makes it a title or a term.
     if let Some(k) = kind_cue_before(p, qi, cue) {
@@ -97,11 +102,17 @@ fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
         end -= 1;
     }
     for len in (1..=4).rev() {
-        let Some(start) = end.checked_sub(len) else { continue };
+        let Some(start) = end.checked_sub(len) else {
+            continue;
+        };
         if p.sentence_index(start) != p.sentence_index(qi) {
             continue;
         }
-        let Some((l, kind)) = p.lex.kind_cues.longest(start, |k| p.key(k).filter(|_| k < end)) else {
+        let Some((l, kind)) = p
+            .lex
+            .kind_cues
+            .longest(start, |k| p.key(k).filter(|_| k < end))
+        else {
             continue;
         };
         if l != len {
@@ -109,8 +120,12 @@ fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
         }
         // An active naming verb: auxiliary or object clitic before it, or it is the attributing
         // cue with its subject.
-        let active = start > 0 && p.is(start - 1, word::AUX | word::CLITIC) && !p.is(start - 1, word::DET)
-            || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some() && !c.nonfinite && c.items.len() > 1);
+        let active = start > 0
+            && p.is(start - 1, word::AUX | word::CLITIC)
+            && !p.is(start - 1, word::DET)
+            || cue.is_some_and(|c| {
+                c.items.contains(&start) && c.subject.is_some() && !c.nonfinite && c.items.len() > 1
+            });
         if active && *kind == KindCue::Name {
             return None;
         }

@@ -25,6 +25,7 @@ pub mod attribution;
 pub mod cues;
 pub mod document;
 pub mod entities;
+pub mod explain;
 pub mod findings;
 pub mod kinds;
 pub mod lang;

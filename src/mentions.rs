@@ -79,6 +79,8 @@ pub struct Mention {
     pub indefinite: bool,
     /// Index of a mention this one is in apposition with (a description and its name).
     pub apposed: Option<usize>,
+    /// A generic organisation noun (`l'ONG`, `the company`) that may refer to any organisation.
+    pub generic: bool,
     /// Sentence index.
     pub sentence: usize,
 }
@@ -139,9 +141,64 @@ const PARTICLES: &[&str] = &[
     "della", "bin", "ibn", "al", "el", "y", "la", "le", "ben", "abu", "mac",
 ];
 
+/// French adjectives that come before a role noun (`l'ancien ministre`, `un haut responsable`).
+const FR_PREMODIFIERS: &[&str] = &[
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "nouveaux",
+    "haut",
+    "haute",
+    "hauts",
+    "premier",
+    "première",
+    "jeune",
+    "jeunes",
+    "grand",
+    "grande",
+    "important",
+    "importante",
+    "futur",
+    "future",
+    "actuel",
+    "actuelle",
+    "principal",
+    "principale",
+    "seul",
+    "seule",
+    "autre",
+    "autres",
+    "même",
+    "vice",
+    "éminent",
+    "célèbre",
+    "puissant",
+    "puissante",
+    "influent",
+    "influente",
+    "proche",
+    "proches",
+    "fidèle",
+    "vieux",
+    "vieil",
+    "vieille",
+    "deuxième",
+    "second",
+    "seconde",
+    "dernier",
+    "dernière",
+    "simple",
+];
+
 /// Words that join the parts of an organisation's name: `Bank of England`, `Science &
 /// Technology Facilities Council`.
-const ORG_JOINERS: &[&str] = &["of", "for", "and", "&", "on", "de", "du", "des", "d'", "la", "l'", "et"];
+const ORG_JOINERS: &[&str] = &[
+    "of", "for", "and", "&", "on", "de", "du", "des", "d'", "la", "l'", "et",
+];
 
 /// Find every mention in the prose outside quotes.
 pub fn find(p: &Prose) -> Mentions {
@@ -151,6 +208,8 @@ pub fn find(p: &Prose) -> Mentions {
     let cap_seen = capitalised_words(p);
     let mut list: Vec<Mention> = Vec::new();
     let mut covered = vec![false; n];
+    // First item of each name or outlet, so a complement stops at the end of one name.
+    let mut starts = vec![false; n];
 
     // 1. Outlets, named (`Reuters`, `l'agence officielle nord-coréenne KCNA`) or described
     //    (`un média d'Etat`).
@@ -160,6 +219,7 @@ pub fn find(p: &Prose) -> Mentions {
             for c in &mut covered[m.items.clone()] {
                 *c = true;
             }
+            starts[m.items.start] = true;
             list.push(m);
             i = end;
             continue;
@@ -197,6 +257,7 @@ pub fn find(p: &Prose) -> Mentions {
         }
         let names = split_titles(p, start, end);
         for (core, role_class) in names {
+            starts[core.start] = true;
             let kind = classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             let gender = honorific
                 .filter(|_| core.start == start)
@@ -214,6 +275,7 @@ pub fn find(p: &Prose) -> Mentions {
                 modifiers: Vec::new(),
                 indefinite: false,
                 apposed: None,
+                generic: false,
                 sentence: p.sentence_index(core.start),
             });
         }
@@ -227,7 +289,7 @@ pub fn find(p: &Prose) -> Mentions {
     // 3. Descriptions headed by a role noun: `le numéro un nord-coréen`, `a senior official`.
     let mut i = 0;
     while i < n {
-        if let Some((m, next)) = description_at(p, i, &covered) {
+        if let Some((m, next)) = description_at(p, i, &covered, &starts) {
             list.push(m);
             i = next;
             continue;
@@ -236,9 +298,9 @@ pub fn find(p: &Prose) -> Mentions {
     }
 
     // 4. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
-    for i in 0..n {
+    for (i, &cov) in covered.iter().enumerate() {
         let Some(t) = p.tok(i) else { continue };
-        if covered[i] {
+        if cov {
             continue;
         }
         if let Some(info) = lex.pronouns.get(p.norm(t)) {
@@ -259,6 +321,7 @@ pub fn find(p: &Prose) -> Mentions {
                 modifiers: Vec::new(),
                 indefinite: false,
                 apposed: None,
+                generic: false,
                 sentence: p.sentence_index(i),
             });
         } else if let Some((span, info)) = inversion_clitic(p, t) {
@@ -276,6 +339,7 @@ pub fn find(p: &Prose) -> Mentions {
                 modifiers: Vec::new(),
                 indefinite: false,
                 apposed: None,
+                generic: false,
                 sentence: p.sentence_index(i),
             });
         }
@@ -333,7 +397,8 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     // a name only when the word is known or seen capitalised elsewhere, or another capital
     // follows.
     let explained = p.has(t, flag::SENT_START)
-        || (i > 0 && (p.is_any_punct(i - 1, &[":", "—", "–", "(", "-"]) || p.quote_at(i - 1).is_some()));
+        || (i > 0
+            && (p.is_any_punct(i - 1, &[":", "—", "–", "(", "-"]) || p.quote_at(i - 1).is_some()));
     if !explained || p.has(t, flag::ALLCAPS) {
         return true;
     }
@@ -365,7 +430,11 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
     let mut len = len;
     if p.is_punct(i + len, ".") && !p.key(i + len - 1).is_some_and(|k| k.ends_with('.')) {
         // `M.` is `M` `.`; include the period unless the entry already had it.
-        if p.lex.honorifics.longest(i, |k| p.key(k).filter(|_| k < i + len)).is_some() {
+        if p.lex
+            .honorifics
+            .longest(i, |k| p.key(k).filter(|_| k < i + len))
+            .is_some()
+        {
             len += 1;
         }
     }
@@ -377,13 +446,25 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
 /// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`).
 fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
     let n = p.items.len();
-    let org_head = p.tok(start).is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+    let org_head = p
+        .tok(start)
+        .is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
     let mut j = start + 1;
+    // After lowercase words (`Conseil de sécurité russe`) a capital starts another name
+    // (`… russe Sergueï Choïgou`).
+    let mut took_lower = false;
     loop {
         if j >= n || covered[j] {
             break;
         }
+        if honorific_at(p, j).is_some_and(|(len, _)| j + len < n && p.is_cap(j + len)) && j > start
+        {
+            break;
+        }
         if p.is_cap(j) && !starts_clause(p, j) {
+            if took_lower {
+                break;
+            }
             j += 1;
             continue;
         }
@@ -400,8 +481,17 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             }
             let norm = p.norm(t);
             let is_org_so_far = org_head
-                || (start..j).any(|k| p.tok(k).is_some_and(|t| p.lex.org_words.contains(p.norm(t))));
-            if PARTICLES.contains(&norm) && j + 1 < n && p.is_cap(j + 1) && !covered[j + 1] {
+                || (start..j).any(|k| {
+                    p.tok(k)
+                        .is_some_and(|t| p.lex.org_words.contains(p.norm(t)))
+                });
+            if PARTICLES.contains(&norm)
+                && j + 1 < n
+                && p.is_cap(j + 1)
+                && !covered[j + 1]
+                && honorific_at(p, j + 1).is_none()
+                && !took_lower
+            {
                 j += 2;
                 continue;
             }
@@ -409,7 +499,9 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
                 p.lex
                     .roles
                     .longest(k, |x| p.key(x).filter(|_| x < j))
-                    .is_some_and(|(_, info)| matches!(info.kind, RoleKind::Person | RoleKind::Anonymous))
+                    .is_some_and(|(_, info)| {
+                        matches!(info.kind, RoleKind::Person | RoleKind::Anonymous)
+                    })
             });
             if norm == "of" && titled_so_far && j + 1 < n && p.is_cap(j + 1) && !covered[j + 1] {
                 j += 2;
@@ -429,12 +521,19 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
                     }
                     if k < n && is_plain_lower(p, k) {
                         j = k + 1;
+                        took_lower = true;
                         continue;
                     }
                 }
             }
-            if p.lang == Lang::Fr && org_head && j <= start + 4 && is_plain_lower(p, j) && adjective_like(p, j) {
+            if p.lang == Lang::Fr
+                && org_head
+                && j <= start + 4
+                && is_plain_lower(p, j)
+                && adjective_like(p, j)
+            {
                 j += 1;
+                took_lower = true;
                 continue;
             }
         }
@@ -462,7 +561,9 @@ fn starts_clause(p: &Prose, j: usize) -> bool {
 fn org_continues(p: &Prose, j: usize) -> bool {
     let mut k = j;
     while k < p.items.len() && p.is_cap(k) && k < j + 5 {
-        if p.tok(k).is_some_and(|t| p.lex.org_words.contains(p.norm(t))) {
+        if p.tok(k)
+            .is_some_and(|t| p.lex.org_words.contains(p.norm(t)))
+        {
             return true;
         }
         k += 1;
@@ -486,12 +587,12 @@ fn adjective_like(p: &Prose, i: usize) -> bool {
     let Some(t) = p.tok(i) else { return false };
     let w = p.norm(t);
     const ENDINGS: &[&str] = &[
-        "ais", "aise", "ain", "aine", "ais", "ois", "oise", "ien", "ienne", "iens", "iennes", "éen",
-        "éenne", "éens", "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique", "iques",
-        "if", "ive", "ifs", "ives", "aire", "aires", "ien", "esque", "in", "ine", "ins", "ines",
-        "russe", "russes", "an", "ane", "ans", "anes", "ais", "eur", "eure", "ore", "ène", "ènes",
-        "ite", "ites", "yen", "yenne", "ard", "arde", "eux", "euse", "ste", "stes", "é", "ée", "és",
-        "ées", "ier", "ière", "turc", "turque", "grec", "grecque", "ote", "otes",
+        "ais", "aise", "ain", "aine", "ais", "ois", "oise", "ien", "ienne", "iens", "iennes",
+        "éen", "éenne", "éens", "al", "ale", "aux", "ales", "el", "elle", "els", "elles", "ique",
+        "iques", "if", "ive", "ifs", "ives", "aire", "aires", "ien", "esque", "in", "ine", "ins",
+        "ines", "russe", "russes", "an", "ane", "ans", "anes", "ais", "eur", "eure", "ore", "ène",
+        "ènes", "ite", "ites", "yen", "yenne", "ard", "arde", "eux", "euse", "ste", "stes", "é",
+        "ée", "és", "ées", "ier", "ière", "turc", "turque", "grec", "grecque", "ote", "otes",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e)) || w.contains('-')
 }
@@ -507,7 +608,10 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<(Range<usize>, Optio
     let mut k = start;
     while k < end {
         let role = p.lex.roles.longest(k, |x| p.key(x).filter(|_| x < end));
-        let hon = p.lex.honorifics.longest(k, |x| p.key(x).filter(|_| x < end));
+        let hon = p
+            .lex
+            .honorifics
+            .longest(k, |x| p.key(x).filter(|_| x < end));
         let (len, class) = match (role, hon) {
             (Some((l, info)), _) if matches!(info.kind, RoleKind::Person | RoleKind::Anonymous) => {
                 (l, Some(info.class))
@@ -550,13 +654,16 @@ fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
     if words.is_empty() {
         return NameKind::Unknown;
     }
-    if core
-        .clone()
-        .any(|k| p.tok(k).is_some_and(|t| p.lex.org_words.contains(p.norm(t))))
-    {
+    if core.clone().any(|k| {
+        p.tok(k)
+            .is_some_and(|t| p.lex.org_words.contains(p.norm(t)))
+    }) {
         return NameKind::Org;
     }
-    if let Some((len, _)) = sh.places.longest(core.start, |k| p.key(k).filter(|_| k < core.end)) {
+    if let Some((len, _)) = sh
+        .places
+        .longest(core.start, |k| p.key(k).filter(|_| k < core.end))
+    {
         if core.start + len == core.end {
             return NameKind::Place;
         }
@@ -574,7 +681,10 @@ fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
         }
         return NameKind::Unknown;
     }
-    if core.clone().all(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS))) {
+    if core
+        .clone()
+        .all(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
+    {
         return NameKind::Org;
     }
     NameKind::Person
@@ -603,7 +713,15 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             if caps_ok && !extends_name && (!outlet.ambiguous || outlet_expected(p, i)) {
                 let items = i..i + len;
                 return Some((
-                    outlet_mention(p, items.clone(), items, Some(alias.id), true, outlet.kind, outlet.state),
+                    outlet_mention(
+                        p,
+                        items.clone(),
+                        items,
+                        Some(alias.id),
+                        true,
+                        outlet.kind,
+                        outlet.state,
+                    ),
                     i + len,
                 ));
             }
@@ -639,7 +757,12 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     let mut end = k + len;
     // French postmodifiers: `officielle nord-coréenne`, `d'Etat`.
     let mut post = 0;
-    while post < 3 && end < n && is_plain_lower(p, end) && (p.lang == Lang::Fr) && adjective_like(p, end) {
+    while post < 3
+        && end < n
+        && is_plain_lower(p, end)
+        && (p.lang == Lang::Fr)
+        && adjective_like(p, end)
+    {
         end += 1;
         post += 1;
     }
@@ -649,13 +772,28 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             let outlet = &sh.outlet_list[alias.id as usize];
             let items = i..end + nlen;
             return Some((
-                outlet_mention(p, items, end..end + nlen, Some(alias.id), true, outlet.kind, outlet.state),
+                outlet_mention(
+                    p,
+                    items,
+                    end..end + nlen,
+                    Some(alias.id),
+                    true,
+                    outlet.kind,
+                    outlet.state,
+                ),
                 end + nlen,
             ));
         }
         // An outlet the lexicon does not know: `le quotidien El Punt Avui`.
         let mut e = end;
-        while e < n && (p.is_cap(e) || (p.tok(e).is_some_and(|t| p.tokens[t].kind == TokKind::Number) && e > end)) && !starts_clause(p, e) {
+        while e < n
+            && (p.is_cap(e)
+                || (p
+                    .tok(e)
+                    .is_some_and(|t| p.tokens[t].kind == TokKind::Number)
+                    && e > end))
+            && !starts_clause(p, e)
+        {
             e += 1;
         }
         if e > end {
@@ -665,9 +803,21 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             ));
         }
     }
-    let core_start = if p.is(i, word::DET | word::POSS) { i + 1 } else { i };
+    let core_start = if p.is(i, word::DET | word::POSS) {
+        i + 1
+    } else {
+        i
+    };
     Some((
-        outlet_mention(p, i..end, core_start..end, None, false, noun.kind, noun.state),
+        outlet_mention(
+            p,
+            i..end,
+            core_start..end,
+            None,
+            false,
+            noun.kind,
+            noun.state,
+        ),
         end,
     ))
 }
@@ -684,7 +834,8 @@ fn outlet_expected(p: &Prose, i: usize) -> bool {
         // `the`/`le` alone are weak; require a source-taking word before them.
         if matches!(prev, Some("the" | "le" | "la" | "l'")) {
             let prev2 = i.checked_sub(2).and_then(|k| p.key(k));
-            return prev2.is_some_and(|k| BEFORE.contains(&k) && !matches!(k, "the" | "le" | "la" | "l'"));
+            return prev2
+                .is_some_and(|k| BEFORE.contains(&k) && !matches!(k, "the" | "le" | "la" | "l'"));
         }
         return true;
     }
@@ -719,6 +870,7 @@ fn outlet_mention(
         modifiers: Vec::new(),
         indefinite: false,
         apposed: None,
+        generic: false,
         sentence: p.sentence_index(items.start),
         items,
     }
@@ -730,7 +882,12 @@ fn outlet_mention(
 /// (`le numéro un nord-coréen`, `le porte-parole de la police madrilène`, `a senior official`,
 /// `the North Korean leader`, `son avocate`), `l'un des ROLE`/`one of the ROLE`, and bare plurals
 /// (`officials said`).
-fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usize)> {
+fn description_at(
+    p: &Prose,
+    i: usize,
+    covered: &[bool],
+    starts: &[bool],
+) -> Option<(Mention, usize)> {
     let n = p.items.len();
     if covered[i] || p.tok(i).is_none() {
         return None;
@@ -738,7 +895,9 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
     let mut k = i;
     let mut det = false;
     let mut indefinite = false;
-    if p.is(k, word::DET | word::POSS | word::QUANT | word::NUM) && !p.is(k, word::CLITIC) || p.is(k, word::DET) {
+    if p.is(k, word::DET | word::POSS | word::QUANT | word::NUM) && !p.is(k, word::CLITIC)
+        || p.is(k, word::DET)
+    {
         det = true;
         indefinite = p.is(k, word::INDEF | word::QUANT);
         k += 1;
@@ -759,8 +918,8 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
     }
     // Premodifiers: up to three words before the role noun (`haut`, `North Korean`, `senior`).
     let mut head = None;
-    for j in k..(k + 4).min(n) {
-        if covered[j] && j > k {
+    for (j, &cov) in covered.iter().enumerate().take((k + 4).min(n)).skip(k) {
+        if cov && j > k {
             break;
         }
         if let Some((len, info)) = role_at(p, j) {
@@ -772,6 +931,10 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
             break;
         }
         if p.lex.verbs.longest(j, |x| p.key(x)).is_some() && !p.has(t, flag::CAP) {
+            break;
+        }
+        // French puts few adjectives before the noun.
+        if p.lang == Lang::Fr && !FR_PREMODIFIERS.contains(&p.norm(t)) {
             break;
         }
     }
@@ -796,7 +959,9 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
         }
     }
     let mut end = hs + hlen;
-    let mut modifiers: Vec<String> = (k..hs).filter_map(|j| p.key(j).map(str::to_string)).collect();
+    let mut modifiers: Vec<String> = (k..hs)
+        .filter_map(|j| p.key(j).map(str::to_string))
+        .collect();
     // French adjectives after the noun.
     let mut post = 0;
     while post < 3 && end < n && is_plain_lower(p, end) && adjective_like(p, end) {
@@ -809,7 +974,10 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
     let mut pps = 0;
     while pps < 2 && end + 1 < n {
         let Some(prep) = p.key(end) else { break };
-        if !matches!(prep, "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at") {
+        if !matches!(
+            prep,
+            "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at"
+        ) {
             break;
         }
         let mut e = end + 1;
@@ -819,14 +987,22 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
         let before = e;
         // A name, a role noun, or one or two plain words, then adjectives.
         if e < n && covered[e] {
-            while e < n && covered[e] && p.quote_at(e).is_none() {
+            e += 1;
+            while e < n && covered[e] && !starts[e] && p.quote_at(e).is_none() {
                 e += 1;
             }
         } else if let Some((len, _)) = role_at(p, e) {
             e += len;
         } else {
             let mut w = 0;
-            while w < 2 && e < n && (is_plain_lower(p, e) || p.is_cap(e) || p.tok(e).is_some_and(|t| p.tokens[t].kind == TokKind::Number)) && !is_function(p, e) {
+            while w < 2
+                && e < n
+                && (is_plain_lower(p, e)
+                    || p.is_cap(e)
+                    || p.tok(e)
+                        .is_some_and(|t| p.tokens[t].kind == TokKind::Number))
+                && !is_function(p, e)
+            {
                 e += 1;
                 w += 1;
             }
@@ -848,8 +1024,16 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
         pps += 1;
     }
     // `les deux parties` keeps its article: `deux parties` alone is not how copy names them.
-    let core_start = if det && !p.is(i + 1, word::NUM) { i + 1 } else { i };
-    let number = if one_of { Number::Singular } else { info.number };
+    let core_start = if det && !p.is(i + 1, word::NUM) {
+        i + 1
+    } else {
+        i
+    };
+    let number = if one_of {
+        Number::Singular
+    } else {
+        info.number
+    };
     let mention = Mention {
         full: p.items_span(i..end),
         items: i..end,
@@ -862,6 +1046,7 @@ fn description_at(p: &Prose, i: usize, covered: &[bool]) -> Option<(Mention, usi
         modifiers,
         indefinite,
         apposed: None,
+        generic: info.generic,
         sentence: p.sentence_index(i),
     };
     // Continue scanning after the head (names inside complements are separate mentions).
@@ -891,7 +1076,10 @@ pub fn inversion_clitic(p: &Prose, t: usize) -> Option<(Span, crate::lang::Prono
     if info.reject && clitic != "on" {
         return None;
     }
-    let start = p.tokens[t].span.end - (s.len() - s.rfind(['-', '\u{2010}', '\u{2011}']).map_or(0, |x| x + s[x..].chars().next().map_or(1, char::len_utf8)));
+    let start = p.tokens[t].span.end
+        - (s.len()
+            - s.rfind(['-', '\u{2010}', '\u{2011}'])
+                .map_or(0, |x| x + s[x..].chars().next().map_or(1, char::len_utf8)));
     Some((Span::new(start, p.tokens[t].span.end), *info))
 }
 
@@ -902,7 +1090,10 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         let start = m.items.start;
         let mut k = start;
         // Look back over a determiner to the preposition.
-        while k > 0 && p.is(k - 1, word::DET | word::POSS | word::NUM | word::QUANT) && !p.is(k - 1, word::PREP) {
+        while k > 0
+            && p.is(k - 1, word::DET | word::POSS | word::NUM | word::QUANT)
+            && !p.is(k - 1, word::PREP)
+        {
             k -= 1;
         }
         if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) {
@@ -930,7 +1121,10 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         let end = list[a].items.end;
         let target = (0..list.len()).find(|&b| {
             b != a
-                && matches!(list[b].kind, MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown))
+                && matches!(
+                    list[b].kind,
+                    MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+                )
                 && (list[b].items.start == end
                     || (p.is_punct(end, ",") && list[b].items.start == end + 1))
         });
@@ -939,7 +1133,10 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             let start = list[a].items.start;
             (0..list.len()).find(|&b| {
                 b != a
-                    && matches!(list[b].kind, MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown))
+                    && matches!(
+                        list[b].kind,
+                        MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+                    )
                     && start >= 2
                     && list[b].items.end == start - 1
                     && p.is_punct(start - 1, ",")
@@ -979,7 +1176,11 @@ mod tests {
                     MentionKind::Pronoun { .. } => "Pronoun".into(),
                     MentionKind::Description(k) => format!("Desc{k:?}"),
                     MentionKind::Outlet { named, .. } => {
-                        if named { "Outlet".into() } else { "OutletDesc".into() }
+                        if named {
+                            "Outlet".into()
+                        } else {
+                            "OutletDesc".into()
+                        }
                     }
                 };
                 (m.core.get(doc.text()).to_string(), kind)
@@ -1015,7 +1216,10 @@ mod tests {
 
     #[test]
     fn unnamed_outlet_and_inversion_clitic() {
-        let ms = mentions("« Nous gagnerons », a-t-il dit, a rapporté un média d’Etat.", Lang::Fr);
+        let ms = mentions(
+            "« Nous gagnerons », a-t-il dit, a rapporté un média d’Etat.",
+            Lang::Fr,
+        );
         assert!(has(&ms, "il", "Pronoun"), "{ms:?}");
         assert!(has(&ms, "média d’Etat", "OutletDesc"), "{ms:?}");
     }

@@ -292,9 +292,8 @@ impl<'t> Prose<'t> {
 
     /// True when item `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| {
-            self.has(t, flag::CAP) && matches!(self.tokens[t].kind, TokKind::Word)
-        })
+        self.tok(i)
+            .is_some_and(|t| self.has(t, flag::CAP) && matches!(self.tokens[t].kind, TokKind::Word))
     }
 
     /// The sentence containing item `i`.
@@ -384,18 +383,21 @@ impl<'t> Prose<'t> {
             }
         };
         match self.items[i] {
-            Item::Quote(_) => self.quote_ends_sentence(i) && {
-                // `« … ! », a-t-il dit` continues. After `"… ."` a capital starts a new sentence,
-                // except for a quote standing at the start of its sentence and followed by its
-                // attribution (`"We tried." Smith added.`).
-                match self.items.get(next) {
-                    Some(Item::Tok(t)) => {
-                        self.has(*t, flag::CAP) && !(i == start && self.attribution_follows(next))
+            Item::Quote(_) => {
+                self.quote_ends_sentence(i) && {
+                    // `« … ! », a-t-il dit` continues. After `"… ."` a capital starts a new sentence,
+                    // except for a quote standing at the start of its sentence and followed by its
+                    // attribution (`"We tried." Smith added.`).
+                    match self.items.get(next) {
+                        Some(Item::Tok(t)) => {
+                            self.has(*t, flag::CAP)
+                                && !(i == start && self.attribution_follows(next))
+                        }
+                        Some(Item::Quote(_)) => true,
+                        None => true,
                     }
-                    Some(Item::Quote(_)) => true,
-                    None => true,
                 }
-            },
+            }
             Item::Tok(t) => {
                 if self.tokens[t].kind != TokKind::Punct {
                     return false;
@@ -504,12 +506,16 @@ mod tests {
             "Mr. Smith met J. Doe in the U.S. on Monday. They spoke.",
             Lang::En,
         );
-        assert_eq!(s, vec!["Mr. Smith met J. Doe in the U.S. on Monday.", "They spoke."]);
+        assert_eq!(
+            s,
+            vec!["Mr. Smith met J. Doe in the U.S. on Monday.", "They spoke."]
+        );
     }
 
     #[test]
     fn a_multi_paragraph_quote_is_one_item_across_blocks() {
-        let text = "Il a déclaré : « Nous avons tout essayé.\n« Nous continuerons », a-t-il ajouté.\nFin.";
+        let text =
+            "Il a déclaré : « Nous avons tout essayé.\n« Nous continuerons », a-t-il ajouté.\nFin.";
         let s = sentences(text, Lang::Fr);
         assert_eq!(
             s,

@@ -303,7 +303,8 @@ fn candidates(text: &str, block: Span) -> Vec<Candidate> {
             ch,
         };
         let left_flank = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
-        let right_flank = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+        let right_flank =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
         let c = match ch {
             '«' => Some(cand(Family::Guillemet, Can::Open)),
             '»' => Some(cand(Family::Guillemet, Can::Close)),
@@ -332,7 +333,9 @@ fn candidates(text: &str, block: Span) -> Vec<Candidate> {
                 }
             }
             '‘' | '‚' => {
-                if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+                if prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)
+                {
                     None // a misused apostrophe inside a word
                 } else if left_flank {
                     Some(cand(Family::Single, Can::Open))
@@ -369,7 +372,22 @@ fn opens_after(p: char) -> bool {
     p.is_whitespace()
         || matches!(
             p,
-            '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '«' | '“' | '„' | '‘' | '"' | '\'' | '‹' | '\u{a0}' | '\u{202f}'
+            '(' | '['
+                | '{'
+                | '—'
+                | '–'
+                | '-'
+                | '/'
+                | ':'
+                | '«'
+                | '“'
+                | '„'
+                | '‘'
+                | '"'
+                | '\''
+                | '‹'
+                | '\u{a0}'
+                | '\u{202f}'
         )
 }
 
@@ -378,7 +396,27 @@ fn closes_before(n: char) -> bool {
     n.is_whitespace()
         || matches!(
             n,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '»' | '”' | '’' | '"' | '\'' | '›' | '…' | '/' | '\u{a0}' | '\u{202f}'
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '—'
+                | '–'
+                | '-'
+                | '»'
+                | '”'
+                | '’'
+                | '"'
+                | '\''
+                | '›'
+                | '…'
+                | '/'
+                | '\u{a0}'
+                | '\u{202f}'
         )
 }
 
@@ -398,7 +436,8 @@ mod tests {
 
     #[test]
     fn french_guillemets_with_nbsp_and_nested_english_quotes() {
-        let text = "Il a dit\u{a0}: «\u{a0}Le texte exact, c'est 'a little girl' ou “petite”\u{a0}».";
+        let text =
+            "Il a dit\u{a0}: «\u{a0}Le texte exact, c'est 'a little girl' ou “petite”\u{a0}».";
         assert_eq!(
             quotes(text),
             vec![(
@@ -410,7 +449,10 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(quotes("L’agence n’a pas dit ça, and they don't care about the parents’ view."), vec![]);
+        assert_eq!(
+            quotes("L’agence n’a pas dit ça, and they don't care about the parents’ view."),
+            vec![]
+        );
         assert_eq!(
             quotes("Germany bans Mahan Air, citing 'security' and the ’90s rules"),
             vec![("'security'".to_string(), false)]
@@ -450,7 +492,10 @@ mod tests {
         let text = "SUD a relevé que « \"ce n'est que très tard que l'enquête a commencé ».";
         assert_eq!(
             quotes(text),
-            vec![("« \"ce n'est que très tard que l'enquête a commencé »".to_string(), false)]
+            vec![(
+                "« \"ce n'est que très tard que l'enquête a commencé »".to_string(),
+                false
+            )]
         );
     }
 

@@ -110,14 +110,29 @@ mod tests {
     fn line_and_column_count_characters_not_bytes() {
         let text = "« Oui »\nIl a dit « non ».\r\nFin";
         let idx = LineIndex::new(text.as_bytes());
-        assert_eq!(idx.line_col(text.as_bytes(), 0), LineCol { line: 1, column: 1 });
+        assert_eq!(
+            idx.line_col(text.as_bytes(), 0),
+            LineCol { line: 1, column: 1 }
+        );
         // "»" is the 7th character of line 1 but starts at byte 7 ("«" is 2 bytes, NBSP-free).
         let close = text.find('»').unwrap();
-        assert_eq!(idx.line_col(text.as_bytes(), close), LineCol { line: 1, column: 7 });
+        assert_eq!(
+            idx.line_col(text.as_bytes(), close),
+            LineCol { line: 1, column: 7 }
+        );
         let non = text.find("non").unwrap();
-        assert_eq!(idx.line_col(text.as_bytes(), non), LineCol { line: 2, column: 12 });
+        assert_eq!(
+            idx.line_col(text.as_bytes(), non),
+            LineCol {
+                line: 2,
+                column: 12
+            }
+        );
         let fin = text.find("Fin").unwrap();
-        assert_eq!(idx.line_col(text.as_bytes(), fin), LineCol { line: 3, column: 1 });
+        assert_eq!(
+            idx.line_col(text.as_bytes(), fin),
+            LineCol { line: 3, column: 1 }
+        );
         assert_eq!(
             idx.line_col(text.as_bytes(), text.len()),
             LineCol { line: 3, column: 4 }

@@ -81,8 +81,7 @@ pub fn tokenize(text: &str, range: Span, lang: Lang, marks: &[usize], out: &mut 
                 let b = bytes[j];
                 if b.is_ascii_digit() {
                     j += 1;
-                } else if (b == b'.' || b == b',') && j + 1 < end && bytes[j + 1].is_ascii_digit()
-                {
+                } else if (b == b'.' || b == b',') && j + 1 < end && bytes[j + 1].is_ascii_digit() {
                     j += 2;
                 } else {
                     break;
@@ -168,8 +167,7 @@ fn scan_word(
             continue;
         }
         let next = chars.peek().map(|&(_, n)| n);
-        if (is_hyphen(c) || is_apostrophe(c)) && next.is_some_and(is_word_char) && !is_mark(pos)
-        {
+        if (is_hyphen(c) || is_apostrophe(c)) && next.is_some_and(is_word_char) && !is_mark(pos) {
             if is_apostrophe(c) && lang == Lang::Fr {
                 let head = text[i..pos].to_lowercase();
                 if ELISIONS.contains(&head.as_str()) {
@@ -200,7 +198,12 @@ fn scan_word(
         if c == '.' && j > i {
             // Close a dotted acronym: `U.S.` keeps its final dot.
             let word = &text[i..pos];
-            if word.contains('.') && word.rsplit('.').next().is_some_and(|w| w.chars().count() == 1) {
+            if word.contains('.')
+                && word
+                    .rsplit('.')
+                    .next()
+                    .is_some_and(|w| w.chars().count() == 1)
+            {
                 return pos + 1;
             }
         }
@@ -251,7 +254,9 @@ mod tests {
     fn french_elision_splits_but_inversion_stays_whole() {
         assert_eq!(
             words("« Non », a-t-il dit d’après l’agence.", Lang::Fr),
-            vec!["«", "Non", "»", ",", "a-t-il", "dit", "d’", "après", "l’", "agence", "."]
+            vec![
+                "«", "Non", "»", ",", "a-t-il", "dit", "d’", "après", "l’", "agence", "."
+            ]
         );
         assert_eq!(
             words("Qu'il vienne aujourd'hui", Lang::Fr),
@@ -271,7 +276,9 @@ mod tests {
     fn acronyms_numbers_and_ellipsis() {
         assert_eq!(
             words("The U.S. paid $1,500.50 in 2020... M. Kim", Lang::En),
-            vec!["The", "U.S.", "paid", "$", "1,500.50", "in", "2020", "...", "M", ".", "Kim"]
+            vec![
+                "The", "U.S.", "paid", "$", "1,500.50", "in", "2020", "...", "M", ".", "Kim"
+            ]
         );
     }
 
@@ -297,6 +304,9 @@ mod tests {
     fn normalize_folds_case_and_typography() {
         assert_eq!(normalize("L’Agence"), "l'agence");
         assert_eq!(entry_keys("d’après", Lang::Fr), vec!["d'", "après"]);
-        assert_eq!(entry_keys("according to", Lang::En), vec!["according", "to"]);
+        assert_eq!(
+            entry_keys("according to", Lang::En),
+            vec!["according", "to"]
+        );
     }
 }

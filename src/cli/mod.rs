@@ -101,6 +101,12 @@ struct CheckArgs {
     /// Exit with 0 whatever the flags; only errors (exit 2) still fail the run.
     #[arg(long, help_heading = "Checks")]
     no_fail: bool,
+
+    /// Also write to standard error what the engine saw in each file: the quotation marks and
+    /// their roles, the cues of each sentence with a quote and their subjects, the mentions and
+    /// the entity chains.
+    #[arg(long, help_heading = "Output")]
+    explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -233,6 +239,7 @@ fn check(args: &CheckArgs) -> Status {
         summary: Summary::new(settings.fail_level),
         settings,
         errored: false,
+        explain: args.explain,
     };
     match run.all(&inputs, reporter.as_mut()) {
         Ok(()) => {}
@@ -274,6 +281,8 @@ struct Run {
     summary: Summary,
     /// An input could not be checked.
     errored: bool,
+    /// Write what the engine saw to stderr.
+    explain: bool,
 }
 
 impl Run {
@@ -287,6 +296,9 @@ impl Run {
                 .and_then(|bytes| analyse(&bytes, &self.options).map(|a| (bytes, a)));
             match checked {
                 Ok((bytes, analysis)) => {
+                    if self.explain {
+                        explain(&name, &bytes, &analysis);
+                    }
                     let file =
                         FileReport::new(&name, &bytes, &analysis.quotes, &self.settings.severities);
                     self.summary.add(&file);
@@ -300,6 +312,52 @@ impl Run {
             }
         }
         reporter.finish(&self.summary)
+    }
+}
+
+/// Write the engine's view of one file to stderr, positions as `line:column`.
+fn explain(name: &str, bytes: &[u8], analysis: &Analysis) {
+    let Ok(doc) = Document::plain(bytes) else {
+        return;
+    };
+    let ex = quotecheck::explain::explain(&doc, analysis);
+    let index = quotecheck::LineIndex::new(bytes);
+    let at = |span: quotecheck::Span| {
+        let lc = index.line_col(bytes, span.start);
+        format!("{}:{}", lc.line, lc.column)
+    };
+    let mut err = io::stderr().lock();
+    let mut w = |s: String| {
+        let _ = writeln!(err, "{s}");
+    };
+    w(format!("== {name} (language {})", analysis.lang));
+    w("marks:".into());
+    for l in &ex.marks {
+        w(format!("  {} {}", at(l.span), l.text));
+    }
+    w("cues (sentences with quotes):".into());
+    for l in &ex.cues {
+        w(format!("  {} {}", at(l.span), l.text));
+    }
+    w("mentions:".into());
+    for l in &ex.mentions {
+        w(format!("  {} {}", at(l.span), l.text));
+    }
+    w("entities:".into());
+    for e in &ex.entities {
+        w(format!("  {e}"));
+    }
+    w("quotes:".into());
+    for q in &analysis.quotes {
+        w(format!(
+            "  {} {} rule={} speaker={:?} source={:?} flags={:?}",
+            at(q.span),
+            q.kind,
+            q.rule,
+            q.speaker,
+            q.source,
+            q.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()
+        ));
     }
 }
 

@@ -84,7 +84,10 @@ fn french_er(stem: &str) -> Vec<String> {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'ê' | 'â' | 'î' | 'ô' | 'û')
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'é' | 'è' | 'ê' | 'â' | 'î' | 'ô' | 'û'
+    )
 }
 
 /// Forms of a regular English verb: lemma, `-s`, `-ed`, `-ing`, with the usual spelling changes
@@ -117,7 +120,10 @@ pub fn english(lemma: &str) -> Vec<String> {
         forms.push(format!("{lemma}ed"));
         forms.push(format!("{lemma}ing"));
         let third = lemma.chars().rev().nth(2).unwrap_or('a');
-        if !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(before_last) && !is_vowel(third)
+        if !is_vowel(last)
+            && !matches!(last, 'w' | 'x' | 'y')
+            && is_vowel(before_last)
+            && !is_vowel(third)
         {
             forms.push(format!("{lemma}{last}ed"));
             forms.push(format!("{lemma}{last}ing"));
@@ -133,7 +139,14 @@ mod tests {
     #[test]
     fn french_first_group_with_spelling_changes() {
         let f = french("annoncer");
-        for form in ["annonce", "annoncent", "annonçait", "annonça", "annoncé", "annonçant"] {
+        for form in [
+            "annonce",
+            "annoncent",
+            "annonçait",
+            "annonça",
+            "annoncé",
+            "annonçant",
+        ] {
             assert!(f.contains(&form.to_string()), "{form} missing from {f:?}");
         }
         let f = french("révéler");
@@ -149,14 +162,24 @@ mod tests {
     #[test]
     fn french_second_group() {
         let f = french("avertir");
-        for form in ["avertit", "avertissent", "avertissait", "averti", "avertie", "avertissant"] {
+        for form in [
+            "avertit",
+            "avertissent",
+            "avertissait",
+            "averti",
+            "avertie",
+            "avertissant",
+        ] {
             assert!(f.contains(&form.to_string()), "{form} missing");
         }
     }
 
     #[test]
     fn english_regular_verbs() {
-        assert_eq!(english("state"), vec!["state", "states", "stated", "stating"]);
+        assert_eq!(
+            english("state"),
+            vec!["state", "states", "stated", "stating"]
+        );
         assert_eq!(english("deny"), vec!["deny", "denies", "denied", "denying"]);
         let admit = english("admit");
         assert!(admit.contains(&"admitted".to_string()));

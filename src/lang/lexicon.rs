@@ -132,6 +132,8 @@ pub struct RoleInfo {
     pub number: Number,
     /// What it describes.
     pub kind: RoleKind,
+    /// An organisation noun that may refer back to any organisation (`l'ONG`, `the company`).
+    pub generic: bool,
 }
 
 /// A pronoun and what it may refer to (`pronouns.txt`).
@@ -282,10 +284,13 @@ pub mod word {
     }
 }
 
+/// The continuations of the entries that start with one word, and their values.
+type Continuations<T> = Vec<(Box<[String]>, T)>;
+
 /// Multiword entries keyed by normalised tokens, matched longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseMap<T> {
-    by_first: HashMap<String, Vec<(Box<[String]>, T)>>,
+    by_first: HashMap<String, Continuations<T>>,
 }
 
 impl<T> Default for PhraseMap<T> {
@@ -486,7 +491,10 @@ impl Line<'_> {
         self.tags.iter().any(|(t, _)| *t == tag)
     }
     fn value(&self, tag: &str) -> Option<&str> {
-        self.tags.iter().find(|(t, _)| *t == tag).and_then(|(_, v)| *v)
+        self.tags
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .and_then(|(_, v)| *v)
     }
 }
 
@@ -613,17 +621,24 @@ fn load(lang: Lang) -> Lexicon {
         } else {
             RoleKind::Person
         };
+        let generic = line.has("generic");
+        // The entry is the whole list before the line's tags: `a/b:g, c, d:f`.
         for item in line.entry.split(',') {
             let item = item.trim();
             if item.is_empty() {
                 continue;
             }
+            let (item, item_gender) = match item.rsplit_once(':') {
+                Some((f, "m")) => (f, Some(Gender::Masc)),
+                Some((f, "f")) => (f, Some(Gender::Fem)),
+                _ => (item, None),
+            };
             let mut genders = item.split('/');
             let masc = genders.next().unwrap_or("").trim();
             let fem = genders.next().map(str::trim);
             let forms: Vec<(&str, Gender)> = match fem {
                 Some(f) => vec![(masc, Gender::Masc), (f, Gender::Fem)],
-                None => vec![(masc, gender_of(&line))],
+                None => vec![(masc, item_gender.unwrap_or_else(|| gender_of(&line)))],
             };
             for (form, gender) in forms {
                 let plural_only = line.has("pl");
@@ -637,6 +652,7 @@ fn load(lang: Lang) -> Lexicon {
                     gender,
                     number,
                     kind,
+                    generic,
                 };
                 roles.insert(keys(form), info);
                 if !plural_only {
@@ -823,7 +839,13 @@ fn plural(form: &str, lang: Lang) -> Vec<String> {
 /// Bit `k` set when token `k` of `name` starts with a capital letter.
 fn capital_mask(name: &str) -> u64 {
     let mut toks = Vec::new();
-    crate::tokens::tokenize(name, crate::span::Span::new(0, name.len()), Lang::Fr, &[], &mut toks);
+    crate::tokens::tokenize(
+        name,
+        crate::span::Span::new(0, name.len()),
+        Lang::Fr,
+        &[],
+        &mut toks,
+    );
     toks.iter()
         .take(64)
         .enumerate()
