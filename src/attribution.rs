@@ -190,7 +190,9 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         if let Some((name, span)) = own {
             a.source = Some(name);
             a.source_mention = span;
-        } else if speaker_is_outlet {
+        } else if speaker_is_outlet && !press_release(p, s) {
+            // An outlet speaking as a publication (`écrit le quotidien X`) is also the source;
+            // one speaking through its own press release is not.
             let id = a.entity.expect("outlet speaker");
             a.source = Some(es.list[id].name.clone());
             a.source_mention = a.speaker_mention;
@@ -228,13 +230,17 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 }
             }
         }
-        // A medium frame set by this quote's sentence carries to the speaker's later quotes.
+        // A medium frame set by this quote's sentence (`dans les colonnes du Times`, `a déclaré
+        // sur BFM TV`, `said on CNN`) carries to the speaker's later quotes; a dative (`told
+        // Reuters`, `a déclaré à l'AFP`) does not.
         if let (Some(id), Some(name)) = (a.entity, &a.source) {
-            if !a.source_inherited
-                && cues
-                    .iter()
-                    .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
-            {
+            let framed = cues
+                .iter()
+                .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
+                || a
+                    .source_mention
+                    .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"]));
+            if !a.source_inherited && framed {
                 frames.insert(id, (name.clone(), a.source_mention));
             }
         }
@@ -260,6 +266,28 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         out.push(a);
     }
     out
+}
+
+/// True when the word before `span` is one of `words` (`sur BFM TV`).
+fn preceded_by(p: &Prose, span: Span, words: &[&str]) -> bool {
+    let before = p.text[..span.start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    words.contains(&last.as_str())
+}
+
+/// True when sentence `s` speaks of a press release or statement (`communiqué`, `statement`).
+fn press_release(p: &Prose, s: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "communiqué", "communiqués", "statement", "statements", "release", "déclaration",
+    ];
+    p.sentences[s]
+        .items
+        .clone()
+        .any(|k| p.key(k).is_some_and(|w| NOUNS.contains(&w)))
 }
 
 /// A span without trailing commas and spaces.

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use crate::lang::{CueKind, Lang, VerbTags, word};
-use crate::mentions::{Mention, MentionKind, Mentions, inversion_clitic};
+use crate::mentions::{Mention, MentionKind, Mentions, NameKind, inversion_clitic};
 use crate::prose::Prose;
 use crate::span::Span;
 
@@ -206,12 +206,38 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
             });
         }
     }
+    // Right after a quote, an inversion is an incise whatever the verb (`« … », s'emporte-t-il`,
+    // `sourit-elle`): in French the subject is inverted only there (Sagot & Danlos).
+    let after_quote = {
+        let mut k = j;
+        while k > sent.start && p.is_punct(k - 1, ",") {
+            k -= 1;
+        }
+        k > sent.start && p.quote_at(k - 1).is_some()
+    };
     // `tente-t-il de corriger`, `semble-t-il dire`: a reporting infinitive after the inversion.
     let mut k = j + 1;
     if matches!(p.key(k), Some("de" | "d'")) {
         k += 1;
     }
-    if let Some((len, info)) = lex.verbs.longest(k, |x| p.key(x).filter(|_| x < sent.end)) {
+    let infinitive = lex.verbs.longest(k, |x| p.key(x).filter(|_| x < sent.end));
+    if infinitive.is_none() && after_quote && !impersonal_clitic {
+        // Unknown verb: the cue is the inversion (and an infinitive after `de`).
+        let end = if k > j + 1 { k + 1 } else { j + 1 };
+        let items = j..end.min(sent.end);
+        return Some(Cue {
+            span: p.items_span(items.clone()),
+            items,
+            kind: CueType::Verb,
+            tags: VerbTags::default(),
+            lemma: None,
+            nonfinite: false,
+            inverted: true,
+            subject: clitic_phrase(),
+            addressee: None,
+        });
+    }
+    if let Some((len, info)) = infinitive {
         if k > j + 1 || p.key(j + 1).is_some() && k == j + 1 {
             let items = j..k + len;
             return Some(Cue {
@@ -366,8 +392,12 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     let mut subject = None;
     let mut inverted = false;
     if !nonfinite && (after_quote || after_comma || after_comme) {
-        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, end, sent.end), sent.end) {
-            if np.head.is_some() {
+        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end) {
+            // A pronoun after the verb is its object (`said it was`), not an inverted subject.
+            let pronoun = np
+                .head
+                .is_some_and(|h| matches!(ms.list[h].kind, MentionKind::Pronoun { .. }));
+            if np.head.is_some() && !pronoun {
                 subject = Some(np);
                 inverted = true;
             }
@@ -375,6 +405,23 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     if subject.is_none() && !nonfinite && !after_comme {
         subject = noun_phrase_left(p, ms, start, sent.start);
+    }
+    // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
+    // said she was…`, `Kim a reçu Choïgou et a déclaré…`).
+    if subject.is_none() && !nonfinite && !inverted && prev.is_some_and(|k| p.is(k, word::CONJ)) {
+        subject = main_subject(p, ms, sent.start, start);
+    }
+    // An infinitive after `X, de` / `X à`: X controls it (`convaincre la veuve, Souha Arafat, de
+    // demander`, `pousser le ministre à déclarer`).
+    if subject.is_none() && infinitive && matches!(prev_key, Some("de" | "d'" | "à")) {
+        let mut k = start - 1;
+        if k > sent.start && p.is_punct(k - 1, ",") {
+            k -= 1;
+        }
+        let ends_mention = ms.list.iter().any(|m| m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. }));
+        if ends_mention && k > sent.start {
+            subject = noun_phrase_left(p, ms, k, sent.start);
+        }
     }
     // English `said Caddell` also without a comma after a quote.
     if subject.is_none() && p.lang == Lang::En && !nonfinite {
@@ -421,13 +468,25 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     })
 }
 
-/// Skip time adverbials and adverbs between an inverted verb and its subject (`a rapporté jeudi
-/// un média d'Etat`, `said on Monday the minister`).
-fn skip_adverbials(p: &Prose, mut k: usize, end: usize) -> usize {
-    while k < end && (p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET)) {
-        k += 1;
+/// Skip time adverbials, adverbs and a dative between an inverted verb and its subject (`a
+/// rapporté jeudi un média d'Etat`, `déclare à l'AFP Jean-Philippe Magnen`).
+fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize {
+    loop {
+        if k < end && p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET) {
+            k += 1;
+            continue;
+        }
+        if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {
+            if let Some(m) = mention_starting_at(ms, p, k + 1) {
+                let next = ms.list[m].items.end;
+                if next < end && mention_starting_at(ms, p, next).is_some() {
+                    k = next;
+                    continue;
+                }
+            }
+        }
+        return k;
     }
-    k
 }
 
 /// The noun phrase starting at item `k` and running right to the end of the clause: a mention
@@ -440,23 +499,39 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     let first = mention_starting_at(ms, p, k)?;
     let mut stop = ms.list[first].items.end.max(k + 1);
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
-    // `Lucy Fischer of The Times`.
+    // `Lucy Fischer of The Times`, `du parti`; a parenthesised acronym (`(Ufip)`).
     let mut j = stop;
-    while j < end {
-        if p.quote_at(j).is_some()
-            || p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
+    loop {
+        if j >= end {
+            break;
+        }
+        if p.is_punct(j, "(") && j + 2 < end && p.is_punct(j + 2, ")") && p.is_cap(j + 1) {
+            j += 3;
+            stop = j;
+            continue;
+        }
+        let Some(key) = p.key(j) else { break };
+        let complement = matches!(key, "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at");
+        let participle = participle_like(p, j);
+        if !(complement || participle) {
+            break;
+        }
+        j += if participle { 2 } else { 1 };
+        // The complement's words up to the next boundary.
+        while j < end
+            && p.quote_at(j).is_none()
+            && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
+            && !p.is(j, word::REL | word::SUB | word::CONJ | word::AUX)
+            && !matches!(p.key(j), Some("à" | "au" | "aux" | "to" | "avant" | "before" | "après" | "after" | "sur" | "on" | "dans" | "in"))
+            && (p.lex.verbs.longest(j, |x| p.key(x)).is_none() || participle_like(p, j))
         {
-            break;
-        }
-        if p.is(j, word::REL | word::SUB | word::CONJ | word::AUX) || p.key(j) == Some("avant") {
-            break;
-        }
-        if p.lex.verbs.longest(j, |x| p.key(x)).is_some() && !participle_like(p, j) {
-            break;
-        }
-        j += 1;
-        if let Some(m) = mention_starting_at(ms, p, j) {
-            j = j.max(ms.list[m].items.end);
+            if participle_like(p, j) {
+                break;
+            }
+            j += 1;
+            if let Some(m) = mention_starting_at(ms, p, j) {
+                j = j.max(ms.list[m].items.end);
+            }
         }
         stop = j;
     }
@@ -493,7 +568,25 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         stop = j.max(stop);
     }
     let items = k..stop.min(end);
-    let head = head_of(p, ms, items.clone());
+    // The phrase starts with its head, even after a preposition (`selon lui`, `pour X`); a
+    // description apposed to a name gives the name.
+    let fm = &ms.list[first];
+    let head = match fm.kind {
+        MentionKind::Description(crate::lang::RoleKind::Document) => Some(first),
+        MentionKind::Description(_) => {
+            let apposed = ms
+                .within(p.items_span(items.clone()))
+                .find(|(_, m)| m.is_name() && !m.in_pp && m.items.start >= fm.items.end)
+                .map(|(i, _)| i);
+            fm.apposed.or(apposed).or(Some(first))
+        }
+        MentionKind::Outlet { named: false, .. } => ms
+            .within(p.items_span(items.clone()))
+            .find(|(i, m)| *i != first && m.is_outlet())
+            .map(|(i, _)| i)
+            .or(Some(first)),
+        _ => Some(first),
+    };
     Some(Phrase {
         span: p.items_span(items.clone()),
         items,
@@ -684,14 +777,18 @@ fn is_apposition(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
 /// apposed to a name gives the name), else its first description, pronoun or outlet.
 pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
     let span = p.items_span(items);
-    let inside: Vec<(usize, &Mention)> = ms.within(span).collect();
-    let free = |m: &&Mention| !m.in_pp;
-    // A name outside prepositional phrases.
-    if let Some((i, _)) = inside.iter().find(|(_, m)| free(m) && m.is_name()) {
-        // A description first, apposed to this name, still gives the name.
-        return Some(*i);
-    }
-    inside.iter().find(|(_, m)| free(m)).map(|(i, _)| *i)
+    let free: Vec<(usize, &Mention)> = ms.within(span).filter(|(_, m)| !m.in_pp).collect();
+    // A person's name first (`Iranian President Hassan Rouhani`, `Birmingham City University
+    // professor David Wilson`), then any other name, then a description, pronoun or outlet.
+    let rank = |m: &Mention| match m.kind {
+        MentionKind::Name(NameKind::Person) => 0,
+        MentionKind::Name(NameKind::Unknown) => 1,
+        MentionKind::Name(NameKind::Org) => 2,
+        MentionKind::Outlet { named: true, .. } => 3,
+        MentionKind::Name(NameKind::Place) => 4,
+        _ => 5,
+    };
+    free.iter().min_by_key(|(i, m)| (rank(m), *i)).map(|(i, _)| *i)
 }
 
 /// The subject of the sentence's main clause: its first mention outside a prepositional phrase

@@ -29,6 +29,8 @@ pub enum EntityKind {
     Outlet,
     /// A group of people (`les deux parties`, `protesters`).
     Group,
+    /// A document that speaks for its author (`le communiqué`, `the report`).
+    Document,
     /// A single capitalised word nothing else tells about (usually a surname).
     Unknown,
 }
@@ -445,6 +447,7 @@ impl Entities {
         let ekind = match kind {
             RoleKind::Org => EntityKind::Org,
             RoleKind::Collective => EntityKind::Group,
+            RoleKind::Document => EntityKind::Document,
             _ if m.number == Number::Plural => EntityKind::Group,
             _ => EntityKind::Person,
         };

@@ -255,14 +255,27 @@ pub fn find(p: &Prose) -> Mentions {
             i = end;
             continue;
         }
-        let names = split_titles(p, start, end);
-        for (core, role_class) in names {
-            starts[core.start] = true;
+        let names: Vec<NamePart> = split_titles(p, start, end)
+            .into_iter()
+            .flat_map(|(full, core, class)| {
+                let parts = split_at_first_name(p, core);
+                let last = parts.len() - 1;
+                parts.into_iter().enumerate().map(move |(k, r)| {
+                    if k == last {
+                        (if last == 0 { full.start } else { r.start }..r.end, r, class)
+                    } else {
+                        (r.clone(), r, None)
+                    }
+                })
+            })
+            .collect();
+        for (full, core, role_class) in names {
+            starts[full.start] = true;
             let kind = classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             let gender = honorific
                 .filter(|_| core.start == start)
                 .unwrap_or_else(|| first_name_gender(p, core.start));
-            let full_start = if core.start == start { i } else { core.start };
+            let full_start = if full.start == start { i } else { full.start };
             list.push(Mention {
                 full: p.items_span(full_start..core.end),
                 items: full_start..core.end,
@@ -411,6 +424,14 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     }
     if p.lex.verbs.starts_with(norm) || p.lex.roles.starts_with(norm) {
         return false;
+    }
+    // `Wasif suggested`, `Figueroa a déclaré`: the subject of a reporting verb.
+    let mut k = i + 1;
+    while k < p.items.len() && p.is(k, word::AUX | word::ADV | word::CLITIC) && k < i + 4 {
+        k += 1;
+    }
+    if p.lex.verbs.longest(k, |x| p.key(x)).is_some() {
+        return true;
     }
     i + 1 < p.items.len() && p.is_cap(i + 1) && !is_function(p, i + 1)
 }
@@ -600,11 +621,13 @@ fn adjective_like(p: &Prose, i: usize) -> bool {
 /// Split a run of capitalised words into names, peeling off leading titles and roles:
 /// `President Abdel Fattah el-Sisi` → `Abdel Fattah el-Sisi` (role president);
 /// `Kamloops RCMP Constable Gary Gray` → `Kamloops RCMP`, `Gary Gray` (role constable);
-/// `Mayor of London Sadiq Khan` → `Sadiq Khan`. Returns each name's items and the role class of
-/// the title right before it.
-fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<(Range<usize>, Option<u32>)> {
+/// `Mayor of London Sadiq Khan` → `Sadiq Khan`. Returns each name's full extent (its title
+/// included), its core (the name itself) and the role class of the title. A run that is only
+/// a title (`US Ambassador`) is no name.
+fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
     // The last title word (honorific or role noun) followed by at least one non-title word.
     let mut last_title: Option<(usize, usize, Option<u32>)> = None; // (title start, title end, class)
+    let mut ends_in_title = false;
     let mut k = start;
     while k < end {
         let role = p.lex.roles.longest(k, |x| p.key(x).filter(|_| x < end));
@@ -630,21 +653,50 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<(Range<usize>, Optio
         }
         if t_end < end {
             last_title = Some((k, t_end, class));
+        } else {
+            ends_in_title = true;
         }
         k = t_end.max(k + 1);
     }
+    // A generic organisation noun in front of a name (`ONG Human Rights Watch`).
+    let mut start = start;
+    if last_title.is_none() && end > start + 1 {
+        if let Some((len, info)) = p.lex.roles.longest(start, |x| p.key(x).filter(|_| x < end)) {
+            let is_org_word = p.tok(start).is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+            if info.kind == RoleKind::Org && !is_org_word && start + len < end && p.is_cap(start + len) {
+                start += len;
+            }
+        }
+    }
     match last_title {
-        None => vec![(start..end, None)],
+        None if ends_in_title => Vec::new(),
+        None => vec![(start..end, start..end, None)],
         Some((ts, te, class)) => {
             let mut out = Vec::new();
             if ts > start {
                 // What precedes the title is an organisation or place (`Kamloops RCMP`).
-                out.push((start..ts, None));
+                out.push((start..ts, start..ts, None));
             }
-            out.push((te..end, class));
+            out.push((ts..end, te..end, class));
             out
         }
     }
+}
+
+/// A name found in a run of capitals: full extent, core, role class of its title.
+type NamePart = (Range<usize>, Range<usize>, Option<u32>);
+
+/// Split a name before a first name that follows other capitalised words (`Justice Alberto
+/// Ruiz-Gallardón` after `ministre de la`): the words before are an organisation or a title.
+fn split_at_first_name(p: &Prose, core: Range<usize>) -> Vec<Range<usize>> {
+    let sh = shared();
+    let is_first = |k: usize| p.key(k).is_some_and(|w| sh.first_names.contains_key(w));
+    for k in core.start + 1..core.end {
+        if is_first(k) && !is_first(k - 1) && p.is_cap(k - 1) && k + 1 < core.end {
+            return vec![core.start..k, k..core.end];
+        }
+    }
+    vec![core]
 }
 
 /// What a name refers to.
@@ -709,7 +761,18 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                 !want || p.is_cap(i + k)
             });
             let outlet = &sh.outlet_list[alias.id as usize];
-            let extends_name = i + len < n && p.is_cap(i + len) && !is_function(p, i + len);
+            // `Science & Technology Facilities Council`, `Times Square`: the outlet's name is the
+            // start of a longer name. An acronym (`l'AFP Jean Dupont`) or a following first
+            // name does not extend it.
+            let next_cap = i + len < n && p.is_cap(i + len) && !is_function(p, i + len);
+            let next_first_name = p
+                .key(i + len)
+                .is_some_and(|k| sh.first_names.contains_key(k));
+            let acronym = p.tok(i + len - 1).is_some_and(|t| p.has(t, flag::ALLCAPS));
+            let joined = matches!(p.key(i + len), Some("&" | "of"))
+                && i + len + 1 < n
+                && p.is_cap(i + len + 1);
+            let extends_name = (next_cap && !next_first_name && !acronym) || joined;
             if caps_ok && !extends_name && (!outlet.ambiguous || outlet_expected(p, i)) {
                 let items = i..i + len;
                 return Some((
@@ -895,8 +958,11 @@ fn description_at(
     let mut k = i;
     let mut det = false;
     let mut indefinite = false;
-    if p.is(k, word::DET | word::POSS | word::QUANT | word::NUM) && !p.is(k, word::CLITIC)
-        || p.is(k, word::DET)
+    let one_of_first = matches!(p.key(i), Some("un" | "une" | "one" | "l'un" | "l'une"))
+        && matches!(p.key(i + 1), Some("des" | "de" | "d'" | "of"));
+    if !one_of_first
+        && (p.is(k, word::DET | word::POSS | word::QUANT | word::NUM) && !p.is(k, word::CLITIC)
+            || p.is(k, word::DET))
     {
         det = true;
         indefinite = p.is(k, word::INDEF | word::QUANT);
@@ -910,7 +976,11 @@ fn description_at(
     let one_of = k < n
         && matches!(p.key(k), Some("un" | "une" | "one" | "l'un" | "l'une"))
         && matches!(p.key(k + 1), Some("des" | "de" | "d'" | "of"));
+    let one_of = one_of || one_of_first;
     if one_of {
+        if one_of_first {
+            det = true;
+        }
         k += 2;
         if p.is(k, word::DET | word::POSS) {
             k += 1;
@@ -1099,12 +1169,44 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) {
             m.in_pp = true;
         }
+        // A description that starts with a contracted preposition-article (`du président`,
+        // `au ministre`).
+        if p.is(start, word::PREP) && p.is(start, word::DET) {
+            m.in_pp = true;
+        }
         if k > 0 && matches!(p.key(k - 1), Some("selon" | "d'après")) {
             m.in_pp = true;
         }
         // English possessor: `Niger's president`.
         if p.key(m.items.end) == Some("'s") {
             m.in_pp = true;
+        }
+    }
+    // Names inside a description's complements (`les analystes du groupe Crédit Mutuel CIC`,
+    // `le directeur du Science & Technology Facilities Council`) and names right after a
+    // description that is itself in a prepositional phrase (`autour du président Vladimir
+    // Poutine`) are not subjects either.
+    let descs: Vec<(Span, usize, bool)> = list
+        .iter()
+        .filter(|m| matches!(m.kind, MentionKind::Description(_)))
+        .map(|m| (m.full, m.items.end, m.in_pp))
+        .collect();
+    for m in list.iter_mut() {
+        if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Outlet { .. }) {
+            continue;
+        }
+        for &(full, end, in_pp) in &descs {
+            let inside = full.contains(m.full) && full != m.full && full.start < m.full.start;
+            if inside && !m.in_pp {
+                // Inside the complement: after a preposition somewhere before it in the phrase.
+                let before = &p.text[full.start..m.full.start];
+                if before.split_whitespace().count() >= 2 {
+                    m.in_pp = true;
+                }
+            }
+            if in_pp && m.items.start == end {
+                m.in_pp = true;
+            }
         }
     }
 }

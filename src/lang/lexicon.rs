@@ -134,6 +134,8 @@ pub struct RoleInfo {
     pub kind: RoleKind,
     /// An organisation noun that may refer back to any organisation (`l'ONG`, `the company`).
     pub generic: bool,
+    /// A document that names its platform (`tweet` → Twitter): index in [`Lexicon::platforms`].
+    pub platform: Option<u32>,
 }
 
 /// A pronoun and what it may refer to (`pronouns.txt`).
@@ -370,6 +372,8 @@ pub struct Lexicon {
     pub cues: PhraseMap<CueKind>,
     /// Role nouns, singular and plural.
     pub roles: PhraseMap<RoleInfo>,
+    /// Platforms named by document nouns (`tweet` → `Twitter`).
+    pub platforms: Vec<String>,
     /// Honorifics before names (`M.`, `Mme`, `Mr`, `Dr`), with the gender they imply.
     pub honorifics: PhraseMap<Gender>,
     /// Pronouns.
@@ -609,6 +613,7 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut roles = PhraseMap::default();
+    let mut platforms: Vec<String> = Vec::new();
     for (class, line) in lines(f.roles).enumerate() {
         let kind = if line.has("org") {
             RoleKind::Org
@@ -622,6 +627,15 @@ fn load(lang: Lang) -> Lexicon {
             RoleKind::Person
         };
         let generic = line.has("generic");
+        let platform = line.value("platform").map(|name| {
+            match platforms.iter().position(|p: &String| p == name) {
+                Some(i) => i as u32,
+                None => {
+                    platforms.push(name.to_string());
+                    (platforms.len() - 1) as u32
+                }
+            }
+        });
         // The entry is the whole list before the line's tags: `a/b:g, c, d:f`.
         for item in line.entry.split(',') {
             let item = item.trim();
@@ -653,6 +667,7 @@ fn load(lang: Lang) -> Lexicon {
                     number,
                     kind,
                     generic,
+                    platform,
                 };
                 roles.insert(keys(form), info);
                 if !plural_only {
@@ -750,6 +765,7 @@ fn load(lang: Lang) -> Lexicon {
         lemmas,
         cues,
         roles,
+        platforms,
         honorifics,
         pronouns,
         words,
