@@ -141,7 +141,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             } else if let Some(ph) = &f.phrase {
                 a.speaker_mention = Some(trim_span(p, ph.span));
                 if let Some(head) = ph.head {
-                    let r = resolve(p, ms, es, head, &speakers);
+                    let r = resolve(p, ms, es, head, &speakers, &mut cues_of);
                     a.confidence *= r.confidence;
                     if let Some(id) = r.entity {
                         let ent = &es.list[id];
@@ -298,23 +298,51 @@ fn trim_span(p: &Prose, span: Span) -> Span {
 }
 
 /// Resolve a head mention to an entity: names and descriptions through the entity chains,
-/// pronouns through salience, documents (`le communiqué de X`) to their author.
+/// pronouns through salience, documents (`le communiqué de X`, `a tweet by X`) to their author.
 fn resolve(
     p: &Prose,
     ms: &Mentions,
     es: &Entities,
     head: usize,
-    speakers: &[(usize, usize)],
+    known: &[(usize, usize)],
+    cues_of: &mut HashMap<usize, Vec<Cue>>,
 ) -> Resolution {
     let m = &ms.list[head];
     match m.kind {
-        MentionKind::Pronoun { .. } => es.resolve_pronoun(ms, head, speakers),
+        MentionKind::Pronoun { .. } => {
+            // Subjects of the cues of the pronoun's sentence and the three before.
+            let mut subjects = Vec::new();
+            for s in m.sentence.saturating_sub(3)..=m.sentence {
+                let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+                subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
+            }
+            es.resolve_pronoun(p, ms, head, known, &subjects)
+        }
         MentionKind::Description(RoleKind::Document) => {
-            // The author: a name in the description's complements, or the author of the last
-            // document mentioned.
+            // The author: a name after the document noun in its clause (`le documentaire d'Al
+            // Jazeera`, `a tweet sent from Biden's Twitter account`, `a tweet on Monday by Mike
+            // Pompeo`), a person first.
+            let sent_end = p.sentences[m.sentence].items.end;
+            let mut stop = m.items.end;
+            while stop < sent_end
+                && stop < m.items.end + 12
+                && p.quote_at(stop).is_none()
+                && !p.is_any_punct(stop, &[",", ".", ";", ":"])
+            {
+                stop += 1;
+            }
+            let window = p.items_span(m.items.start..stop);
+            let rank = |x: &crate::mentions::Mention| match x.kind {
+                MentionKind::Name(crate::mentions::NameKind::Person) => 0,
+                MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
+                MentionKind::Name(crate::mentions::NameKind::Org) => 2,
+                MentionKind::Outlet { named: true, .. } => 3,
+                _ => 9,
+            };
             let author = ms
-                .within(m.full)
-                .find(|(k, x)| *k != head && (x.is_name()))
+                .within(window)
+                .filter(|(k, x)| *k != head && rank(x) < 9)
+                .min_by_key(|(k, x)| (rank(x), *k))
                 .and_then(|(k, _)| es.of_mention[k]);
             match author {
                 Some(id) => Resolution {
@@ -334,7 +362,7 @@ fn resolve(
                             })
                             .flatten()
                     });
-                    let chosen = earlier.or_else(|| speakers.last().map(|&(_, e)| e));
+                    let chosen = earlier.or_else(|| known.last().map(|&(_, e)| e));
                     Resolution {
                         entity: chosen,
                         others: Vec::new(),
@@ -348,16 +376,6 @@ fn resolve(
             others: Vec::new(),
             confidence: 1.0,
         },
-    }
-    .with_text(p)
-}
-
-trait WithText {
-    fn with_text(self, p: &Prose) -> Self;
-}
-impl WithText for Resolution {
-    fn with_text(self, _p: &Prose) -> Self {
-        self
     }
 }
 
@@ -574,8 +592,10 @@ fn preposed(
         .iter()
         .rev()
         .filter(|c| c.end() <= qi && matches!(c.kind, CueType::Verb))
-        .find(|c| c.subject.is_some())?;
-    if !has_speaker(ms, c) {
+        .find(|c| c.subject.as_ref().is_some_and(|s| s.head.is_some()))?;
+    // An outlet may speak for itself (`which the BBC describes as "…"`), a named one only.
+    let outlet_speaks = outlet_subject(ms, c).is_some_and(|h| ms.list[h].is_name());
+    if !has_speaker(ms, c) && !outlet_speaks {
         return None;
     }
     // A cue separated from the quote by the end of its clause and another subject is not its

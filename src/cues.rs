@@ -391,7 +391,20 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         || (prev_key == Some("que") && start >= 2 && p.key(start - 2) == Some("ainsi"));
     let mut subject = None;
     let mut inverted = false;
-    if !nonfinite && (after_quote || after_comma || after_comme) {
+    // After a comma the verb may end an apposition (`Tomasz Kubiak, a fire service spokesman,
+    // told AFP`): a name or description right before wins over an inversion.
+    if after_comma && !after_quote && !after_comme && !nonfinite {
+        if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
+            let named = left.head.is_some_and(|h| {
+                matches!(ms.list[h].kind, MentionKind::Name(_) | MentionKind::Description(_))
+                    && ms.list[h].items.end + 2 >= start
+            });
+            if named {
+                subject = Some(left);
+            }
+        }
+    }
+    if subject.is_none() && !nonfinite && (after_quote || after_comma || after_comme) {
         if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end) {
             // A pronoun after the verb is its object (`said it was`), not an inverted subject.
             let pronoun = np
@@ -496,7 +509,10 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     if k >= end || p.quote_at(k).is_some() {
         return None;
     }
-    let first = mention_starting_at(ms, p, k)?;
+    // `student protester Joshua Wong`: plain words before the first mention are premodifiers.
+    let first = (k..(k + 3).min(end))
+        .take_while(|&j| j == k || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX))
+        .find_map(|j| mention_starting_at(ms, p, j))?;
     let mut stop = ms.list[first].items.end.max(k + 1);
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
     // `Lucy Fischer of The Times`, `du parti`; a parenthesised acronym (`(Ufip)`).

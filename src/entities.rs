@@ -245,12 +245,28 @@ impl Entities {
             if !ent.named || !kinds_compatible(ent.kind, ekind) {
                 continue;
             }
-            let matches = ent.words.iter().any(|w| {
-                words_within(&words, w)
-                    || words_within(w, &words)
-                    || (words.len() == 1 && w.len() >= 2 && initials(w) == words[0])
+            // This name is a short form of one the entity has (`Choïgou` in `Sergueï
+            // Choïgou`; for an organisation only its first words or its acronym), or the entity's
+            // fullest name is a short form of this one (`Kim` then `Kim Jong Un`). Two different
+            // full names never merge (`Usman Khan`, `Sadiq Khan`).
+            let full = name_words(&ent.name);
+            let short_of_entity = ent.words.iter().any(|w| match ent.kind {
+                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => {
+                    words.len() < w.len() && w.starts_with(&words) || words == *w
+                }
+                _ => words_within(&words, w),
+            });
+            let acronym = ent.words.iter().any(|w| {
+                (words.len() == 1 && w.len() >= 2 && initials(w) == words[0])
                     || (w.len() == 1 && words.len() >= 2 && initials(&words) == w[0])
             });
+            let entity_short = match ekind {
+                EntityKind::Org | EntityKind::Place => {
+                    full.len() < words.len() && words.starts_with(&full)
+                }
+                _ => words_within(&full, &words),
+            };
+            let matches = short_of_entity || acronym || entity_short;
             if matches {
                 let last = ent.mentions.last().copied().unwrap_or(0);
                 if best.is_none() || last >= best_last {
@@ -533,15 +549,20 @@ impl Entities {
     /// Resolve a pronoun mention to the most salient compatible antecedent before it.
     ///
     /// Candidates are the person, organisation and group mentions of the pronoun's sentence
-    /// (before it) and of the three sentences before, plus the speakers of recent quotes
-    /// (`speakers`: mention index → entity). In the nearest sentence that has compatible
-    /// candidates, the subject (its first mention outside a prepositional phrase) wins; with
-    /// no compatible subject, a single candidate wins; two or more are ambiguous.
+    /// (before it) and of the three sentences before; `known` maps mentions resolved earlier
+    /// (pronouns, quote speakers) to their entity, and `subjects` lists the mentions that are the
+    /// subject of a cue. In the nearest sentence that has compatible candidates, a subject wins
+    /// (the subject of the sentence: its first mention outside a prepositional phrase, or the
+    /// subject of a reporting verb; the latest when there are several); with no subject, a single
+    /// candidate wins; two people in a coordination (`Paul et Jean`) or several candidates with
+    /// no subject are ambiguous.
     pub fn resolve_pronoun(
         &self,
+        p: &Prose,
         ms: &Mentions,
         mi: usize,
-        recent_speakers: &[(usize, usize)],
+        known: &[(usize, usize)],
+        subjects: &[usize],
     ) -> Resolution {
         let m = &ms.list[mi];
         let neuter = matches!(m.kind, MentionKind::Pronoun { neuter: true });
@@ -571,84 +592,103 @@ impl Entities {
             };
             kind_ok && ent.gender.compatible(m.gender)
         };
-        // Walk back sentence by sentence.
+        let entity_of = |k: usize| -> Option<usize> {
+            known
+                .iter()
+                .rev()
+                .find(|(x, _)| *x == k)
+                .map(|(_, e)| *e)
+                .or(self.of_mention[k])
+        };
+        struct Cand {
+            entity: usize,
+            mention: usize,
+            subject: bool,
+            free: bool,
+        }
         let first_sentence = m.sentence.saturating_sub(3);
         for s in (first_sentence..=m.sentence).rev() {
-            let mut cands: Vec<(usize, usize, bool)> = Vec::new(); // (entity, mention, subject)
-            let mut subject_seen = false;
+            let mut cands: Vec<Cand> = Vec::new();
+            let mut first_free = true;
             for (k, c) in ms.in_sentence(s) {
-                if k >= mi && s == m.sentence {
-                    break;
-                }
                 if c.full.start >= m.full.start {
                     break;
                 }
-                let Some(id) = self.of_mention[k].or_else(|| {
-                    recent_speakers
-                        .iter()
-                        .find(|(x, _)| *x == k)
-                        .map(|(_, e)| *e)
-                }) else {
+                let Some(id) = entity_of(k) else {
                     continue;
                 };
                 if matches!(c.kind, MentionKind::Outlet { .. }) && !neuter {
                     continue;
                 }
-                let is_subject = !c.in_pp && !subject_seen;
+                let is_subject = (!c.in_pp && first_free) || subjects.contains(&k);
                 if !c.in_pp {
-                    subject_seen = true;
+                    first_free = false;
                 }
-                if compatible(id) && !cands.iter().any(|(e, _, _)| *e == id) {
-                    cands.push((id, k, is_subject));
-                } else if let Some(x) = cands.iter_mut().find(|(e, _, _)| *e == id) {
-                    x.2 |= is_subject;
+                if !compatible(id) {
+                    continue;
+                }
+                match cands.iter_mut().find(|x| x.entity == id) {
+                    Some(x) => {
+                        x.subject |= is_subject;
+                        x.free |= !c.in_pp;
+                        x.mention = k;
+                    }
+                    None => cands.push(Cand {
+                        entity: id,
+                        mention: k,
+                        subject: is_subject,
+                        free: !c.in_pp,
+                    }),
                 }
             }
-            // Speakers of quotes in this sentence count as subjects.
-            for &(k, id) in recent_speakers {
-                if ms.list[k].sentence == s && k < mi && compatible(id) {
-                    match cands.iter_mut().find(|(e, _, _)| *e == id) {
-                        Some(x) => x.2 = true,
-                        None => cands.push((id, k, true)),
-                    }
-                }
+            // Mentions in prepositional phrases count only when nothing else does.
+            if cands.iter().any(|c| c.free) {
+                cands.retain(|c| c.free);
             }
             if cands.is_empty() {
                 continue;
             }
-            let distance = m.sentence - s;
-            let base = match distance {
+            let base = match m.sentence - s {
                 0 => 0.9,
                 1 => 0.85,
                 _ => 0.7,
             };
-            let subjects: Vec<&(usize, usize, bool)> = cands.iter().filter(|c| c.2).collect();
-            if subjects.len() == 1 {
-                let chosen = subjects[0].0;
+            // Two people joined by `et`/`and`: nothing tells them apart.
+            let coordinated = cands.windows(2).find(|w| {
+                let (a, b) = (&ms.list[w[0].mention], &ms.list[w[1].mention]);
+                let between = a.items.end..b.items.start;
+                !between.is_empty()
+                    && between.clone().all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
+                    && (w[0].subject || w[1].subject)
+            });
+            if let Some(w) = coordinated {
                 return Resolution {
-                    entity: Some(chosen),
+                    entity: Some(w[0].entity),
+                    others: vec![w[1].entity],
+                    confidence: 0.4,
+                };
+            }
+            let subjects: Vec<&Cand> = cands.iter().filter(|c| c.subject).collect();
+            if let Some(last) = subjects.iter().max_by_key(|c| c.mention) {
+                let distinct = subjects.iter().filter(|c| c.entity != last.entity).count();
+                return Resolution {
+                    entity: Some(last.entity),
                     others: Vec::new(),
-                    confidence: base,
+                    confidence: if distinct == 0 { base } else { base - 0.2 },
                 };
             }
             if cands.len() == 1 {
                 return Resolution {
-                    entity: Some(cands[0].0),
+                    entity: Some(cands[0].entity),
                     others: Vec::new(),
                     confidence: base - 0.05,
                 };
             }
-            // Several candidates and no single subject: ambiguous; the first (leftmost subject or
-            // earliest mention) is the likelier reading.
-            let mut ordered: Vec<usize> = subjects.iter().map(|c| c.0).collect();
-            for c in &cands {
-                if !ordered.contains(&c.0) {
-                    ordered.push(c.0);
-                }
-            }
+            // Several candidates and no subject: ambiguous; the latest is the likelier reading.
+            cands.sort_by_key(|c| std::cmp::Reverse(c.mention));
             return Resolution {
-                entity: Some(ordered[0]),
-                others: ordered[1..].to_vec(),
+                entity: Some(cands[0].entity),
+                others: cands[1..].iter().map(|c| c.entity).collect(),
                 confidence: 0.4,
             };
         }

@@ -245,12 +245,16 @@ pub fn find(p: &Prose) -> Mentions {
             i += 1;
             continue;
         }
-        // `the North Korean leader`, `a Chinese official`: capitalised premodifiers of a role.
+        // `the North Korean leader`, `Chinese authorities`, `US officials`: capitalised
+        // premodifiers of a role, unless they name a person (`President Kim officials`).
+        let first_name = p
+            .key(start)
+            .is_some_and(|k| shared().first_names.contains_key(k) && end > start + 1);
         if honorific.is_none()
-            && start > 0
-            && p.is(start - 1, word::DET | word::POSS)
             && role_at(p, end).is_some()
             && !p.is_cap(end)
+            && (start > 0 && p.is(start - 1, word::DET | word::POSS) || !first_name)
+            && lang_premodifies(p)
         {
             i = end;
             continue;
@@ -647,8 +651,8 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
         };
         let mut t_end = k + len;
         // `Mayor of London Sadiq Khan`, `Secretary of State Mike Pompeo`: the title takes an
-        // `of` complement when at least one more capitalised word follows.
-        if t_end + 2 < end && p.key(t_end) == Some("of") && p.is_cap(t_end + 1) {
+        // `of` complement (`Governor of US` alone is only a title).
+        if t_end + 1 < end && p.key(t_end) == Some("of") && p.is_cap(t_end + 1) {
             t_end += 2;
         }
         if t_end < end {
@@ -685,6 +689,12 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
 
 /// A name found in a run of capitals: full extent, core, role class of its title.
 type NamePart = (Range<usize>, Range<usize>, Option<u32>);
+
+/// English puts capitalised adjectives and nouns before a role noun (`Chinese authorities`);
+/// French puts them after.
+fn lang_premodifies(p: &Prose) -> bool {
+    p.lang == Lang::En
+}
 
 /// Split a name before a first name that follows other capitalised words (`Justice Alberto
 /// Ruiz-Gallardón` after `ministre de la`): the words before are an organisation or a title.

@@ -830,6 +830,8 @@ fn plural(form: &str, lang: Lang) -> Vec<String> {
         Lang::En => {
             if let Some(s) = head.strip_suffix("man") {
                 vec![format!("{s}men")]
+            } else if head == "child" {
+                vec!["children".to_string()]
             } else if let Some(s) = head.strip_suffix("person") {
                 vec![format!("{s}people"), format!("{s}persons")]
             } else if head.ends_with('s')
