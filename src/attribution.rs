@@ -126,7 +126,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             .clone();
         let mut a = Attribution::none();
 
-        let found = find_speaker(p, ms, q, qi, s, &cues, last.as_ref());
+        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref());
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -393,15 +393,18 @@ fn outlet_subject(ms: &Mentions, c: &Cue) -> Option<usize> {
     ms.list[h].is_outlet().then_some(h)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn find_speaker(
     p: &Prose,
     ms: &Mentions,
+    es: &Entities,
     q: usize,
     qi: usize,
     s: usize,
     cues: &[Cue],
     last: Option<&Last>,
 ) -> Option<Found> {
+    let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
     let speaking = |c: &&Cue| {
         matches!(c.kind, CueType::Verb)
@@ -563,10 +566,8 @@ fn find_speaker(
         return None;
     }
     let between = p.items_span(l.item + 1..qi);
-    let intruder = ms.within(between).any(|(_, m)| {
-        !m.in_pp
-            && matches!(m.kind, MentionKind::Name(_) | MentionKind::Description(_))
-            && m.is_name()
+    let intruder = ms.within(between).any(|(k, m)| {
+        !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity
     });
     if intruder && s > l.sentence + 1 {
         return None;
@@ -748,9 +749,29 @@ fn own_source(
     }
     if let Some((k, _)) = best {
         let m = &ms.list[k];
-        let name = es.of_mention[k].map(|id| es.list[id].name.clone());
+        // A named outlet is given as the article names it here (`NBC News`); a described one
+        // (`un média d'Etat`) by the name the article gives it elsewhere.
+        let name = if m.is_name() {
+            Some(crate::entities::description_name(p, m))
+        } else {
+            es.of_mention[k].map(|id| es.list[id].name.clone())
+        };
         if let Some(name) = name {
             return Some((name, Some(m.full)));
+        }
+    }
+    // A document that names its platform: `according to a tweet by X` → Twitter.
+    if let Some(h) = speaker_head {
+        if let MentionKind::Description(_) = ms.list[h].kind {
+            let head_key = p.key(ms.list[h].items.end - 1);
+            if let Some((_, info)) = head_key.and_then(|_| {
+                let m = &ms.list[h];
+                (m.items.clone()).find_map(|k| p.lex.roles.longest(k, |x| p.key(x).filter(|_| x < m.items.end)))
+            }) {
+                if let Some(pl) = info.platform {
+                    return Some((p.lex.platforms[pl as usize].clone(), Some(ms.list[h].full)));
+                }
+            }
         }
     }
     // The verb names the platform: `tweeted`, `a tweeté`.

@@ -321,6 +321,25 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         return None;
     }
     let norm = p.norm(t);
+    // An English verb in its base form (`state`, `report`, `claim`) is a verb only after
+    // `they`/`we`/`I`/`you`, a plural noun, a modal or `to`; otherwise it is a noun.
+    if p.lang == Lang::En && lex.lemmas[info.lemma as usize].name == norm && len == 1 {
+        let mut k = j;
+        while k > sent.start && p.is(k - 1, word::ADV) {
+            k -= 1;
+        }
+        let before = (k > sent.start).then(|| p.key(k - 1)).flatten();
+        let ok = match before {
+            Some(w) => {
+                matches!(w, "they" | "we" | "i" | "you" | "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "do" | "does" | "not" | "n't")
+                    || ms.list.iter().any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
+            }
+            None => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
     // Verb group to the left.
     let mut start = j;
     let mut aux = false;
@@ -397,8 +416,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
             let named = left.head.is_some_and(|h| {
                 matches!(ms.list[h].kind, MentionKind::Name(_) | MentionKind::Description(_))
-                    && ms.list[h].items.end + 2 >= start
-            });
+            }) && left.items.end + 2 >= start;
             if named {
                 subject = Some(left);
             }
@@ -702,6 +720,19 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             }
         }
         break;
+    }
+    // A phrase without apposition ends with its noun: a mention must end within two items of
+    // the verb (`she dropped out of the race … fourteen state` is not a subject of `state`).
+    if !(start..end).any(|x| p.is_punct(x, ",")) {
+        let last_end = ms
+            .within(p.items_span(start..end))
+            .map(|(_, m)| m.items.end)
+            .max()
+            .unwrap_or(start);
+        let gap = (last_end..end).filter(|&x| !p.is(x, word::ADV | word::AUX | word::CLITIC | word::NEG)).count();
+        if gap > 1 {
+            return None;
+        }
     }
     // Trim leading prepositional openers (`De son côté,` is cut by the comma already) and a
     // trailing comma.

@@ -641,8 +641,9 @@ impl Entities {
                     }),
                 }
             }
-            // Mentions in prepositional phrases count only when nothing else does.
-            if cands.iter().any(|c| c.free) {
+            // Mentions in prepositional phrases count only when nothing else does, and never in
+            // the pronoun's own sentence (`Speaking to Martin Smith of PBS, he said`).
+            if s == m.sentence || cands.iter().any(|c| c.free) {
                 cands.retain(|c| c.free);
             }
             if cands.is_empty() {

@@ -275,7 +275,13 @@ pub fn find(p: &Prose) -> Mentions {
             .collect();
         for (full, core, role_class) in names {
             starts[full.start] = true;
-            let kind = classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
+            let mut kind =
+                classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
+            // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
+            // not a person's name.
+            if kind == NameKind::Unknown && full.start > 0 && p.is(full.start - 1, word::DET) && !p.is(full.start - 1, word::POSS) {
+                kind = NameKind::Org;
+            }
             let gender = honorific
                 .filter(|_| core.start == start)
                 .unwrap_or_else(|| first_name_gender(p, core.start));
@@ -811,6 +817,12 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         let Some(t) = p.tok(k) else { break };
         if p.tokens[t].kind != TokKind::Word || is_function(p, k) || p.lex.lang == Lang::Fr {
             break;
+        }
+        // `told Discover Magazine`: a verb is not a premodifier, and a named outlet wins.
+        if p.lex.verbs.longest(k, |x| p.key(x)).is_some() && !p.is_cap(k)
+            || sh.outlets.longest(k, |x| p.key(x)).is_some()
+        {
+            return None;
         }
         k += 1;
         pre += 1;
