@@ -379,12 +379,13 @@ fn resolve(
     }
 }
 
-/// True when a cue's subject can speak (not an outlet description, not rejected).
+/// True when a cue's subject can speak: anything but an unnamed outlet (`un média d'Etat`
+/// reports; `The New York Times reports:` speaks).
 fn has_speaker(ms: &Mentions, c: &Cue) -> bool {
     c.subject
         .as_ref()
         .and_then(|s| s.head)
-        .is_some_and(|h| !matches!(ms.list[h].kind, MentionKind::Outlet { .. }))
+        .is_some_and(|h| !matches!(ms.list[h].kind, MentionKind::Outlet { named: false, .. }))
 }
 
 /// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).

@@ -437,6 +437,13 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if subject.is_none() && !nonfinite && !after_comme {
         subject = noun_phrase_left(p, ms, start, sent.start);
     }
+    // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
+    // that noun for subject.
+    if subject.is_none() && participle && start > sent.start && !p.is_punct(start - 1, ",") {
+        if ms.list.iter().any(|m| m.items.end == start && !m.is_outlet() && !matches!(m.kind, MentionKind::Description(crate::lang::RoleKind::Document))) {
+            subject = noun_phrase_left(p, ms, start, sent.start);
+        }
+    }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
     // said she was…`, `Kim a reçu Choïgou et a déclaré…`).
     if subject.is_none() && !nonfinite && !inverted && prev.is_some_and(|k| p.is(k, word::CONJ)) {
@@ -687,6 +694,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         });
     }
     let mut start = k;
+    let floor = sent_start;
     // `X, apposition, verb`: a comma right before the verb opens an apposition.
     if k > sent_start && p.is_punct(k - 1, ",") {
         k -= 1;
@@ -721,18 +729,11 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         }
         break;
     }
-    // A phrase without apposition ends with its noun: a mention must end within two items of
-    // the verb (`she dropped out of the race … fourteen state` is not a subject of `state`).
+    // A phrase without apposition is the chain of mentions that ends right before the verb
+    // (`Lead author Sally Wasef of Australia's Griffith University`); what comes before it is
+    // another clause (`she appreciated Machado's courage through what | she`).
     if !(start..end).any(|x| p.is_punct(x, ",")) {
-        let last_end = ms
-            .within(p.items_span(start..end))
-            .map(|(_, m)| m.items.end)
-            .max()
-            .unwrap_or(start);
-        let gap = (last_end..end).filter(|&x| !p.is(x, word::ADV | word::AUX | word::CLITIC | word::NEG)).count();
-        if gap > 1 {
-            return None;
-        }
+        start = mention_chain_left(p, ms, start.max(floor), end)?;
     }
     // Trim leading prepositional openers (`De son côté,` is cut by the comma already) and a
     // trailing comma.
@@ -763,6 +764,52 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     })
 }
 
+/// Start of the chain of mentions ending right before `end` (adverbs, auxiliaries and a
+/// parenthesis like `(R-IN)` may sit between): mentions joined by `of`, `de`, `'s` or written
+/// side by side (`Le dirigeant nord-coréen` `Kim Jong Un`), with their determiner.
+fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
+    let mut k = end;
+    while k > floor && p.is(k - 1, word::ADV | word::AUX | word::CLITIC | word::NEG) {
+        k -= 1;
+    }
+    if k > floor + 2 && p.is_punct(k - 1, ")") {
+        if let Some(open) = (floor..k - 1).rev().find(|&x| p.is_punct(x, "(")) {
+            if k - open <= 6 {
+                k = open;
+            }
+        }
+    }
+    let ending_at = |k: usize| -> Option<usize> {
+        ms.list
+            .iter()
+            .filter(|m| m.items.end == k && m.items.start >= floor && m.items.start < k)
+            .map(|m| m.items.start)
+            .min()
+    };
+    let mut start = ending_at(k)?;
+    loop {
+        if start > floor {
+            if let Some(s2) = ending_at(start) {
+                start = s2;
+                continue;
+            }
+            let joiner = p.key(start - 1).is_some_and(|w| {
+                matches!(w, "of" | "de" | "du" | "des" | "d'" | "'s" | "for" | "from" | "at")
+            });
+            if joiner && start - 1 > floor {
+                if let Some(s2) = ending_at(start - 1) {
+                    start = s2;
+                    continue;
+                }
+            }
+            if p.is(start - 1, word::DET | word::POSS | word::NUM | word::QUANT) {
+                start -= 1;
+            }
+        }
+        return Some(start);
+    }
+}
+
 /// Start of the comma-free segment ending at item `k`: it stops at punctuation, a quote, a
 /// complementizer or conjunction, a subordinator, or another reporting verb.
 fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
@@ -770,17 +817,19 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
     while s > sent_start {
         let x = s - 1;
         if p.quote_at(x).is_some()
-            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", ".", "!", "?"])
+            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–"])
             || p.is(x, word::SUB | word::CONJ)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
         {
             break;
         }
+        // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`).
         if p.lex
             .verbs
             .longest(x, |y| p.key(y).filter(|_| y < k))
             .is_some()
             && !p.is_cap(x)
+            && !(x > sent_start && p.is(x - 1, word::DET | word::POSS))
         {
             break;
         }

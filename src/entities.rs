@@ -251,9 +251,7 @@ impl Entities {
             // full names never merge (`Usman Khan`, `Sadiq Khan`).
             let full = name_words(&ent.name);
             let short_of_entity = ent.words.iter().any(|w| match ent.kind {
-                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => {
-                    words.len() < w.len() && w.starts_with(&words) || words == *w
-                }
+                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => words == *w,
                 _ => words_within(&words, w),
             });
             let acronym = ent.words.iter().any(|w| {
@@ -261,10 +259,8 @@ impl Entities {
                     || (w.len() == 1 && words.len() >= 2 && initials(&words) == w[0])
             });
             let entity_short = match ekind {
-                EntityKind::Org | EntityKind::Place => {
-                    full.len() < words.len() && words.starts_with(&full)
-                }
-                _ => words_within(&full, &words),
+                EntityKind::Org | EntityKind::Place => full == words,
+                _ => words_within(&full, &words) && ent.kind != EntityKind::Org,
             };
             let matches = short_of_entity || acronym || entity_short;
             if matches {
