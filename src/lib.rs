@@ -34,6 +34,7 @@ pub mod prose;
 pub mod quotes;
 pub mod span;
 pub mod tokens;
+pub mod verify;
 
 pub use document::{Block, BlockKind, DecodeError, Document, DocumentBuilder};
 pub use findings::{Excerpt, Flag, Quote, QuoteKind, Severities, Severity};
