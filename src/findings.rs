@@ -58,16 +58,25 @@ pub enum Flag {
     Unbalanced,
     /// The speaker is known but no outlet is cited (only with `require_source`).
     NoSource,
+    /// The same quote appears elsewhere in the article with other words or another speaker.
+    Inconsistent,
+    /// `verify`: the passage of the source differs from the quote (see the diff).
+    Altered,
+    /// `verify`: no passage of the sources is close enough to the quote.
+    NotFound,
 }
 
 impl Flag {
     /// Every flag, in report order.
-    pub const ALL: [Flag; 5] = [
+    pub const ALL: [Flag; 8] = [
         Flag::Unattributed,
         Flag::Ambiguous,
         Flag::Anonymous,
         Flag::Unbalanced,
         Flag::NoSource,
+        Flag::Inconsistent,
+        Flag::Altered,
+        Flag::NotFound,
     ];
 
     /// The snake_case name used in reports and configuration.
@@ -78,14 +87,25 @@ impl Flag {
             Flag::Anonymous => "anonymous",
             Flag::Unbalanced => "unbalanced",
             Flag::NoSource => "no_source",
+            Flag::Inconsistent => "inconsistent",
+            Flag::Altered => "altered",
+            Flag::NotFound => "not_found",
         }
     }
 
     /// The severity a flag has unless configured otherwise.
+    ///
+    /// An altered quote is an error: the article puts words in someone's mouth. A quote not found
+    /// is a warning: the sources given may simply not be all the material. An inconsistent quote
+    /// is a warning: one of the two versions may be a deliberate shortening.
     pub fn default_severity(self) -> Severity {
         match self {
-            Flag::Unattributed | Flag::Unbalanced => Severity::Error,
-            Flag::Ambiguous | Flag::Anonymous | Flag::NoSource => Severity::Warning,
+            Flag::Unattributed | Flag::Unbalanced | Flag::Altered => Severity::Error,
+            Flag::Ambiguous
+            | Flag::Anonymous
+            | Flag::NoSource
+            | Flag::Inconsistent
+            | Flag::NotFound => Severity::Warning,
         }
     }
 }

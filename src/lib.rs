@@ -22,6 +22,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
 pub mod attribution;
+pub mod consistency;
 pub mod cues;
 pub mod document;
 pub mod entities;
@@ -136,5 +137,6 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         });
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    consistency::flag_inconsistent(&mut quotes);
     Analysis { lang, quotes }
 }

@@ -262,7 +262,7 @@ pub(crate) mod tests {
         summary.add_error();
         assert_eq!((summary.files, summary.errors, summary.quotes), (2, 1, 2));
         assert_eq!(summary.kinds, [1, 0, 1, 0]);
-        assert_eq!(summary.flags, [0, 0, 1, 1, 0]);
+        assert_eq!(summary.flags, [0, 0, 1, 1, 0, 0, 0, 0]);
         assert_eq!(summary.failing, 1);
     }
 }
