@@ -7,6 +7,7 @@
 
 mod exit;
 mod input;
+mod verify;
 
 use std::fmt::Display;
 use std::fs::{self, File};
@@ -58,6 +59,10 @@ enum Command {
     /// Report every quote of the given files: kind, speaker, cue, cited source and flags.
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+    /// Check each speech quote of the articles against the source material: verbatim, elided,
+    /// altered or not found, with the passage and a word diff.
+    #[command(after_help = verify::VERIFY_AFTER_HELP)]
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -89,8 +94,8 @@ struct CheckArgs {
     require_source: bool,
 
     /// Set the severity of a flag (repeatable). FLAG: unattributed, ambiguous, anonymous,
-    /// unbalanced, no_source; LEVEL: error, warning, info. Defaults: unattributed and unbalanced
-    /// are errors, the others warnings.
+    /// unbalanced, no_source, inconsistent, altered, not_found; LEVEL: error, warning, info.
+    /// Defaults: unattributed, unbalanced and altered are errors, the others warnings.
     #[arg(long, value_name = "FLAG=LEVEL", value_parser = parse_severity, help_heading = "Checks")]
     severity: Vec<(Flag, Severity)>,
 
@@ -193,6 +198,7 @@ pub fn run() -> Status {
     };
     match cli.command {
         Command::Check(args) => check(&args),
+        Command::Verify(args) => verify::verify(&args),
     }
 }
 

@@ -65,7 +65,7 @@ pub const HEADER: [&str; 21] = [
 
 /// Writes the CSV report to `W`.
 pub struct Csv<W: Write> {
-    out: ::csv::Writer<W>,
+    pub(super) out: ::csv::Writer<W>,
     guard: bool,
 }
 
@@ -78,7 +78,7 @@ impl<W: Write> Csv<W> {
         Csv { out, guard }
     }
 
-    fn text<'t>(&self, cell: &'t str) -> Cow<'t, str> {
+    pub(super) fn text<'t>(&self, cell: &'t str) -> Cow<'t, str> {
         if self.guard {
             guard(cell)
         } else {
@@ -86,7 +86,7 @@ impl<W: Write> Csv<W> {
         }
     }
 
-    fn record<'r>(&self, row: &'r Row<'_>) -> [Cow<'r, str>; HEADER.len()] {
+    pub(super) fn record<'r>(&self, row: &'r Row<'_>) -> [Cow<'r, str>; HEADER.len()] {
         let q = row.quote;
         let opt = |s: Option<&'r str>| s.map_or(Cow::Borrowed(""), |s| self.text(s));
         let excerpt = |e: &'r Option<Excerpt>| opt(e.as_ref().map(|e| e.text.as_str()));
@@ -127,7 +127,7 @@ pub fn guard(cell: &str) -> Cow<'_, str> {
 }
 
 /// The I/O error behind a CSV error, so that a broken pipe is still recognised as one.
-fn io_error(err: ::csv::Error) -> io::Error {
+pub(super) fn io_error(err: ::csv::Error) -> io::Error {
     if err.is_io_error() {
         match err.into_kind() {
             ::csv::ErrorKind::Io(err) => err,

@@ -36,7 +36,7 @@ use super::{FileReport, Report, Row, Summary};
 
 /// Writes the JSON Lines report to `W`.
 pub struct Json<W: Write> {
-    out: W,
+    pub(super) out: W,
 }
 
 impl<W: Write> Json<W> {
@@ -48,7 +48,7 @@ impl<W: Write> Json<W> {
 
 /// One line of the report; the field order is the key order.
 #[derive(Serialize)]
-struct Line<'a> {
+pub(super) struct Line<'a> {
     file: &'a str,
     line: usize,
     column: usize,
@@ -79,7 +79,7 @@ struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    fn new(row: &'a Row<'a>) -> Line<'a> {
+    pub(super) fn new(row: &'a Row<'a>) -> Line<'a> {
         let q = row.quote;
         let text = |e: &'a Option<Excerpt>| e.as_ref().map(|e| e.text.as_str());
         let start = |e: &Option<Excerpt>| e.as_ref().map(|e| e.span.start);

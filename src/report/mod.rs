@@ -8,6 +8,7 @@
 pub mod csv;
 pub mod json;
 pub mod pretty;
+pub mod verify;
 
 use std::io;
 

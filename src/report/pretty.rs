@@ -17,9 +17,9 @@ pub const MAX_QUOTE_CHARS: usize = 120;
 
 /// Writes the human report to `W`.
 pub struct Pretty<W: Write> {
-    out: W,
+    pub(super) out: W,
     severities: Severities,
-    first: bool,
+    pub(super) first: bool,
 }
 
 impl<W: Write> Pretty<W> {
@@ -32,7 +32,7 @@ impl<W: Write> Pretty<W> {
         }
     }
 
-    fn row(&mut self, row: &Row<'_>) -> io::Result<()> {
+    pub(super) fn row(&mut self, row: &Row<'_>) -> io::Result<()> {
         let q = row.quote;
         if !std::mem::take(&mut self.first) {
             writeln!(self.out)?;
@@ -98,7 +98,7 @@ fn named(name: Option<&str>, mention: Option<&Excerpt>, inherited: bool) -> Stri
 }
 
 /// `text` on one line, control characters escaped, cut to `max` characters with `…`.
-fn clean(text: &str, max: usize) -> String {
+pub(super) fn clean(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
     for (i, word) in text.split_whitespace().enumerate() {
@@ -119,7 +119,7 @@ fn clean(text: &str, max: usize) -> String {
 }
 
 /// `name` with control characters escaped, whitespace kept (file names).
-fn escaped(name: &str) -> String {
+pub(super) fn escaped(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         push_escaped(&mut out, c);
@@ -136,7 +136,7 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 /// `n thing` or `n things`.
-fn plural(n: usize, thing: &str) -> String {
+pub(super) fn plural(n: usize, thing: &str) -> String {
     if n == 1 {
         format!("{n} {thing}")
     } else {
@@ -145,7 +145,7 @@ fn plural(n: usize, thing: &str) -> String {
 }
 
 /// The summary line of a run.
-fn summary_line(s: &Summary) -> String {
+pub(super) fn summary_line(s: &Summary) -> String {
     let mut line = format!(
         "{} in {}",
         plural(s.quotes, "quote"),
