@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::findings::{Flag, Quote, QuoteKind};
 use crate::verify::align::{self, QTok};
 use crate::verify::normalize::{self, TokKind};
-use crate::verify::same_person;
+use crate::verify::{same_person, spoken_text};
 
 /// The share of the shorter quote's words that the longer must have.
 const MIN_OVERLAP: f32 = 0.8;
@@ -29,7 +29,7 @@ struct Words {
 }
 
 /// Flag the speech quotes of one document that repeat another with other words or another
-/// speaker.
+/// speaker. An incise inside a quote (`« …, dit-elle, … »`) is not part of its wording.
 pub fn flag_inconsistent(quotes: &mut [Quote]) {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let words: Vec<Option<Words>> = quotes
@@ -40,7 +40,7 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
             }
             let mut toks = Vec::new();
             let mut seq = Vec::new();
-            for t in normalize::quote_tokens(&q.text) {
+            for t in normalize::quote_tokens(&spoken_text(q)) {
                 match t.kind {
                     TokKind::Word => {
                         let n = vocab.len() as u32;
@@ -194,6 +194,18 @@ mod tests {
             ),
         ];
         assert_eq!(flags(&mut q), vec![false, false]);
+    }
+
+    #[test]
+    fn an_incise_is_not_part_of_the_wording() {
+        let mut a = quote("« Nous tiendrons, dit-elle, toutes nos promesses »", None);
+        let at = a.text.find("dit-elle").unwrap();
+        a.cue = Some(crate::findings::Excerpt {
+            span: Span::new(at, at + "dit-elle".len()),
+            text: "dit-elle".to_string(),
+        });
+        let b = quote("« Nous tiendrons toutes nos promesses »", None);
+        assert_eq!(flags(&mut [a, b]), vec![false, false]);
     }
 
     #[test]

@@ -278,19 +278,7 @@ impl<'a> Sources<'a> {
         if quote.kind != QuoteKind::Speech {
             return None;
         }
-        let mut text = quote.text.clone();
-        for ex in [&quote.cue, &quote.speaker_mention].into_iter().flatten() {
-            if !quote.span.contains(ex.span) {
-                continue;
-            }
-            let at = ex.span.start - quote.span.start;
-            if text.get(at..at + ex.text.len()) == Some(ex.text.as_str()) {
-                // Same length, so the other offsets hold.
-                let blank = " ".repeat(ex.text.len());
-                text.replace_range(at..at + ex.text.len(), &blank);
-            }
-        }
-        Some(self.verify_text(&text, quote.speaker.as_deref()))
+        Some(self.verify_text(&spoken_text(quote), quote.speaker.as_deref()))
     }
 
     /// Verify the words of `quote` (marks may be included) said by `speaker`.
@@ -777,6 +765,24 @@ impl<'a> Sources<'a> {
             speaker,
         }
     }
+}
+
+/// The text of a quote without the incise the engine found inside it (`« Nous tiendrons,
+/// dit-elle, nos promesses »`: the cue and the speaker mention become spaces, so offsets hold).
+pub fn spoken_text(quote: &Quote) -> String {
+    let mut text = quote.text.clone();
+    for ex in [&quote.cue, &quote.speaker_mention].into_iter().flatten() {
+        if !quote.span.contains(ex.span) {
+            continue;
+        }
+        // Offsets of the original file are those of the text when the excerpt is found there
+        // (plain text); otherwise the incise is left in.
+        let at = ex.span.start - quote.span.start;
+        if text.get(at..at + ex.text.len()) == Some(ex.text.as_str()) {
+            text.replace_range(at..at + ex.text.len(), &" ".repeat(ex.text.len()));
+        }
+    }
+    text
 }
 
 /// Marks the end of the last part when cutting a quote at its elisions.
