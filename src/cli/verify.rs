@@ -17,7 +17,7 @@ use quotecheck::verify::{Sources, Verdict, Verification};
 use quotecheck::{Document, Flag, LineIndex, Options, QuoteKind, Severities};
 
 use super::input::Input;
-use super::{CheckArgs, Format, Status, analyse, print_error, validate};
+use super::{CheckArgs, Format, Status, analyse, explain, print_error, validate};
 use crate::report::csv::Csv;
 use crate::report::json::Json;
 use crate::report::pretty::Pretty;
@@ -160,6 +160,9 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
                     continue;
                 }
             };
+            if check.explain {
+                explain(&name, &bytes, &analysis);
+            }
             let mut quotes = Vec::new();
             let mut checks: Vec<Verification> = Vec::new();
             for mut quote in analysis.quotes {
