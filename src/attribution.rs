@@ -421,8 +421,9 @@ fn find_speaker(
     }
 
     // 2. Postposed: a cue right after the quote (only punctuation, or its own subject, between).
+    //    A participle after the quote (`« … » évoquant des « … »`) continues the sentence.
     for c in cues.iter().filter(speaking) {
-        if c.start() <= qi {
+        if c.start() <= qi || c.nonfinite {
             continue;
         }
         let mut gap = qi + 1..c.start();

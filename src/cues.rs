@@ -515,7 +515,8 @@ fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize 
             continue;
         }
         if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {
-            if let Some(m) = mention_starting_at(ms, p, k + 1) {
+            let at = if p.is(k + 1, word::DET) { k + 2 } else { k + 1 };
+            if let Some(m) = mention_starting_at(ms, p, at) {
                 let next = ms.list[m].items.end;
                 if next < end && mention_starting_at(ms, p, next).is_some() {
                     k = next;
@@ -552,6 +553,23 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             continue;
         }
         let Some(key) = p.key(j) else { break };
+        // `l'ambassadeur de France en Afghanistan`, `US Ambassador to Germany`: a place after
+        // `en`, `à`, `to`, `in` belongs to the phrase.
+        let place_pp = matches!(key, "en" | "à" | "au" | "aux" | "in" | "to" | "at")
+            && mention_starting_at(ms, p, j + 1)
+                .or_else(|| p.is(j + 1, word::DET).then(|| mention_starting_at(ms, p, j + 2)).flatten())
+                .is_some_and(|m| matches!(ms.list[m].kind, MentionKind::Name(NameKind::Place | NameKind::Org)));
+        if place_pp {
+            j += 1;
+            if p.is(j, word::DET) {
+                j += 1;
+            }
+            if let Some(m) = mention_starting_at(ms, p, j) {
+                j = ms.list[m].items.end;
+            }
+            stop = j;
+            continue;
+        }
         let complement = matches!(key, "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at");
         let participle = participle_like(p, j);
         if !(complement || participle) {
@@ -639,7 +657,7 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
 fn participle_like(p: &Prose, j: usize) -> bool {
     let Some(key) = p.key(j) else { return false };
     let next = p.key(j + 1);
-    (key.ends_with('é')
+    let past = (key.ends_with('é')
         || key.ends_with("ée")
         || key.ends_with("és")
         || key.ends_with("ed")
@@ -647,7 +665,15 @@ fn participle_like(p: &Prose, j: usize) -> bool {
         && matches!(
             next,
             Some("par" | "by" | "from" | "à" | "in" | "on" | "dans")
-        )
+        );
+    // `l'organisation militant pour les droits de l'Homme`, `a group working for peace`.
+    let present = (key.ends_with("ant") || key.ends_with("ing"))
+        && key.len() > 5
+        && matches!(
+            next,
+            Some("pour" | "for" | "dans" | "in" | "sur" | "on" | "à" | "at" | "de" | "with" | "avec")
+        );
+    past || present
 }
 
 /// The mention that starts at item `k` (the longest), or a mention starting right after a
@@ -693,6 +719,13 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             ph
         });
     }
+    // `Philippe Gosselin (UMP) a dénoncé`: a short parenthesis before the verb.
+    if k > sent_start + 2 && p.is_punct(k - 1, ")") {
+        if let Some(open) = (sent_start..k - 1).rev().take(6).find(|&x| p.is_punct(x, "(")) {
+            k = open;
+        }
+    }
+    let end = k;
     let mut start = k;
     let floor = sent_start;
     // `X, apposition, verb`: a comma right before the verb opens an apposition.

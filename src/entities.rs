@@ -108,6 +108,11 @@ fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // An initial stands for a first name: `V. Sapounov` = `Valentine Sapounov`.
+    let (mut ac, mut bc) = (a.chars(), b.chars());
+    if a.chars().count() == 1 && b.chars().count() > 1 && ac.next() == bc.next() {
+        return true;
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
     la >= 5 && lb >= 5 && strsim::jaro_winkler(a, b) >= 0.88 && strsim::levenshtein(a, b) <= 2
 }
@@ -251,7 +256,14 @@ impl Entities {
             // full names never merge (`Usman Khan`, `Sadiq Khan`).
             let full = name_words(&ent.name);
             let short_of_entity = ent.words.iter().any(|w| match ent.kind {
-                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => words == *w,
+                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => {
+                    // `SUD` for `SUD-PTT`: the first part of a hyphenated name.
+                    words == *w
+                        || (words.len() == 1
+                            && w.len() == 1
+                            && w[0].split('-').next() == Some(words[0].as_str())
+                            && w[0].contains('-'))
+                }
                 _ => words_within(&words, w),
             });
             let acronym = ent.words.iter().any(|w| {
@@ -425,8 +437,8 @@ impl Entities {
                     })
                     .max_by_key(|&(_, last)| last);
                 if let Some((id, last)) = recent_org {
-                    // Only close by: within the last five sentences.
-                    if m.sentence.saturating_sub(ms.list[last].sentence) <= 5 {
+                    // Only close by: within the last fifteen sentences.
+                    if m.sentence.saturating_sub(ms.list[last].sentence) <= 15 {
                         best = Some((id, 0, last));
                     }
                 }

@@ -499,6 +499,19 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             j += 1;
             continue;
         }
+        // An initial: `V. Sapounov`, `George W. Bush`.
+        if p.is_punct(j, ".")
+            && p.tok(j - 1).is_some_and(|t| {
+                let w = p.tok_text(t);
+                w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+            })
+            && j + 1 < n
+            && p.is_cap(j + 1)
+            && !covered[j + 1]
+        {
+            j += 2;
+            continue;
+        }
         if let Some(t) = p.tok(j) {
             let s = p.tok_text(t);
             // `el-Sisi`, `al-Assad`, `bin-Salman`
@@ -749,9 +762,10 @@ fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
         }
         return NameKind::Unknown;
     }
+    // An acronym among the words (`Former CIA`, `Crédit Mutuel CIC`) makes an organisation.
     if core
         .clone()
-        .all(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
+        .any(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
     {
         return NameKind::Org;
     }
@@ -1245,6 +1259,7 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         let end = list[a].items.end;
         let target = (0..list.len()).find(|&b| {
             b != a
+                && !list[b].in_pp
                 && matches!(
                     list[b].kind,
                     MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
