@@ -24,7 +24,7 @@ use crate::entities::{Entities, EntityKind, Resolution};
 use crate::findings::QuoteKind;
 use crate::kinds;
 use crate::lang::{CueKind, Lang, RoleKind, VerbTags, shared, word};
-use crate::mentions::{MentionKind, Mentions};
+use crate::mentions::{MentionKind, Mentions, NameKind};
 use crate::prose::Prose;
 use crate::span::Span;
 
@@ -560,26 +560,54 @@ fn find_speaker(
         }
     }
     // Continuation of the previous quote's speaker: the previous speech quote is in the same
-    // block or the block just before, and no other person is named in between.
-    let l = last?;
-    l.ctx.speaker.as_ref()?;
+    // paragraph, and no other person is named in between. A bare quote paragraph after a
+    // closed and attributed quote is tied to nobody: copy that continues a speaker across
+    // paragraphs reopens the same quote instead (the multi-paragraph convention).
     let block = p.block_start_of(qi);
-    if block > l.block + 1 || s > l.sentence + 2 {
+    if let Some(l) = last.filter(|l| l.ctx.speaker.is_some()) {
+        let between = p.items_span(l.item + 1..qi);
+        let intruder = ms.within(between).any(|(k, m)| {
+            !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity
+        });
+        if block == l.block && s <= l.sentence + 2 && !(intruder && s > l.sentence + 1) {
+            return Some(Found {
+                rule: "continuation",
+                cue: None,
+                phrase: None,
+                context: Some(l.ctx.clone()),
+                confidence: if s == l.sentence + 1 { 0.75 } else { 0.6 },
+            });
+        }
+    }
+    // Context: the quote stands after a sentence of the same paragraph about a person, who is
+    // its subject (`Lam also spoke on the economy. "…"`, `Il a souhaité faire un rappel au
+    // règlement. « … »`). A bare quote opening a paragraph is tied to nobody.
+    if s == 0 || p.sentences[s - 1].block != block || p.sentences[s].items.start == 0 {
         return None;
     }
-    let between = p.items_span(l.item + 1..qi);
-    let intruder = ms.within(between).any(|(k, m)| {
-        !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity
-    });
-    if intruder && s > l.sentence + 1 {
+    let prev = &p.sentences[s - 1];
+    if p.block_start_of(prev.items.start) != block {
+        return None;
+    }
+    let ph = subject_of_sentence(p, ms, prev.items.start, prev.items.end)?;
+    let head = ph.head?;
+    let person = match ms.list[head].kind {
+        MentionKind::Name(NameKind::Person | NameKind::Unknown) => true,
+        MentionKind::Description(_) => ms.list[head]
+            .apposed
+            .is_some_and(|a| matches!(ms.list[a].kind, MentionKind::Name(NameKind::Person))),
+        MentionKind::Pronoun { neuter } => !neuter,
+        _ => false,
+    };
+    if !person {
         return None;
     }
     Some(Found {
-        rule: "continuation",
+        rule: "context",
         cue: None,
-        phrase: None,
-        context: Some(l.ctx.clone()),
-        confidence: if s == l.sentence + 1 { 0.75 } else { 0.6 },
+        phrase: Some(ph),
+        context: None,
+        confidence: 0.55,
     })
 }
 
