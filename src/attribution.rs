@@ -126,7 +126,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             .clone();
         let mut a = Attribution::none();
 
-        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref());
+        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), &speakers);
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -404,6 +404,7 @@ fn find_speaker(
     s: usize,
     cues: &[Cue],
     last: Option<&Last>,
+    speakers: &[(usize, usize)],
 ) -> Option<Found> {
     let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
@@ -591,11 +592,13 @@ fn find_speaker(
     }
     let ph = subject_of_sentence(p, ms, prev.items.start, prev.items.end)?;
     let head = ph.head?;
+    // The sentence is about someone already quoted (`Lam also spoke on the economy.`), or
+    // continues with a pronoun (`Il a souhaité faire un rappel au règlement.`); a person merely
+    // named there (`Łukasz … participated in the chase.`) is not a speaker.
+    let quoted_before = |k: usize| es_of(k).is_some_and(|e| speakers.iter().any(|&(_, x)| x == e));
     let person = match ms.list[head].kind {
-        MentionKind::Name(NameKind::Person | NameKind::Unknown) => true,
-        MentionKind::Description(_) => ms.list[head]
-            .apposed
-            .is_some_and(|a| matches!(ms.list[a].kind, MentionKind::Name(NameKind::Person))),
+        MentionKind::Name(NameKind::Person | NameKind::Unknown) => quoted_before(head),
+        MentionKind::Description(_) => ms.list[head].apposed.is_some_and(quoted_before),
         MentionKind::Pronoun { neuter } => !neuter,
         _ => false,
     };
