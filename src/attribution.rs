@@ -268,6 +268,24 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
     out
 }
 
+/// True when outlet mention `k` stands where a source is cited: after `selon`, `according to`,
+/// `told`, `to`, `à`, `sur`, `on`, `par`, `by`, `cité par`, or as the subject of a cue.
+fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
+    let m = &ms.list[k];
+    if cues.iter().any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k))) {
+        return true;
+    }
+    let mut i = m.items.start;
+    while i > 0 && p.is(i - 1, word::DET | word::POSS) {
+        i -= 1;
+    }
+    let before = i.checked_sub(1).and_then(|b| p.key(b));
+    matches!(
+        before,
+        Some("selon" | "d'après" | "to" | "told" | "tells" | "à" | "au" | "sur" | "on" | "par" | "by" | "in" | "dans" | "via")
+    ) || cues.iter().any(|c| c.end() == i)
+}
+
 /// True when the word before `span` is one of `words` (`sur BFM TV`).
 fn preceded_by(p: &Prose, span: Span, words: &[&str]) -> bool {
     let before = p.text[..span.start].trim_end();
@@ -763,8 +781,31 @@ fn own_source(
     let speaker_head = found.and_then(|f| f.phrase.as_ref()).and_then(|ph| ph.head);
     let mut best: Option<(usize, usize)> = None; // (mention, distance)
     let qspan = p.item_span(qi);
+    // Another clause after the quote (`…, and on Twitter he…`, `…, while ALDI, in a Facebook
+    // post, …`) cites its own sources.
+    let sent = p.sentences[s].items.clone();
+    let clause_end = (qi + 1..sent.end)
+        .find(|&k| {
+            p.is_punct(k, ";")
+                || (p.is_punct(k, ",")
+                    && p.key(k + 1).is_some_and(|w| {
+                        matches!(w, "and" | "but" | "while" | "whereas" | "et" | "mais" | "alors" | "tandis")
+                    }))
+        })
+        .map_or(usize::MAX, |k| p.item_span(k).start);
     for (k, m) in ms.in_sentence(s) {
-        if !m.is_outlet() {
+        // A reporting verb's subject (`…, et prédit …, a rapporté un média d'Etat.`) reports
+        // the whole sentence.
+        let reports = cues
+            .iter()
+            .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)));
+        if !m.is_outlet() || (m.full.start >= clause_end && !reports) {
+            continue;
+        }
+        // An outlet that is not named is a source only where sources are cited (`selon un
+        // média d'Etat`, `a rapporté un média d'Etat`, `told a local newspaper`), not as an
+        // object (`accused the network of`).
+        if !m.is_name() && !source_slot(p, ms, cues, k) {
             continue;
         }
         if speaker_span.is_some_and(|sp| sp.contains(m.full)) && Some(k) != speaker_head {

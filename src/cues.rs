@@ -439,9 +439,29 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
     // that noun for subject.
-    if subject.is_none() && participle && start > sent.start && !p.is_punct(start - 1, ",") {
+    if subject.is_none()
+        && participle
+        && p.lang == Lang::En
+        && start > sent.start
+        && !p.is_punct(start - 1, ",")
+    {
         if ms.list.iter().any(|m| m.items.end == start && !m.is_outlet() && !matches!(m.kind, MentionKind::Description(crate::lang::RoleKind::Document))) {
-            subject = noun_phrase_left(p, ms, start, sent.start);
+            subject = noun_phrase_left(p, ms, start, sent.start).or_else(|| {
+                // An absolute construction: `with Steve Scalise of Louisiana calling …`,
+                // `footage of Hillary Clinton asking`.
+                let chain = mention_chain_left(p, ms, sent.start, start)?;
+                if !(chain > sent.start && matches!(p.key(chain - 1), Some("with" | "of"))) {
+                    return None;
+                }
+                let items = chain..start;
+                let span = p.items_span(items.clone());
+                let head = ms
+                    .within(span)
+                    .filter(|(_, m)| m.is_name() && !m.is_outlet())
+                    .map(|(i, _)| i)
+                    .next()?;
+                Some(Phrase { items, span, head: Some(head) })
+            });
         }
     }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
@@ -754,10 +774,23 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             let seg_before = before..c;
             if before < c
                 && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
-                && segment_heads_np(p, ms, seg_before)
+                && segment_heads_np(p, ms, seg_before.clone())
             {
                 k = c;
                 continue;
+            }
+            // `Anderson Cooper, of CNN, one of Vanderbilt's sons, stated`: a prepositional
+            // apposition between two commas.
+            let pp = p.key(before).is_some_and(|w| matches!(w, "of" | "de" | "du" | "from"))
+                && ms.within(p.items_span(seg_before)).next().is_some();
+            if pp && before > sent_start && p.is_punct(before - 1, ",") {
+                let c2 = before - 1;
+                let before2 = scan_segment_left(p, c2, sent_start);
+                if before2 < c2 && segment_heads_np(p, ms, before2..c2) {
+                    start = before;
+                    k = c2;
+                    continue;
+                }
             }
         }
         break;
@@ -849,9 +882,11 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
     let mut s = k;
     while s > sent_start {
         let x = s - 1;
+        // A conjunction does not stop it (`the Faculty of Arts and Education`): the chain of
+        // mentions ending at the verb decides where a phrase without commas starts.
         if p.quote_at(x).is_some()
             || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–"])
-            || p.is(x, word::SUB | word::CONJ)
+            || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
         {
             break;

@@ -273,6 +273,23 @@ pub fn find(p: &Prose) -> Mentions {
                 })
             })
             .collect();
+        // `Science News`, `Daily Xtra`: a name ending in an outlet word is an outlet.
+        if names.len() == 1
+            && honorific.is_none()
+            && end > start + 1
+            && p.tok(end - 1).is_some_and(|t| {
+                p.has(t, flag::CAP) && shared().outlet_suffixes.contains(p.norm(t))
+            })
+            && !p.key(start).is_some_and(|k| shared().first_names.contains_key(k))
+        {
+            list.push(outlet_mention(p, start..end, start..end, None, true, OutletKind::Any, false));
+            for c in &mut covered[i..end] {
+                *c = true;
+            }
+            starts[start] = true;
+            i = end;
+            continue;
+        }
         for (full, core, role_class) in names {
             starts[full.start] = true;
             let mut kind =
@@ -405,6 +422,18 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     if p.lex.word_tags(norm) != 0 || p.lex.pronouns.contains_key(norm) {
         return false;
     }
+    // `Co-developer`, `Fifteen-year-old`: a capital at the start of a hyphenated common word.
+    let text = p.tok_text(t);
+    if text
+        .split(['-', '\u{2010}', '\u{2011}'])
+        .skip(1)
+        .any(|part| part.starts_with(char::is_lowercase))
+        && !["al-", "el-", "ul-", "bin-", "ben-", "abu-"]
+            .iter()
+            .any(|pre| norm.starts_with(pre))
+    {
+        return false;
+    }
     // A title before a name: `Mayor of London Sadiq Khan`, `Constable Gary Gray`.
     if let Some((len, info)) = p.lex.roles.longest(i, |k| p.key(k)) {
         if matches!(info.kind, RoleKind::Person | RoleKind::Anonymous)
@@ -499,6 +528,14 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             j += 1;
             continue;
         }
+        // `Robert Downey Jr.`: the suffix keeps its period.
+        if p.is_punct(j, ".")
+            && matches!(p.key(j - 1), Some("jr" | "sr"))
+            && p.tok(j - 1).is_some_and(|t| p.has(t, flag::CAP))
+        {
+            j += 1;
+            break;
+        }
         // An initial: `V. Sapounov`, `George W. Bush`.
         if p.is_punct(j, ".")
             && p.tok(j - 1).is_some_and(|t| {
@@ -554,7 +591,11 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             if ORG_JOINERS.contains(&norm) && j + 1 < n && !covered[j + 1] {
                 // `Bank of England`, `Department of Homeland Security`; in French an organisation
                 // word takes lowercase complements: `Conseil de sécurité russe`.
-                if p.is_cap(j + 1) && (is_org_so_far || org_continues(p, j + 1)) {
+                let person_like = p
+                    .key(start)
+                    .is_some_and(|k| shared().first_names.contains_key(k))
+                    && !is_org_so_far;
+                if p.is_cap(j + 1) && !person_like && (is_org_so_far || org_continues(p, j + 1)) {
                     j += 2;
                     continue;
                 }
@@ -850,8 +891,32 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     }
     let head_start = k;
     if head_start == i && !p.is(i, word::DET | word::POSS) {
-        // A bare noun (`Broadcaster Piers Morgan`, `radio`) is not an outlet mention.
-        return None;
+        // A bare noun is an outlet only before a name that is not a person's (`newspaper Star
+        // of Mysore`, not `Broadcaster Piers Morgan`).
+        let after = k + len;
+        let names_outlet = after < n
+            && p.is_cap(after)
+            && !is_function(p, after)
+            && !p.key(after).is_some_and(|w| sh.first_names.contains_key(w));
+        if !names_outlet {
+            return None;
+        }
+        let mut e = after;
+        while e < n
+            && (p.is_cap(e)
+                || (p.key(e) == Some("of") && e + 1 < n && p.is_cap(e + 1)))
+            && !starts_clause(p, e)
+        {
+            e += 1;
+        }
+        if let Some((nlen, alias)) = sh.outlets.longest(after, |x| p.key(x)) {
+            let outlet = &sh.outlet_list[alias.id as usize];
+            return Some((
+                outlet_mention(p, i..after + nlen, after..after + nlen, Some(alias.id), true, outlet.kind, outlet.state),
+                after + nlen,
+            ));
+        }
+        return Some((outlet_mention(p, i..e, after..e, None, true, noun.kind, noun.state), e));
     }
     let mut end = k + len;
     // French postmodifiers: `officielle nord-coréenne`, `d'Etat`.

@@ -401,6 +401,8 @@ pub struct Shared {
     pub first_names: HashMap<String, Gender>,
     /// Country, region and city names, in French and English.
     pub places: PhraseMap<()>,
+    /// Last words that make a name an outlet (`News`, `Times`, `Gazette`), normalised.
+    pub outlet_suffixes: HashSet<String>,
 }
 
 impl Lexicon {
@@ -908,11 +910,15 @@ fn load_shared() -> Shared {
     for line in lines(include_str!("../../data/places.txt")) {
         places.insert(entry_keys(line.entry, Lang::Fr), ());
     }
+    let outlet_suffixes = lines(include_str!("../../data/outlet_suffixes.txt"))
+        .map(|l| normalize(l.entry))
+        .collect();
     Shared {
         outlets,
         outlet_list,
         first_names,
         places,
+        outlet_suffixes,
     }
 }
 
