@@ -237,8 +237,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             let framed = cues
                 .iter()
                 .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
-                || a
-                    .source_mention
+                || a.source_mention
                     .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"]));
             if !a.source_inherited && framed {
                 frames.insert(id, (name.clone(), a.source_mention));
@@ -272,7 +271,10 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
 /// `told`, `to`, `à`, `sur`, `on`, `par`, `by`, `cité par`, or as the subject of a cue.
 fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
     let m = &ms.list[k];
-    if cues.iter().any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k))) {
+    if cues
+        .iter()
+        .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)))
+    {
         return true;
     }
     let mut i = m.items.start;
@@ -282,7 +284,22 @@ fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
     let before = i.checked_sub(1).and_then(|b| p.key(b));
     matches!(
         before,
-        Some("selon" | "d'après" | "to" | "told" | "tells" | "à" | "au" | "sur" | "on" | "par" | "by" | "in" | "dans" | "via")
+        Some(
+            "selon"
+                | "d'après"
+                | "to"
+                | "told"
+                | "tells"
+                | "à"
+                | "au"
+                | "sur"
+                | "on"
+                | "par"
+                | "by"
+                | "in"
+                | "dans"
+                | "via"
+        )
     ) || cues.iter().any(|c| c.end() == i)
 }
 
@@ -300,7 +317,12 @@ fn preceded_by(p: &Prose, span: Span, words: &[&str]) -> bool {
 /// True when sentence `s` speaks of a press release or statement (`communiqué`, `statement`).
 fn press_release(p: &Prose, s: usize) -> bool {
     const NOUNS: &[&str] = &[
-        "communiqué", "communiqués", "statement", "statements", "release", "déclaration",
+        "communiqué",
+        "communiqués",
+        "statement",
+        "statements",
+        "release",
+        "déclaration",
     ];
     p.sentences[s]
         .items
@@ -585,9 +607,9 @@ fn find_speaker(
     let block = p.block_start_of(qi);
     if let Some(l) = last.filter(|l| l.ctx.speaker.is_some()) {
         let between = p.items_span(l.item + 1..qi);
-        let intruder = ms.within(between).any(|(k, m)| {
-            !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity
-        });
+        let intruder = ms
+            .within(between)
+            .any(|(k, m)| !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity);
         if block == l.block && s <= l.sentence + 2 && !(intruder && s > l.sentence + 1) {
             return Some(Found {
                 rule: "continuation",
@@ -789,7 +811,17 @@ fn own_source(
             p.is_punct(k, ";")
                 || (p.is_punct(k, ",")
                     && p.key(k + 1).is_some_and(|w| {
-                        matches!(w, "and" | "but" | "while" | "whereas" | "et" | "mais" | "alors" | "tandis")
+                        matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "while"
+                                | "whereas"
+                                | "et"
+                                | "mais"
+                                | "alors"
+                                | "tandis"
+                        )
                     }))
         })
         .map_or(usize::MAX, |k| p.item_span(k).start);
@@ -840,7 +872,11 @@ fn own_source(
             let head_key = p.key(ms.list[h].items.end - 1);
             if let Some((_, info)) = head_key.and_then(|_| {
                 let m = &ms.list[h];
-                (m.items.clone()).find_map(|k| p.lex.roles.longest(k, |x| p.key(x).filter(|_| x < m.items.end)))
+                (m.items.clone()).find_map(|k| {
+                    p.lex
+                        .roles
+                        .longest(k, |x| p.key(x).filter(|_| x < m.items.end))
+                })
             }) {
                 if let Some(pl) = info.platform {
                     return Some((p.lex.platforms[pl as usize].clone(), Some(ms.list[h].full)));

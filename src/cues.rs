@@ -331,8 +331,30 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         let before = (k > sent.start).then(|| p.key(k - 1)).flatten();
         let ok = match before {
             Some(w) => {
-                matches!(w, "they" | "we" | "i" | "you" | "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "do" | "does" | "not" | "n't")
-                    || ms.list.iter().any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
+                matches!(
+                    w,
+                    "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "to"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "do"
+                        | "does"
+                        | "not"
+                        | "n't"
+                ) || ms
+                    .list
+                    .iter()
+                    .any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
             }
             None => false,
         };
@@ -415,7 +437,10 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if after_comma && !after_quote && !after_comme && !nonfinite {
         if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
             let named = left.head.is_some_and(|h| {
-                matches!(ms.list[h].kind, MentionKind::Name(_) | MentionKind::Description(_))
+                matches!(
+                    ms.list[h].kind,
+                    MentionKind::Name(_) | MentionKind::Description(_)
+                )
             }) && left.items.end + 2 >= start;
             if named {
                 subject = Some(left);
@@ -423,7 +448,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         }
     }
     if subject.is_none() && !nonfinite && (after_quote || after_comma || after_comme) {
-        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end) {
+        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end)
+        {
             // A pronoun after the verb is its object (`said it was`), not an inverted subject.
             let pronoun = np
                 .head
@@ -445,7 +471,14 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         && start > sent.start
         && !p.is_punct(start - 1, ",")
     {
-        if ms.list.iter().any(|m| m.items.end == start && !m.is_outlet() && !matches!(m.kind, MentionKind::Description(crate::lang::RoleKind::Document))) {
+        if ms.list.iter().any(|m| {
+            m.items.end == start
+                && !m.is_outlet()
+                && !matches!(
+                    m.kind,
+                    MentionKind::Description(crate::lang::RoleKind::Document)
+                )
+        }) {
             subject = noun_phrase_left(p, ms, start, sent.start).or_else(|| {
                 // An absolute construction: `with Steve Scalise of Louisiana calling …`,
                 // `footage of Hillary Clinton asking`.
@@ -460,7 +493,11 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                     .filter(|(_, m)| m.is_name() && !m.is_outlet())
                     .map(|(i, _)| i)
                     .next()?;
-                Some(Phrase { items, span, head: Some(head) })
+                Some(Phrase {
+                    items,
+                    span,
+                    head: Some(head),
+                })
             });
         }
     }
@@ -476,7 +513,9 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if k > sent.start && p.is_punct(k - 1, ",") {
             k -= 1;
         }
-        let ends_mention = ms.list.iter().any(|m| m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. }));
+        let ends_mention = ms.list.iter().any(|m| {
+            m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. })
+        });
         if ends_mention && k > sent.start {
             subject = noun_phrase_left(p, ms, k, sent.start);
         }
@@ -557,7 +596,10 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     }
     // `student protester Joshua Wong`: plain words before the first mention are premodifiers.
     let first = (k..(k + 3).min(end))
-        .take_while(|&j| j == k || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX))
+        .take_while(|&j| {
+            j == k
+                || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX)
+        })
         .find_map(|j| mention_starting_at(ms, p, j))?;
     let mut stop = ms.list[first].items.end.max(k + 1);
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
@@ -577,8 +619,17 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         // `en`, `à`, `to`, `in` belongs to the phrase.
         let place_pp = matches!(key, "en" | "à" | "au" | "aux" | "in" | "to" | "at")
             && mention_starting_at(ms, p, j + 1)
-                .or_else(|| p.is(j + 1, word::DET).then(|| mention_starting_at(ms, p, j + 2)).flatten())
-                .is_some_and(|m| matches!(ms.list[m].kind, MentionKind::Name(NameKind::Place | NameKind::Org)));
+                .or_else(|| {
+                    p.is(j + 1, word::DET)
+                        .then(|| mention_starting_at(ms, p, j + 2))
+                        .flatten()
+                })
+                .is_some_and(|m| {
+                    matches!(
+                        ms.list[m].kind,
+                        MentionKind::Name(NameKind::Place | NameKind::Org)
+                    )
+                });
         if place_pp {
             j += 1;
             if p.is(j, word::DET) {
@@ -590,7 +641,10 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             stop = j;
             continue;
         }
-        let complement = matches!(key, "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at");
+        let complement = matches!(
+            key,
+            "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at"
+        );
         let participle = participle_like(p, j);
         if !(complement || participle) {
             break;
@@ -601,7 +655,22 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             && p.quote_at(j).is_none()
             && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
             && !p.is(j, word::REL | word::SUB | word::CONJ | word::AUX)
-            && !matches!(p.key(j), Some("à" | "au" | "aux" | "to" | "avant" | "before" | "après" | "after" | "sur" | "on" | "dans" | "in"))
+            && !matches!(
+                p.key(j),
+                Some(
+                    "à" | "au"
+                        | "aux"
+                        | "to"
+                        | "avant"
+                        | "before"
+                        | "après"
+                        | "after"
+                        | "sur"
+                        | "on"
+                        | "dans"
+                        | "in"
+                )
+            )
             && (p.lex.verbs.longest(j, |x| p.key(x)).is_none() || participle_like(p, j))
         {
             if participle_like(p, j) {
@@ -691,7 +760,9 @@ fn participle_like(p: &Prose, j: usize) -> bool {
         && key.len() > 5
         && matches!(
             next,
-            Some("pour" | "for" | "dans" | "in" | "sur" | "on" | "à" | "at" | "de" | "with" | "avec")
+            Some(
+                "pour" | "for" | "dans" | "in" | "sur" | "on" | "à" | "at" | "de" | "with" | "avec"
+            )
         );
     past || present
 }
@@ -741,7 +812,11 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     }
     // `Philippe Gosselin (UMP) a dénoncé`: a short parenthesis before the verb.
     if k > sent_start + 2 && p.is_punct(k - 1, ")") {
-        if let Some(open) = (sent_start..k - 1).rev().take(6).find(|&x| p.is_punct(x, "(")) {
+        if let Some(open) = (sent_start..k - 1)
+            .rev()
+            .take(6)
+            .find(|&x| p.is_punct(x, "("))
+        {
             k = open;
         }
     }
@@ -781,7 +856,9 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             }
             // `Anderson Cooper, of CNN, one of Vanderbilt's sons, stated`: a prepositional
             // apposition between two commas.
-            let pp = p.key(before).is_some_and(|w| matches!(w, "of" | "de" | "du" | "from"))
+            let pp = p
+                .key(before)
+                .is_some_and(|w| matches!(w, "of" | "de" | "du" | "from"))
                 && ms.within(p.items_span(seg_before)).next().is_some();
             if pp && before > sent_start && p.is_punct(before - 1, ",") {
                 let c2 = before - 1;
@@ -860,7 +937,10 @@ fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Opt
                 continue;
             }
             let joiner = p.key(start - 1).is_some_and(|w| {
-                matches!(w, "of" | "de" | "du" | "des" | "d'" | "'s" | "for" | "from" | "at")
+                matches!(
+                    w,
+                    "of" | "de" | "du" | "des" | "d'" | "'s" | "for" | "from" | "at"
+                )
             });
             if joiner && start - 1 > floor {
                 if let Some(s2) = ending_at(start - 1) {
@@ -952,7 +1032,9 @@ pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
         MentionKind::Name(NameKind::Place) => 4,
         _ => 5,
     };
-    free.iter().min_by_key(|(i, m)| (rank(m), *i)).map(|(i, _)| *i)
+    free.iter()
+        .min_by_key(|(i, m)| (rank(m), *i))
+        .map(|(i, _)| *i)
 }
 
 /// The subject of the sentence's main clause: its first mention outside a prepositional phrase

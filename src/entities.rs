@@ -667,7 +667,9 @@ impl Entities {
                 let (a, b) = (&ms.list[w[0].mention], &ms.list[w[1].mention]);
                 let between = a.items.end..b.items.start;
                 !between.is_empty()
-                    && between.clone().all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
+                    && between
+                        .clone()
+                        .all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
                     && (w[0].subject || w[1].subject)
             });
             if let Some(w) = coordinated {

@@ -266,7 +266,11 @@ pub fn find(p: &Prose) -> Mentions {
                 let last = parts.len() - 1;
                 parts.into_iter().enumerate().map(move |(k, r)| {
                     if k == last {
-                        (if last == 0 { full.start } else { r.start }..r.end, r, class)
+                        (
+                            if last == 0 { full.start } else { r.start }..r.end,
+                            r,
+                            class,
+                        )
                     } else {
                         (r.clone(), r, None)
                     }
@@ -280,9 +284,19 @@ pub fn find(p: &Prose) -> Mentions {
             && p.tok(end - 1).is_some_and(|t| {
                 p.has(t, flag::CAP) && shared().outlet_suffixes.contains(p.norm(t))
             })
-            && !p.key(start).is_some_and(|k| shared().first_names.contains_key(k))
+            && !p
+                .key(start)
+                .is_some_and(|k| shared().first_names.contains_key(k))
         {
-            list.push(outlet_mention(p, start..end, start..end, None, true, OutletKind::Any, false));
+            list.push(outlet_mention(
+                p,
+                start..end,
+                start..end,
+                None,
+                true,
+                OutletKind::Any,
+                false,
+            ));
             for c in &mut covered[i..end] {
                 *c = true;
             }
@@ -296,7 +310,11 @@ pub fn find(p: &Prose) -> Mentions {
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
             // not a person's name.
-            if kind == NameKind::Unknown && full.start > 0 && p.is(full.start - 1, word::DET) && !p.is(full.start - 1, word::POSS) {
+            if kind == NameKind::Unknown
+                && full.start > 0
+                && p.is(full.start - 1, word::DET)
+                && !p.is(full.start - 1, word::POSS)
+            {
                 kind = NameKind::Org;
             }
             let gender = honorific
@@ -726,8 +744,14 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
     let mut start = start;
     if last_title.is_none() && end > start + 1 {
         if let Some((len, info)) = p.lex.roles.longest(start, |x| p.key(x).filter(|_| x < end)) {
-            let is_org_word = p.tok(start).is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
-            if info.kind == RoleKind::Org && !is_org_word && start + len < end && p.is_cap(start + len) {
+            let is_org_word = p
+                .tok(start)
+                .is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+            if info.kind == RoleKind::Org
+                && !is_org_word
+                && start + len < end
+                && p.is_cap(start + len)
+            {
                 start += len;
             }
         }
@@ -903,8 +927,7 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         }
         let mut e = after;
         while e < n
-            && (p.is_cap(e)
-                || (p.key(e) == Some("of") && e + 1 < n && p.is_cap(e + 1)))
+            && (p.is_cap(e) || (p.key(e) == Some("of") && e + 1 < n && p.is_cap(e + 1)))
             && !starts_clause(p, e)
         {
             e += 1;
@@ -912,11 +935,22 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         if let Some((nlen, alias)) = sh.outlets.longest(after, |x| p.key(x)) {
             let outlet = &sh.outlet_list[alias.id as usize];
             return Some((
-                outlet_mention(p, i..after + nlen, after..after + nlen, Some(alias.id), true, outlet.kind, outlet.state),
+                outlet_mention(
+                    p,
+                    i..after + nlen,
+                    after..after + nlen,
+                    Some(alias.id),
+                    true,
+                    outlet.kind,
+                    outlet.state,
+                ),
                 after + nlen,
             ));
         }
-        return Some((outlet_mention(p, i..e, after..e, None, true, noun.kind, noun.state), e));
+        return Some((
+            outlet_mention(p, i..e, after..e, None, true, noun.kind, noun.state),
+            e,
+        ));
     }
     let mut end = k + len;
     // French postmodifiers: `officielle nord-coréenne`, `d'Etat`.
