@@ -140,6 +140,35 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 a.anonymous = ctx.anonymous;
             } else if let Some(ph) = &f.phrase {
                 a.speaker_mention = Some(trim_span(p, ph.span));
+                if ph.head.is_none() && f.rule == "incise" {
+                    // The clitic of `dit-elle` inside the quote: a pronoun with no mention.
+                    let clitic = crate::tokens::normalize(ph.span.get(p.text));
+                    if let Some(info) = p.lex.pronouns.get(clitic.as_str()) {
+                        let query = crate::entities::PronounQuery {
+                            sentence: s,
+                            start: p.item_span(qi).start,
+                            gender: info.gender,
+                            number: info.number,
+                            neuter: info.neuter,
+                        };
+                        let mut subjects = Vec::new();
+                        for k in s.saturating_sub(3)..=s {
+                            let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+                            subjects.extend(cs.iter().filter_map(|c| c.subject.as_ref()?.head));
+                        }
+                        let r = es.resolve_pronoun_at(p, ms, query, &speakers, &subjects);
+                        a.confidence *= r.confidence;
+                        if let Some(id) = r.entity {
+                            a.entity = Some(id);
+                            a.speaker = Some(es.list[id].name.clone());
+                            a.candidates =
+                                r.others.iter().map(|&o| es.list[o].name.clone()).collect();
+                            if !a.candidates.is_empty() {
+                                a.candidates.insert(0, es.list[id].name.clone());
+                            }
+                        }
+                    }
+                }
                 if let Some(head) = ph.head {
                     let r = resolve(p, ms, es, head, &speakers, &mut cues_of);
                     a.confidence *= r.confidence;
@@ -218,6 +247,18 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     if let Some((name, _)) = &l.source {
                         a.source = Some(name.clone());
                         a.source_inherited = true;
+                    }
+                }
+            }
+            // The same speaker quoted again in the same paragraph goes on with the same report
+            // (`… a déclaré à l'AFP X. « … », a-t-il précisé.`).
+            if a.source.is_none() {
+                if let Some(l) = &last {
+                    if same_speaker(l) && l.block == p.block_start_of(qi) {
+                        if let Some((name, _)) = &l.source {
+                            a.source = Some(name.clone());
+                            a.source_inherited = true;
+                        }
                     }
                 }
             }
@@ -507,6 +548,25 @@ fn find_speaker(
     // 3. Preposed: the nearest cue before the quote.
     if let Some(f) = preposed(p, ms, qi, &sent, cues) {
         return Some(f);
+    }
+
+    // `« … », est-il ajouté`: the report goes on, in the words of its last speaker.
+    if let Some(c) = cues
+        .iter()
+        .find(|c| c.kind == CueType::Impersonal && c.start() > qi)
+    {
+        let gap_ok = (qi + 1..c.start()).all(|k| p.is_any_punct(k, &[",", "—", "–"]));
+        if let Some(l) = last.filter(|l| l.ctx.speaker.is_some() && gap_ok) {
+            if p.block_start_of(qi) <= l.block + 1 {
+                return Some(Found {
+                    rule: "continuation",
+                    cue: Some(c.clone()),
+                    phrase: None,
+                    context: Some(l.ctx.clone()),
+                    confidence: 0.7,
+                });
+            }
+        }
     }
 
     // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence.

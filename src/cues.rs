@@ -833,12 +833,29 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             break;
         }
         let seg = segment_start..k;
+        let first_after_comma = start == end && k != end;
+        let person_inside = ms
+            .within(p.items_span(seg.clone()))
+            .any(|(_, m)| matches!(m.kind, MentionKind::Name(NameKind::Person)) && !m.in_pp);
+        // A parenthetical between commas after a noun phrase (`Coles, in its media release,
+        // reported`, `Jonna Mendez, also CIA, said`).
+        let parenthetical = segment_start > sent_start && p.is_punct(segment_start - 1, ",") && {
+            let c = segment_start - 1;
+            let before = scan_segment_left(p, c, sent_start);
+            before < c
+                && segment_heads_np(p, ms, before..c)
+                && ms.within(p.items_span(before..c)).next().is_some()
+        };
         if start == end && k == end {
             // The segment right before the verb.
             start = segment_start;
-        } else if is_apposition(p, ms, seg.clone()) || start == end {
+        } else if is_apposition(p, ms, seg.clone())
+            || (first_after_comma && (person_inside || parenthetical))
+        {
             start = segment_start;
         } else {
+            // `aux manœuvres … en mer Jaune, a rapporté …`: what ends at the comma is not a
+            // noun phrase.
             break;
         }
         // Continue through a comma when what precedes it is a name or a role description
@@ -929,7 +946,17 @@ fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Opt
             .map(|m| m.items.start)
             .min()
     };
-    let mut start = ending_at(k)?;
+    // `Un responsable qui a requis l'anonymat a reconnu`: a relative clause between the subject
+    // and the verb.
+    let mut start = match ending_at(k) {
+        Some(s) => s,
+        None => {
+            let rel = (floor..k)
+                .rev()
+                .find(|&x| p.is(x, word::REL) && !p.is(x, word::SUB))?;
+            ending_at(rel)?
+        }
+    };
     loop {
         if start > floor {
             if let Some(s2) = ending_at(start) {
@@ -996,7 +1023,12 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if p.is(s, word::PREP | word::TIME | word::ADV | word::SUBORD) && !p.is(s, word::DET) {
         return false;
     }
+    // A role noun within its first words: `spokesperson for the party`, `former deputy
+    // director`, `chercheuse à l'Institut`.
+    let role_near =
+        (s..(s + 3).min(seg.end)).any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some());
     mention_starting_at(ms, p, s).is_some()
+        || role_near
         || p.is(s, word::DET | word::POSS | word::NUM)
         || p.tok(s)
             .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
@@ -1014,7 +1046,9 @@ fn is_apposition(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if !segment_heads_np(p, ms, seg.clone()) {
         return false;
     }
-    ms.within(p.items_span(seg)).next().is_some()
+    ms.within(p.items_span(seg.clone())).next().is_some()
+        || (seg.start..(seg.start + 3).min(seg.end))
+            .any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some())
 }
 
 /// The head of a noun phrase: its first name outside a prepositional phrase (a description

@@ -377,8 +377,11 @@ impl Entities {
         if definite {
             // Same role class bound to an entity, modifiers compatible; the most recent wins.
             let mut best: Option<(usize, usize, usize)> = None; // (id, shared modifiers, last mention)
+            // A headline may name its protagonist by role before the body names them (`le chef
+            // de la diplomatie promet …` above `Le ministre …, Ri Jong-ho, a promis …`).
+            let headline = p.blocks.len() > 1 && p.block_start_of(m.items.start) == 0;
             for (id, ent) in self.list.iter().enumerate() {
-                if ent.mentions.first().is_some_and(|&f| f > mi) {
+                if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
                     continue;
                 }
                 for (c, mods) in &ent.roles {
@@ -573,7 +576,27 @@ impl Entities {
         subjects: &[usize],
     ) -> Resolution {
         let m = &ms.list[mi];
-        let neuter = matches!(m.kind, MentionKind::Pronoun { neuter: true });
+        let query = PronounQuery {
+            sentence: m.sentence,
+            start: m.full.start,
+            gender: m.gender,
+            number: m.number,
+            neuter: matches!(m.kind, MentionKind::Pronoun { neuter: true }),
+        };
+        self.resolve_pronoun_at(p, ms, query, known, subjects)
+    }
+
+    /// [`Entities::resolve_pronoun`] for a pronoun that is not in the mention list (the clitic
+    /// of an incise inside a quote: `« …, dit-elle. … »`).
+    pub fn resolve_pronoun_at(
+        &self,
+        p: &Prose,
+        ms: &Mentions,
+        m: PronounQuery,
+        known: &[(usize, usize)],
+        subjects: &[usize],
+    ) -> Resolution {
+        let neuter = m.neuter;
         let compatible = |id: usize| -> bool {
             let ent = &self.list[id];
             let kind_ok = match (neuter, m.number) {
@@ -619,7 +642,7 @@ impl Entities {
             let mut cands: Vec<Cand> = Vec::new();
             let mut first_free = true;
             for (k, c) in ms.in_sentence(s) {
-                if c.full.start >= m.full.start {
+                if c.full.start >= m.start {
                     break;
                 }
                 let Some(id) = entity_of(k) else {
@@ -709,6 +732,21 @@ impl Entities {
             confidence: 0.0,
         }
     }
+}
+
+/// A pronoun to resolve: where it is and what it agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounQuery {
+    /// Its sentence.
+    pub sentence: usize,
+    /// Its first byte in the analysed text.
+    pub start: usize,
+    /// Its gender.
+    pub gender: Gender,
+    /// Its number.
+    pub number: Number,
+    /// `it`: an organisation or thing.
+    pub neuter: bool,
 }
 
 /// Whether two entity kinds may be the same entity.

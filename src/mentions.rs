@@ -695,7 +695,8 @@ fn adjective_like(p: &Prose, i: usize) -> bool {
         "iques", "if", "ive", "ifs", "ives", "aire", "aires", "ien", "esque", "in", "ine", "ins",
         "ines", "russe", "russes", "an", "ane", "ans", "anes", "ais", "eur", "eure", "ore", "ène",
         "ènes", "ite", "ites", "yen", "yenne", "ard", "arde", "eux", "euse", "ste", "stes", "é",
-        "ée", "és", "ées", "ier", "ière", "turc", "turque", "grec", "grecque", "ote", "otes",
+        "ée", "és", "ées", "ier", "ière", "iers", "ières", "ère", "ères", "turc", "turque", "grec",
+        "grecque", "ote", "otes",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e)) || w.contains('-')
 }
@@ -1228,8 +1229,36 @@ fn description_at(
         end = e;
         pps += 1;
     }
+    // A role named with its complement (`le ministre nord-coréen des Affaires étrangères` is a
+    // `ministre des Affaires étrangères`, the class of `chef de la diplomatie`): match the head
+    // followed by the complement, adjectives in between skipped.
+    let mut info = info;
+    if end > hs + hlen {
+        let mut seq: Vec<usize> = (hs..hs + hlen).collect();
+        let mut j = hs + hlen;
+        while j < end && is_plain_lower(p, j) && adjective_like(p, j) {
+            j += 1;
+        }
+        seq.extend(j..end);
+        if let Some((len, longer)) = p
+            .lex
+            .roles
+            .longest(0, |x| seq.get(x).and_then(|&k| p.key(k)))
+        {
+            if len > hlen {
+                info = RoleInfo {
+                    gender: if longer.gender == Gender::Unknown {
+                        info.gender
+                    } else {
+                        longer.gender
+                    },
+                    ..*longer
+                };
+            }
+        }
+    }
     // `les deux parties` keeps its article: `deux parties` alone is not how copy names them.
-    let core_start = if det && !p.is(i + 1, word::NUM) {
+    let core_start = if det && !p.is(i + 1, word::NUM) && !one_of_first {
         i + 1
     } else {
         i
