@@ -462,11 +462,13 @@ fn resolve(
 
 /// True when a cue's subject can speak: anything but an unnamed outlet (`un média d'Etat`
 /// reports; `The New York Times reports:` speaks).
-fn has_speaker(ms: &Mentions, c: &Cue) -> bool {
-    c.subject
-        .as_ref()
-        .and_then(|s| s.head)
-        .is_some_and(|h| !matches!(ms.list[h].kind, MentionKind::Outlet { named: false, .. }))
+fn has_speaker(ms: &Mentions, es: &Entities, c: &Cue) -> bool {
+    c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+        !matches!(ms.list[h].kind, MentionKind::Outlet { named: false, .. })
+            // `Le journal appelle …` after `le quotidien Le Figaro`: a described outlet the
+            // article names speaks under that name.
+            || es.of_mention[h].is_some_and(|e| es.list[e].named)
+    })
 }
 
 /// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).
@@ -518,7 +520,7 @@ fn find_speaker(
             .clone()
             .all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
-            if has_speaker(ms, c) {
+            if has_speaker(ms, es, c) {
                 return Some(Found {
                     rule: "postposed",
                     cue: Some(c.clone()),
@@ -530,7 +532,7 @@ fn find_speaker(
             if c.subject.is_some() && outlet_subject(ms, c).is_some() {
                 // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named
                 // before the quote.
-                if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+                if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
                     return Some(f);
                 }
                 return Some(Found {
@@ -546,7 +548,7 @@ fn find_speaker(
     }
 
     // 3. Preposed: the nearest cue before the quote.
-    if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+    if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
         return Some(f);
     }
 
@@ -574,7 +576,7 @@ fn find_speaker(
         if matches!(
             c.kind,
             CueType::Phrase(CueKind::According | CueKind::Opinion)
-        ) && has_speaker(ms, c)
+        ) && has_speaker(ms, es, c)
         {
             return Some(Found {
                 rule: "according",
@@ -588,7 +590,7 @@ fn find_speaker(
 
     // A postposed cue further on in the sentence (`« … » à Moscou, a rapporté X`).
     for c in cues.iter().filter(speaking) {
-        if c.start() > qi && c.inverted && has_speaker(ms, c) {
+        if c.start() > qi && c.inverted && has_speaker(ms, es, c) {
             return Some(Found {
                 rule: "postposed",
                 cue: Some(c.clone()),
@@ -640,7 +642,7 @@ fn find_speaker(
         // `He said:` / `Il a déclaré :` then the quote.
         if same_or_next_block && p.is_punct(prev.items.end - 1, ":") {
             let pcues = cues::find(p, ms, s - 1);
-            if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, c)) {
+            if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, es, c)) {
                 return Some(Found {
                     rule: "previous",
                     cue: Some(c.clone()),
@@ -718,6 +720,7 @@ fn find_speaker(
 fn preposed(
     p: &Prose,
     ms: &Mentions,
+    es: &Entities,
     qi: usize,
     sent: &std::ops::Range<usize>,
     cues: &[Cue],
@@ -729,7 +732,7 @@ fn preposed(
         .find(|c| c.subject.as_ref().is_some_and(|s| s.head.is_some()))?;
     // An outlet may speak for itself (`which the BBC describes as "…"`), a named one only.
     let outlet_speaks = outlet_subject(ms, c).is_some_and(|h| ms.list[h].is_name());
-    if !has_speaker(ms, c) && !outlet_speaks {
+    if !has_speaker(ms, es, c) && !outlet_speaks {
         return None;
     }
     // A cue separated from the quote by the end of its clause and another subject is not its

@@ -465,20 +465,22 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
     // that noun for subject.
+    let after_noun = ms.list.iter().any(|m| {
+        m.items.end == start
+            && !m.is_outlet()
+            && !matches!(
+                m.kind,
+                MentionKind::Description(crate::lang::RoleKind::Document)
+            )
+    });
     if subject.is_none()
         && participle
         && p.lang == Lang::En
         && start > sent.start
         && !p.is_punct(start - 1, ",")
+        && after_noun
     {
-        if ms.list.iter().any(|m| {
-            m.items.end == start
-                && !m.is_outlet()
-                && !matches!(
-                    m.kind,
-                    MentionKind::Description(crate::lang::RoleKind::Document)
-                )
-        }) {
+        {
             subject = noun_phrase_left(p, ms, start, sent.start).or_else(|| {
                 // An absolute construction: `with Steve Scalise of Louisiana calling …`,
                 // `footage of Hillary Clinton asking`.
@@ -733,6 +735,8 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             .find(|(i, m)| *i != first && m.is_outlet())
             .map(|(i, _)| i)
             .or(Some(first)),
+        // `Cal Fire battalion chief Ray Castellanos`: the person's name heads the phrase.
+        MentionKind::Name(_) => head_of(p, ms, items.clone()).or(Some(first)),
         _ => Some(first),
     };
     Some(Phrase {

@@ -385,7 +385,7 @@ impl Entities {
                     continue;
                 }
                 for (c, mods) in &ent.roles {
-                    if *c != class {
+                    if *c != class && !(m.broad && leader_classes(p).contains(c)) {
                         continue;
                     }
                     let shared_mods = m.modifiers.iter().filter(|x| mods.contains(x)).count();
@@ -426,19 +426,30 @@ impl Entities {
                         .next()
                         .unwrap_or(""),
                 );
-                let recent_org = self
-                    .list
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
-                    .filter(|(_, ent)| {
-                        m.generic || ent.words.iter().any(|w| w.contains(&head_word))
-                    })
-                    .filter_map(|(id, ent)| {
-                        let last = ent.mentions.iter().copied().filter(|&x| x < mi).max()?;
-                        Some((id, last))
-                    })
-                    .max_by_key(|&(_, last)| last);
+                // The most recent organisation named as a subject (not only inside a
+                // prepositional phrase: `de l'Ouest`), else the most recent one.
+                let candidates = |free_only: bool| {
+                    self.list
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
+                        .filter(|(_, ent)| {
+                            m.generic || ent.words.iter().any(|w| w.contains(&head_word))
+                        })
+                        .filter_map(|(id, ent)| {
+                            let last = ent
+                                .mentions
+                                .iter()
+                                .copied()
+                                .filter(|&x| x < mi && (!free_only || !ms.list[x].in_pp))
+                                .max()?;
+                            // Only close by: within the last fifteen sentences.
+                            (m.sentence.saturating_sub(ms.list[last].sentence) <= 15)
+                                .then_some((id, last))
+                        })
+                        .max_by_key(|&(_, last)| last)
+                };
+                let recent_org = candidates(true).or_else(|| candidates(false));
                 if let Some((id, last)) = recent_org {
                     // Only close by: within the last fifteen sentences.
                     if m.sentence.saturating_sub(ms.list[last].sentence) <= 15 {
@@ -636,6 +647,8 @@ impl Entities {
             mention: usize,
             subject: bool,
             free: bool,
+            /// Items from its first to its last mention in the sentence.
+            items: std::ops::Range<usize>,
         }
         let first_sentence = m.sentence.saturating_sub(3);
         for s in (first_sentence..=m.sentence).rev() {
@@ -663,12 +676,14 @@ impl Entities {
                         x.subject |= is_subject;
                         x.free |= !c.in_pp;
                         x.mention = k;
+                        x.items.end = x.items.end.max(c.items.end);
                     }
                     None => cands.push(Cand {
                         entity: id,
                         mention: k,
                         subject: is_subject,
                         free: !c.in_pp,
+                        items: c.items.clone(),
                     }),
                 }
             }
@@ -687,8 +702,7 @@ impl Entities {
             };
             // Two people joined by `et`/`and`: nothing tells them apart.
             let coordinated = cands.windows(2).find(|w| {
-                let (a, b) = (&ms.list[w[0].mention], &ms.list[w[1].mention]);
-                let between = a.items.end..b.items.start;
+                let between = w[0].items.end..w[1].items.start;
                 !between.is_empty()
                     && between
                         .clone()
@@ -747,6 +761,18 @@ pub struct PronounQuery {
     pub number: Number,
     /// `it`: an organisation or thing.
     pub neuter: bool,
+}
+
+/// The role classes of heads of state and government (`@leader` lines of `roles.txt`).
+fn leader_classes(p: &Prose) -> Vec<u32> {
+    let mut out = Vec::new();
+    // Every role entry carries its class; collect the leader ones once per call (small).
+    for (c, info) in p.lex.role_classes() {
+        if info.leader && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether two entity kinds may be the same entity.

@@ -81,6 +81,8 @@ pub struct Mention {
     pub apposed: Option<usize>,
     /// A generic organisation noun (`l'ONG`, `the company`) that may refer to any organisation.
     pub generic: bool,
+    /// A word for any leader (`le dirigeant`, `the island leader`).
+    pub broad: bool,
     /// Sentence index.
     pub sentence: usize,
 }
@@ -334,6 +336,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(core.start),
             });
         }
@@ -380,6 +383,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(i),
             });
         } else if let Some((span, info)) = inversion_clitic(p, t) {
@@ -398,6 +402,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(i),
             });
         }
@@ -438,6 +443,15 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
         return true;
     }
     if p.lex.word_tags(norm) != 0 || p.lex.pronouns.contains_key(norm) {
+        return false;
+    }
+    // `l'ONG`, `the CEO`, `an MP`: an acronym that is a role noun is not a name.
+    if p.has(t, flag::ALLCAPS)
+        && p.lex
+            .roles
+            .longest(i, |k| p.key(k).filter(|_| k == i))
+            .is_some()
+    {
         return false;
     }
     // `Co-developer`, `Fifteen-year-old`: a capital at the start of a hyphenated common word.
@@ -924,6 +938,17 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             && !is_function(p, after)
             && !p.key(after).is_some_and(|w| sh.first_names.contains_key(w));
         if !names_outlet {
+            // `state media reported`, `according to state media`: a bare noun where a source is
+            // cited.
+            let before_verb = p.lex.verbs.longest(after, |x| p.key(x)).is_some();
+            let after_cue =
+                i >= 2 && p.key(i - 1) == Some("to") && p.key(i - 2) == Some("according");
+            if pre + 1 >= 1 && (before_verb || after_cue) && p.lang == Lang::En && len >= 2 {
+                return Some((
+                    outlet_mention(p, i..after, i..after, None, false, noun.kind, noun.state),
+                    after,
+                ));
+            }
             return None;
         }
         let mut e = after;
@@ -1070,6 +1095,7 @@ fn outlet_mention(
         indefinite: false,
         apposed: None,
         generic: false,
+        broad: false,
         sentence: p.sentence_index(items.start),
         items,
     }
@@ -1152,10 +1178,20 @@ fn description_at(
     // sentence (`Police said`), or a role right before a name (`tour manager Thomas Gray`, which
     // is bound to the name).
     if !det && !one_of {
-        let t = p.tok(hs)?;
+        let first = p.tok(i)?;
+        // A bare role before a reporting verb (`as fire chief warns`, `police said`) or an
+        // organisation noun used without article (`according to police`).
+        let before_verb = {
+            let mut k = hs + hlen;
+            while k < n && p.is(k, word::ADV) {
+                k += 1;
+            }
+            p.lex.verbs.longest(k, |x| p.key(x)).is_some()
+        };
         let bare_ok = info.number == Number::Plural
-            || (p.has(t, flag::SENT_START) && hs == i)
-            || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen]);
+            || p.has(first, flag::SENT_START)
+            || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen])
+            || (p.lang == Lang::En && (before_verb || info.kind == RoleKind::Org));
         if !bare_ok {
             return None;
         }
@@ -1215,6 +1251,20 @@ fn description_at(
         }
         if e == before {
             break;
+        }
+        // `the governor of China's Hunan province`: a possessive continues the complement.
+        if p.key(e) == Some("'s") {
+            e += 1;
+            let mut w = 0;
+            while w < 3
+                && e < n
+                && (is_plain_lower(p, e) || p.is_cap(e))
+                && !is_function(p, e)
+                && p.lex.verbs.longest(e, |x| p.key(x)).is_none()
+            {
+                e += 1;
+                w += 1;
+            }
         }
         while e < n && is_plain_lower(p, e) && adjective_like(p, e) {
             e += 1;
@@ -1281,6 +1331,7 @@ fn description_at(
         indefinite,
         apposed: None,
         generic: info.generic,
+        broad: info.broad,
         sentence: p.sentence_index(i),
     };
     // Continue scanning after the head (names inside complements are separate mentions).
@@ -1383,18 +1434,42 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         let MentionKind::Description(_) = list[a].kind else {
             continue;
         };
-        // Description followed by a name, directly or after a comma.
-        let end = list[a].items.end;
-        let target = (0..list.len()).find(|&b| {
-            b != a
-                && !list[b].in_pp
-                && matches!(
-                    list[b].kind,
-                    MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
-                )
-                && (list[b].items.start == end
-                    || (p.is_punct(end, ",") && list[b].items.start == end + 1))
-        });
+        // Description followed by a name, directly or after the comma that closes its
+        // complements (`The president of the Pacific island nation of Marivala, Josefa Kaitani`).
+        let direct_end = list[a].items.end;
+        let mut end = direct_end;
+        let sent_end = p.sentences[list[a].sentence].items.end;
+        let mut k = end;
+        while k < sent_end
+            && k < end + 8
+            && p.quote_at(k).is_none()
+            && !p.is_any_punct(k, &[",", ";", ":", "(", ")"])
+            && !p.is(k, word::AUX | word::REL | word::SUB)
+            && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+        {
+            k += 1;
+        }
+        if p.is_punct(k, ",") {
+            end = k;
+        }
+        let name_at = |at: usize| {
+            (0..list.len()).find(|&b| {
+                b != a
+                    && !list[b].in_pp
+                    && matches!(
+                        list[b].kind,
+                        MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+                    )
+                    && list[b].items.start == at
+            })
+        };
+        let target = name_at(direct_end)
+            .or_else(|| {
+                p.is_punct(direct_end, ",")
+                    .then(|| name_at(direct_end + 1))
+                    .flatten()
+            })
+            .or_else(|| (end != direct_end).then(|| name_at(end + 1)).flatten());
         let target = target.or_else(|| {
             // Name, comma, description.
             let start = list[a].items.start;

@@ -148,9 +148,9 @@ fn disagreements() -> Vec<String> {
                 continue;
             }
             let ambiguous_expected = e.flags.iter().any(|f| f == "ambiguous");
-            if !same_name(q.speaker.as_deref(), e.speaker.as_deref())
-                && !(ambiguous_expected && q.has(Flag::Ambiguous))
-            {
+            let speaker_ok = same_name(q.speaker.as_deref(), e.speaker.as_deref())
+                || (ambiguous_expected && q.has(Flag::Ambiguous));
+            if !speaker_ok {
                 out.push(format!(
                     "{at}: speaker {:?}, expected {:?}",
                     q.speaker, e.speaker
