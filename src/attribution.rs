@@ -510,15 +510,36 @@ fn find_speaker(
         if c.start() <= qi || c.nonfinite {
             continue;
         }
-        let mut gap = qi + 1..c.start();
-        if let Some(subj) = c.subject.as_ref().filter(|_| !c.inverted) {
-            if subj.items.start >= gap.start && subj.items.end <= gap.end {
-                gap = gap.start..subj.items.start;
-            }
+        let gap = qi + 1..c.start();
+        // Between the quote and the verb: punctuation, and the subject phrase of a
+        // `"…," X said` (which may start before the phrase the cue kept: `Tulsa police Chief
+        // Chuck Jordan`).
+        let subject_inside = c
+            .subject
+            .as_ref()
+            .filter(|_| !c.inverted)
+            .is_some_and(|subj| subj.items.start >= gap.start && subj.items.end <= gap.end);
+        // Leading punctuation, then nothing but the subject's words: no clause word (`when he
+        // said`, `and he urged`), no auxiliary, no other verb.
+        let mut g = gap.start;
+        while g < gap.end && p.is_any_punct(g, &[",", "—", "–", "―", "-"]) {
+            g += 1;
         }
-        let only_punct = gap
-            .clone()
-            .all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
+        let before_subject = c
+            .subject
+            .as_ref()
+            .filter(|_| subject_inside)
+            .map_or(gap.end, |subj| subj.items.start);
+        let only_punct = g >= before_subject
+            || g == gap.end
+            || (subject_inside
+                && gap.end - g <= 14
+                && (g..gap.end).all(|k| {
+                    p.quote_at(k).is_none()
+                        && !p.is(k, word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX)
+                        && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
+                        && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                }));
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
             if has_speaker(ms, es, c) {
                 return Some(Found {
@@ -557,7 +578,7 @@ fn find_speaker(
         .iter()
         .find(|c| c.kind == CueType::Impersonal && c.start() > qi)
     {
-        let gap_ok = (qi + 1..c.start()).all(|k| p.is_any_punct(k, &[",", "—", "–"]));
+        let gap_ok = (qi + 1..c.start()).all(|k| p.is_any_punct(k, &[",", "—", "–", "―"]));
         if let Some(l) = last.filter(|l| l.ctx.speaker.is_some() && gap_ok) {
             if p.block_start_of(qi) <= l.block + 1 {
                 return Some(Found {
@@ -615,7 +636,7 @@ fn find_speaker(
     }
 
     // 6. Dash: `"…" – Jane Doe`.
-    if p.is_any_punct(qi + 1, &["—", "–", "-"]) {
+    if p.is_any_punct(qi + 1, &["—", "–", "―", "-"]) {
         if let Some(ph) = cues::noun_phrase_right(p, ms, qi + 2, sent.end) {
             if ph.head.is_some_and(|h| ms.list[h].is_name()) {
                 return Some(Found {

@@ -421,7 +421,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     // `comme`/`as` (`comme le rappelle HRW`).
     let after_quote = {
         let mut k = start;
-        while k > sent.start && p.is_any_punct(k - 1, &[",", "—", "–"]) {
+        while k > sent.start && p.is_any_punct(k - 1, &[",", "—", "–", "―"]) {
             k -= 1;
         }
         k > sent.start && k < start && p.quote_at(k - 1).is_some()
@@ -655,7 +655,7 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         // The complement's words up to the next boundary.
         while j < end
             && p.quote_at(j).is_none()
-            && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
+            && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–", "―"])
             && !p.is(j, word::REL | word::SUB | word::CONJ | word::AUX)
             && !matches!(
                 p.key(j),
@@ -996,7 +996,7 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
         // A conjunction does not stop it (`the Faculty of Arts and Education`): the chain of
         // mentions ending at the verb decides where a phrase without commas starts.
         if p.quote_at(x).is_some()
-            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–"])
+            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])
             || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
         {

@@ -358,7 +358,43 @@ pub fn find(p: &Prose) -> Mentions {
         i += 1;
     }
 
-    // 4. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
+    // 4. Any noun phrase that is the subject of a reporting verb, when the lexicons do not know
+    //    its noun: `The New York businessman says`, `one questioner claimed`, `le porte-voix du
+    //    collectif affirme`.
+    let mut j = 0;
+    while j < n {
+        let Some((len, _)) = lex.verbs.longest(j, |x| p.key(x)) else {
+            j += 1;
+            continue;
+        };
+        let mut k = j;
+        while k > 0 && p.is(k - 1, word::AUX | word::ADV | word::NEG | word::CLITIC) && !p.is(k - 1, word::DET) {
+            k -= 1;
+        }
+        if k > 0 && !covered[k - 1] && !list.iter().any(|m| m.items.end == k) {
+            if let Some(start) = generic_subject(p, k, &covered) {
+                list.push(Mention {
+                    full: p.items_span(start..k),
+                    items: start..k,
+                    core: p.items_span(if p.is(start, word::DET | word::POSS) { start + 1 } else { start }..k),
+                    kind: MentionKind::Description(RoleKind::Person),
+                    gender: Gender::Unknown,
+                    number: Number::Singular,
+                    in_pp: false,
+                    role_class: None,
+                    modifiers: Vec::new(),
+                    indefinite: p.is(start, word::INDEF | word::QUANT | word::NUM),
+                    apposed: None,
+                    generic: false,
+                    broad: false,
+                    sentence: p.sentence_index(start),
+                });
+            }
+        }
+        j += len.max(1);
+    }
+
+    // 5. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
     for (i, &cov) in covered.iter().enumerate() {
         let Some(t) = p.tok(i) else { continue };
         if cov {
@@ -482,7 +518,7 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     // follows.
     let explained = p.has(t, flag::SENT_START)
         || (i > 0
-            && (p.is_any_punct(i - 1, &[":", "—", "–", "(", "-"]) || p.quote_at(i - 1).is_some()));
+            && (p.is_any_punct(i - 1, &[":", "—", "–", "―", "(", "-"]) || p.quote_at(i - 1).is_some()));
     if !explained || p.has(t, flag::ALLCAPS) {
         return true;
     }
@@ -1338,6 +1374,35 @@ fn description_at(
     Some((mention, hs + hlen))
 }
 
+/// The start of a noun phrase ending at `end` that the lexicons do not know: a determiner (or a
+/// capital at the start of the sentence) and one to four plain words.
+fn generic_subject(p: &Prose, end: usize, covered: &[bool]) -> Option<usize> {
+    let mut k = end;
+    let mut words = 0;
+    while k > 0 && words < 4 {
+        let x = k - 1;
+        if covered[x] || p.quote_at(x).is_some() {
+            return None;
+        }
+        if p.is(x, word::DET | word::POSS | word::NUM | word::QUANT) && !p.is(x, word::PREP) {
+            return (words > 0).then_some(x);
+        }
+        let t = p.tok(x)?;
+        let plain = p.tokens[t].kind == TokKind::Word
+            && !is_function(p, x)
+            && p.lex.verbs.longest(x, |y| p.key(y)).is_none();
+        if !plain {
+            return None;
+        }
+        words += 1;
+        k = x;
+        if p.has(t, flag::SENT_START) {
+            return Some(x);
+        }
+    }
+    None
+}
+
 /// A role noun at item `j` (also under an `ex-` prefix: `ex-députée`).
 fn role_at(p: &Prose, j: usize) -> Option<(usize, RoleInfo)> {
     if let Some((len, info)) = p.lex.roles.longest(j, |x| p.key(x)) {
@@ -1392,8 +1457,8 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         if k > 0 && matches!(p.key(k - 1), Some("selon" | "d'après")) {
             m.in_pp = true;
         }
-        // English possessor: `Niger's president`.
-        if p.key(m.items.end) == Some("'s") {
+        // English possessor: `Niger's president`; not `He's claiming` (`he is`).
+        if p.key(m.items.end) == Some("'s") && !matches!(m.kind, MentionKind::Pronoun { .. }) {
             m.in_pp = true;
         }
     }
