@@ -530,9 +530,12 @@ fn find_speaker(
             .as_ref()
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
+        // The subject's chain of mentions must start right after the punctuation.
+        let chain_starts_at_gap = subject_inside
+            && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| s == g);
         let only_punct = g >= before_subject
             || g == gap.end
-            || (subject_inside
+            || (chain_starts_at_gap
                 && gap.end - g <= 14
                 && (g..gap.end).all(|k| {
                     p.quote_at(k).is_none()

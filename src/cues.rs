@@ -931,7 +931,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
 /// Start of the chain of mentions ending right before `end` (adverbs, auxiliaries and a
 /// parenthesis like `(R-IN)` may sit between): mentions joined by `of`, `de`, `'s` or written
 /// side by side (`Le dirigeant nord-coréen` `Kim Jong Un`), with their determiner.
-fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
+pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
     let mut k = end;
     while k > floor && p.is(k - 1, word::ADV | word::AUX | word::CLITIC | word::NEG) {
         k -= 1;
@@ -964,6 +964,18 @@ fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Opt
     loop {
         if start > floor {
             if let Some(s2) = ending_at(start) {
+                start = s2;
+                continue;
+            }
+            // A mention overlapping the chain's start (`Tulsa police Chief` | `Chief Chuck
+            // Jordan`).
+            if let Some(s2) = ms
+                .list
+                .iter()
+                .filter(|m| m.items.start >= floor && m.items.start < start && m.items.end > start)
+                .map(|m| m.items.start)
+                .min()
+            {
                 start = s2;
                 continue;
             }

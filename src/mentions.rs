@@ -372,7 +372,15 @@ pub fn find(p: &Prose) -> Mentions {
             k -= 1;
         }
         if k > 0 && !covered[k - 1] && !list.iter().any(|m| m.items.end == k) {
-            if let Some(start) = generic_subject(p, k, &covered) {
+            // Only at the start of a clause: `qui a requis l'anonymat a reconnu` has no subject
+            // `l'anonymat`.
+            let clause_start = |s: usize| {
+                s == p.sentences[p.sentence_index(s)].items.start
+                    || p.is_any_punct(s - 1, &[",", ";", ":", "—", "–", "―", "("])
+                    || p.is(s - 1, word::CONJ | word::SUB)
+                    || p.quote_at(s - 1).is_some()
+            };
+            if let Some(start) = generic_subject(p, k, &covered).filter(|&s| clause_start(s)) {
                 list.push(Mention {
                     full: p.items_span(start..k),
                     items: start..k,
