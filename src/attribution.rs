@@ -182,6 +182,30 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                             a.candidates.insert(0, ent.name.clone());
                         }
                         speakers.push((head, id));
+                        // `Clinton says she appreciated … what she calls a "…"`: the same speaker
+                        // introduced the sentence; its first cue and mention are the attribution.
+                        if f.rule == "preposed" {
+                            let inner_start = f.cue.as_ref().map_or(qi, |c| c.start());
+                            let first = cues.iter().find(|c| {
+                                c.kind == CueType::Verb
+                                    && !c.nonfinite
+                                    && c.end() <= qi
+                                    // Not across `;` or into a relative clause (`où il a promis`).
+                                    && !(c.end()..inner_start).any(|k| {
+                                        p.is_punct(k, ";") || p.is(k, word::REL) && !p.is(k, word::SUB)
+                                    })
+                                    && c.subject.as_ref().and_then(|s| s.head) != Some(head)
+                                    && c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+                                        resolve(p, ms, es, h, &speakers, &mut cues_of).entity
+                                            == Some(id)
+                                    })
+                            });
+                            if let Some(c) = first {
+                                let subj = c.subject.as_ref().expect("checked");
+                                a.speaker_mention = Some(trim_span(p, subj.span));
+                                a.cue = Some(c.span);
+                            }
+                        }
                     }
                 }
             }
@@ -531,15 +555,18 @@ fn find_speaker(
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
         // The subject's chain of mentions must start right after the punctuation.
-        let chain_starts_at_gap = subject_inside
-            && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| s == g);
+        let chain_starts_at_gap =
+            subject_inside && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| s == g);
         let only_punct = g >= before_subject
             || g == gap.end
             || (chain_starts_at_gap
                 && gap.end - g <= 14
                 && (g..gap.end).all(|k| {
                     p.quote_at(k).is_none()
-                        && !p.is(k, word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX)
+                        && !p.is(
+                            k,
+                            word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX,
+                        )
                         && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
                         && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
                 }));
@@ -612,15 +639,35 @@ fn find_speaker(
         }
     }
 
-    // A postposed cue further on in the sentence (`« … » à Moscou, a rapporté X`).
+    // A postposed cue further on in the sentence: inverted (`« … » à Moscou, a rapporté X`)
+    // or a `, she said` incise after the rest of the clause (`"…" to drive up the stock price,
+    // she said`), with no other quote in between.
     for c in cues.iter().filter(speaking) {
-        if c.start() > qi && c.inverted && has_speaker(ms, es, c) {
+        if c.start() <= qi || c.nonfinite || !has_speaker(ms, es, c) {
+            continue;
+        }
+        let quote_between = (qi + 1..c.start()).any(|k| p.quote_at(k).is_some());
+        let incise = !c.inverted
+            && !quote_between
+            && c.subject.as_ref().is_some_and(|subj| {
+                subj.items.start > qi + 1
+                    && p.is_punct(subj.items.start - 1, ",")
+                    && subj.items.end == c.start()
+                    && subj.head.is_some_and(|h| {
+                        matches!(
+                            ms.list[h].kind,
+                            MentionKind::Pronoun { .. } | MentionKind::Name(_)
+                        )
+                    })
+            })
+            && (c.end() >= sent.end || p.is_any_punct(c.end(), &[",", ".", ";"]));
+        if c.inverted || incise {
             return Some(Found {
                 rule: "postposed",
                 cue: Some(c.clone()),
                 phrase: c.subject.clone(),
                 context: None,
-                confidence: 0.75,
+                confidence: 0.7,
             });
         }
     }

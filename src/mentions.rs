@@ -368,7 +368,10 @@ pub fn find(p: &Prose) -> Mentions {
             continue;
         };
         let mut k = j;
-        while k > 0 && p.is(k - 1, word::AUX | word::ADV | word::NEG | word::CLITIC) && !p.is(k - 1, word::DET) {
+        while k > 0
+            && p.is(k - 1, word::AUX | word::ADV | word::NEG | word::CLITIC)
+            && !p.is(k - 1, word::DET)
+        {
             k -= 1;
         }
         if k > 0 && !covered[k - 1] && !list.iter().any(|m| m.items.end == k) {
@@ -384,7 +387,13 @@ pub fn find(p: &Prose) -> Mentions {
                 list.push(Mention {
                     full: p.items_span(start..k),
                     items: start..k,
-                    core: p.items_span(if p.is(start, word::DET | word::POSS) { start + 1 } else { start }..k),
+                    core: p.items_span(
+                        if p.is(start, word::DET | word::POSS) {
+                            start + 1
+                        } else {
+                            start
+                        }..k,
+                    ),
                     kind: MentionKind::Description(RoleKind::Person),
                     gender: Gender::Unknown,
                     number: Number::Singular,
@@ -526,7 +535,8 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     // follows.
     let explained = p.has(t, flag::SENT_START)
         || (i > 0
-            && (p.is_any_punct(i - 1, &[":", "—", "–", "―", "(", "-"]) || p.quote_at(i - 1).is_some()));
+            && (p.is_any_punct(i - 1, &[":", "—", "–", "―", "(", "-"])
+                || p.quote_at(i - 1).is_some()));
     if !explained || p.has(t, flag::ALLCAPS) {
         return true;
     }
