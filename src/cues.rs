@@ -843,6 +843,21 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             .any(|(_, m)| matches!(m.kind, MentionKind::Name(NameKind::Person)) && !m.in_pp);
         // A parenthetical between commas after a noun phrase (`Coles, in its media release,
         // reported`, `Jonna Mendez, also CIA, said`).
+        // (`Zoe, on the top deck of the bus when the incident occurred, said`: the parenthetical
+        // runs back to its comma even past `when`.)
+        let segment_start = if first_after_comma
+            && segment_start > sent_start
+            && !p.is_punct(segment_start - 1, ",")
+        {
+            (sent_start..segment_start)
+                .rev()
+                .find(|&x| p.is_punct(x, ",") || p.quote_at(x).is_some())
+                .filter(|&x| p.is_punct(x, ","))
+                .map_or(segment_start, |x| x + 1)
+        } else {
+            segment_start
+        };
+        let seg = segment_start..k;
         let parenthetical = segment_start > sent_start && p.is_punct(segment_start - 1, ",") && {
             let c = segment_start - 1;
             let before = scan_segment_left(p, c, sent_start);
@@ -860,6 +875,15 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         } else {
             // `aux manœuvres … en mer Jaune, a rapporté …`: what ends at the comma is not a
             // noun phrase.
+            break;
+        }
+        // `…, which the New York Times called`: the subject follows the relative pronoun.
+        if p.is(segment_start, word::REL)
+            && segment_start + 1 < k
+            && start == segment_start
+            && k == end
+        {
+            start = segment_start + 1;
             break;
         }
         // Continue through a comma when what precedes it is a name or a role description
@@ -991,8 +1015,41 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
                     continue;
                 }
             }
+            // English premodifiers before a noun (`worldwide victim group`).
+            let mut s2 = start;
+            while p.lang == Lang::En
+                && s2 > floor
+                && s2 + 3 > start
+                && p.tok(s2 - 1).is_some_and(|t| {
+                    p.tokens[t].kind == crate::tokens::TokKind::Word
+                        && !p.has(t, crate::prose::flag::CAP)
+                        && p.lex.word_tags(p.norm(t)) == 0
+                        && p.lex.verbs.longest(s2 - 1, |x| p.key(x)).is_none()
+                })
+            {
+                s2 -= 1;
+            }
+            if s2 < start
+                && s2 > floor
+                && p.key(s2 - 1)
+                    .is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"))
+                && ending_at(s2 - 1).is_some()
+            {
+                start = s2;
+                continue;
+            }
             if p.is(start - 1, word::DET | word::POSS | word::NUM | word::QUANT) {
                 start -= 1;
+                // `Cardinal Marc Ouellet of the Holy See`: a joiner before the article.
+                if start > floor + 1
+                    && p.key(start - 1)
+                        .is_some_and(|w| matches!(w, "of" | "de" | "for" | "from" | "at"))
+                {
+                    if let Some(s3) = ending_at(start - 1) {
+                        start = s3;
+                        continue;
+                    }
+                }
             }
         }
         return Some(start);

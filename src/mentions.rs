@@ -383,7 +383,10 @@ pub fn find(p: &Prose) -> Mentions {
                     || p.is(s - 1, word::CONJ | word::SUB)
                     || p.quote_at(s - 1).is_some()
             };
-            if let Some(start) = generic_subject(p, k, &covered).filter(|&s| clause_start(s)) {
+            let free = |s: usize| !list.iter().any(|m| m.items.start < k && m.items.end > s);
+            if let Some(start) =
+                generic_subject(p, k, &covered).filter(|&s| clause_start(s) && free(s))
+            {
                 list.push(Mention {
                     full: p.items_span(start..k),
                     items: start..k,
@@ -1235,12 +1238,24 @@ fn description_at(
         let first = p.tok(i)?;
         // A bare role before a reporting verb (`as fire chief warns`, `police said`) or an
         // organisation noun used without article (`according to police`).
+        // (At the start of a clause, and not before a participle: `a video message posted to
+        // Twitter` is no subject.)
         let before_verb = {
             let mut k = hs + hlen;
             while k < n && p.is(k, word::ADV) {
                 k += 1;
             }
-            p.lex.verbs.longest(k, |x| p.key(x)).is_some()
+            let participle = p.key(k).is_some_and(|w| w.ends_with("ed"))
+                && matches!(
+                    p.key(k + 1),
+                    Some("to" | "by" | "on" | "in" | "from" | "at")
+                );
+            let clause_start = i == 0
+                || p.has(first, flag::SENT_START)
+                || p.is_any_punct(i - 1, &[",", ";", ":", "—", "–", "―", "("])
+                || p.is(i - 1, word::CONJ | word::SUB | word::SUBORD)
+                || p.quote_at(i - 1).is_some();
+            p.lex.verbs.longest(k, |x| p.key(x)).is_some() && !participle && clause_start
         };
         let bare_ok = info.number == Number::Plural
             || p.has(first, flag::SENT_START)
