@@ -215,6 +215,7 @@ fn check(args: &CheckArgs) -> Status {
     let options = Options {
         lang: args.lang.into(),
         require_source: args.require_source,
+        ..Options::default()
     };
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let (out, out_name): (Box<dyn Write>, String) = match output {

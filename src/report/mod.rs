@@ -198,6 +198,8 @@ pub(crate) mod tests {
             flags: vec![Flag::Anonymous, Flag::Unbalanced],
             candidates: vec!["Jean Dupont".to_string(), "Marie Curie".to_string()],
             rule: "fr.cue-before",
+            suppressed: None,
+            cite: None,
         };
         (text.to_string(), quote)
     }
@@ -220,6 +222,8 @@ pub(crate) mod tests {
             flags: Vec::new(),
             candidates: Vec::new(),
             rule: "none",
+            suppressed: None,
+            cite: None,
         };
         (text.to_string(), quote)
     }
