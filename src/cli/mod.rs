@@ -19,8 +19,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use quotecheck::{Analysis, Document, Flag, Lang, LangChoice, Options, Severities, Severity};
 
 use crate::report::csv::Csv;
+use crate::report::github::Github;
 use crate::report::json::Json;
 use crate::report::pretty::Pretty;
+use crate::report::sarif::Sarif;
 use crate::report::{FileReport, Report, Settings, Summary};
 pub use exit::Status;
 use input::Input;
@@ -70,8 +72,9 @@ struct CheckArgs {
     #[arg(long, value_enum, default_value_t = LangArg::Auto, help_heading = "Input")]
     lang: LangArg,
 
-    /// Report format: `csv` (one row per quote), `json` (JSON Lines, one object per quote) or
-    /// `pretty` (for people).
+    /// Report format: `csv` (one row per quote), `json` (JSON Lines, one object per quote),
+    /// `pretty` (for people), `sarif` (SARIF 2.1.0, for code scanning) or `github` (GitHub
+    /// Actions annotations).
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
     format: Format,
 
@@ -131,6 +134,8 @@ enum Format {
     Csv,
     Json,
     Pretty,
+    Sarif,
+    Github,
 }
 
 impl Format {
@@ -139,6 +144,8 @@ impl Format {
             Format::Csv => Box::new(Csv::new(out, settings.csv_guard)),
             Format::Json => Box::new(Json::new(out)),
             Format::Pretty => Box::new(Pretty::new(out, settings.severities.clone())),
+            Format::Sarif => Box::new(Sarif::new(out, settings.severities.clone())),
+            Format::Github => Box::new(Github::new(out, settings.severities.clone())),
         }
     }
 }
