@@ -10,6 +10,8 @@ pub mod github;
 pub mod json;
 pub mod pretty;
 pub mod sarif;
+#[cfg(test)]
+mod snapshots;
 
 use std::io;
 

@@ -99,7 +99,8 @@ impl<W: Write> Report for Sarif<W> {
                     "kind": q.kind.as_str(),
                     "speaker": q.speaker,
                     "source": q.source,
-                    "confidence": q.confidence,
+                    // Two decimals, as in the other reports (an f32 widened shows noise).
+                    "confidence": (f64::from(q.confidence) * 100.0).round() / 100.0,
                     "rule": q.rule,
                 }
             });
