@@ -500,6 +500,22 @@ en = ["quipped"]
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_configuration() {
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Configuration").unwrap()..];
+        let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+        let example = &section[start..start + section[start..].find("```").unwrap()];
+        let c = parse(example, Path::new("/news")).unwrap();
+        assert_eq!(c.custom.outlets.len(), 3);
+        assert_eq!(c.custom.verbs.len(), 3);
+        assert_eq!(c.custom.canonical("SHOIGU"), Some("Sergueï Choïgou"));
+        // The error quoted in the README is the one this file would give.
+        let bad = "lang = \"fr\"\n\n[severity]\nanonymous = \"fatal\"\n";
+        let shown = error(bad);
+        assert!(readme.contains(&format!("quotecheck: {shown}")), "{shown}");
+    }
+
+    #[test]
     fn an_explicit_file_that_does_not_exist() {
         let dir = tempfile::tempdir().unwrap();
         let err = load(dir.path(), Some(Path::new("nope.toml")), false).unwrap_err();
