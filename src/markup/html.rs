@@ -389,6 +389,9 @@ fn cite(text: &str, tag: Span) -> Option<Excerpt> {
 /// quotes excluded.
 fn attribute_value(tag: &str, name: &str) -> Option<(usize, usize)> {
     let b = tag.as_bytes();
+    if b.len() < 2 {
+        return None;
+    }
     let mut i = 1 + b[1..]
         .iter()
         .position(|&c| is_space(c) || c == b'>' || c == b'/')

@@ -168,3 +168,94 @@ impl Markup {
         self.notes.sort_by_key(|n| n.span);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, check_source};
+
+    /// Pieces that markup readers find hard, glued together at random.
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<q cite='a&amp;b'>",
+        "</q>",
+        "<blockquote>",
+        "</blockquote>",
+        "<br>",
+        "<script>",
+        "</script>",
+        "<!-- quotecheck-disable -->",
+        "<!-- quotecheck-enable",
+        "-->",
+        "&laquo;",
+        "&raquo;",
+        "&#8220;",
+        "&#x201D;",
+        "&nbsp;",
+        "&amp",
+        "&",
+        "« ",
+        " »",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "\r\n",
+        "\n\n",
+        "\n",
+        "> ",
+        "# ",
+        "```\n",
+        "`",
+        "---\n",
+        "+++\n",
+        "*",
+        "_",
+        "[a](b \"c\")",
+        "<https://x.y>",
+        "\\",
+        "\u{feff}",
+        "é",
+        "Il a dit",
+        " ",
+        "<article>",
+        "</article>",
+        "<nav>",
+        "<h1>",
+        "</h1>",
+        "<li>",
+        "<",
+        ">",
+        "=",
+    ];
+
+    #[test]
+    fn any_markup_gives_spans_inside_the_file_on_character_boundaries() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..400 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            for format in Format::ALL {
+                let (_, analysis) = check_source(text.as_bytes(), format, &Options::default())
+                    .unwrap_or_else(|e| panic!("{format} {text:?}: {e}"));
+                for q in &analysis.quotes {
+                    let ok = q.span.start <= q.span.end
+                        && q.span.end <= text.len()
+                        && text.is_char_boundary(q.span.start)
+                        && text.is_char_boundary(q.span.end);
+                    assert!(ok, "{format} {text:?}: {:?}", q.span);
+                }
+            }
+        }
+    }
+}
