@@ -78,7 +78,7 @@ impl<W: Write> Report for Sarif<W> {
             let q = row.quote;
             let mut result = json!({
                 "ruleId": f.flag.as_str(),
-                "ruleIndex": f.flag as usize,
+                "ruleIndex": Flag::ALL.iter().position(|&g| g == f.flag),
                 "level": level(f.severity),
                 "message": { "text": f.message() },
                 "locations": [{
