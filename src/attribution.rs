@@ -24,7 +24,7 @@ use crate::entities::{Entities, EntityKind, Resolution};
 use crate::findings::QuoteKind;
 use crate::kinds;
 use crate::lang::{CueKind, Lang, RoleKind, VerbTags, shared, word};
-use crate::mentions::{MentionKind, Mentions};
+use crate::mentions::{MentionKind, Mentions, NameKind};
 use crate::prose::Prose;
 use crate::span::Span;
 
@@ -126,7 +126,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             .clone();
         let mut a = Attribution::none();
 
-        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref());
+        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), &speakers);
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -140,6 +140,35 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 a.anonymous = ctx.anonymous;
             } else if let Some(ph) = &f.phrase {
                 a.speaker_mention = Some(trim_span(p, ph.span));
+                if ph.head.is_none() && f.rule == "incise" {
+                    // The clitic of `dit-elle` inside the quote: a pronoun with no mention.
+                    let clitic = crate::tokens::normalize(ph.span.get(p.text));
+                    if let Some(info) = p.lex.pronouns.get(clitic.as_str()) {
+                        let query = crate::entities::PronounQuery {
+                            sentence: s,
+                            start: p.item_span(qi).start,
+                            gender: info.gender,
+                            number: info.number,
+                            neuter: info.neuter,
+                        };
+                        let mut subjects = Vec::new();
+                        for k in s.saturating_sub(3)..=s {
+                            let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+                            subjects.extend(cs.iter().filter_map(|c| c.subject.as_ref()?.head));
+                        }
+                        let r = es.resolve_pronoun_at(p, ms, query, &speakers, &subjects);
+                        a.confidence *= r.confidence;
+                        if let Some(id) = r.entity {
+                            a.entity = Some(id);
+                            a.speaker = Some(es.list[id].name.clone());
+                            a.candidates =
+                                r.others.iter().map(|&o| es.list[o].name.clone()).collect();
+                            if !a.candidates.is_empty() {
+                                a.candidates.insert(0, es.list[id].name.clone());
+                            }
+                        }
+                    }
+                }
                 if let Some(head) = ph.head {
                     let r = resolve(p, ms, es, head, &speakers, &mut cues_of);
                     a.confidence *= r.confidence;
@@ -153,6 +182,30 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                             a.candidates.insert(0, ent.name.clone());
                         }
                         speakers.push((head, id));
+                        // `Clinton says she appreciated … what she calls a "…"`: the same speaker
+                        // introduced the sentence; its first cue and mention are the attribution.
+                        if f.rule == "preposed" {
+                            let inner_start = f.cue.as_ref().map_or(qi, |c| c.start());
+                            let first = cues.iter().find(|c| {
+                                c.kind == CueType::Verb
+                                    && !c.nonfinite
+                                    && c.end() <= qi
+                                    // Not across `;` or into a relative clause (`où il a promis`).
+                                    && !(c.end()..inner_start).any(|k| {
+                                        p.is_punct(k, ";") || p.is(k, word::REL) && !p.is(k, word::SUB)
+                                    })
+                                    && c.subject.as_ref().and_then(|s| s.head) != Some(head)
+                                    && c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+                                        resolve(p, ms, es, h, &speakers, &mut cues_of).entity
+                                            == Some(id)
+                                    })
+                            });
+                            if let Some(c) = first {
+                                let subj = c.subject.as_ref().expect("checked");
+                                a.speaker_mention = Some(trim_span(p, subj.span));
+                                a.cue = Some(c.span);
+                            }
+                        }
                     }
                 }
             }
@@ -221,6 +274,18 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     }
                 }
             }
+            // The same speaker quoted again in the same paragraph goes on with the same report
+            // (`… a déclaré à l'AFP X. « … », a-t-il précisé.`).
+            if a.source.is_none() {
+                if let Some(l) = &last {
+                    if same_speaker(l) && l.block == p.block_start_of(qi) {
+                        if let Some((name, _)) = &l.source {
+                            a.source = Some(name.clone());
+                            a.source_inherited = true;
+                        }
+                    }
+                }
+            }
             if a.source.is_none() {
                 if let Some(id) = a.entity {
                     if let Some((name, _)) = frames.get(&id) {
@@ -237,8 +302,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             let framed = cues
                 .iter()
                 .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
-                || a
-                    .source_mention
+                || a.source_mention
                     .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"]));
             if !a.source_inherited && framed {
                 frames.insert(id, (name.clone(), a.source_mention));
@@ -268,6 +332,42 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
     out
 }
 
+/// True when outlet mention `k` stands where a source is cited: after `selon`, `according to`,
+/// `told`, `to`, `à`, `sur`, `on`, `par`, `by`, `cité par`, or as the subject of a cue.
+fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
+    let m = &ms.list[k];
+    if cues
+        .iter()
+        .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)))
+    {
+        return true;
+    }
+    let mut i = m.items.start;
+    while i > 0 && p.is(i - 1, word::DET | word::POSS) {
+        i -= 1;
+    }
+    let before = i.checked_sub(1).and_then(|b| p.key(b));
+    matches!(
+        before,
+        Some(
+            "selon"
+                | "d'après"
+                | "to"
+                | "told"
+                | "tells"
+                | "à"
+                | "au"
+                | "sur"
+                | "on"
+                | "par"
+                | "by"
+                | "in"
+                | "dans"
+                | "via"
+        )
+    ) || cues.iter().any(|c| c.end() == i)
+}
+
 /// True when the word before `span` is one of `words` (`sur BFM TV`).
 fn preceded_by(p: &Prose, span: Span, words: &[&str]) -> bool {
     let before = p.text[..span.start].trim_end();
@@ -282,7 +382,12 @@ fn preceded_by(p: &Prose, span: Span, words: &[&str]) -> bool {
 /// True when sentence `s` speaks of a press release or statement (`communiqué`, `statement`).
 fn press_release(p: &Prose, s: usize) -> bool {
     const NOUNS: &[&str] = &[
-        "communiqué", "communiqués", "statement", "statements", "release", "déclaration",
+        "communiqué",
+        "communiqués",
+        "statement",
+        "statements",
+        "release",
+        "déclaration",
     ];
     p.sentences[s]
         .items
@@ -381,11 +486,13 @@ fn resolve(
 
 /// True when a cue's subject can speak: anything but an unnamed outlet (`un média d'Etat`
 /// reports; `The New York Times reports:` speaks).
-fn has_speaker(ms: &Mentions, c: &Cue) -> bool {
-    c.subject
-        .as_ref()
-        .and_then(|s| s.head)
-        .is_some_and(|h| !matches!(ms.list[h].kind, MentionKind::Outlet { named: false, .. }))
+fn has_speaker(ms: &Mentions, es: &Entities, c: &Cue) -> bool {
+    c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+        !matches!(ms.list[h].kind, MentionKind::Outlet { named: false, .. })
+            // `Le journal appelle …` after `le quotidien Le Figaro`: a described outlet the
+            // article names speaks under that name.
+            || es.of_mention[h].is_some_and(|e| es.list[e].named)
+    })
 }
 
 /// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).
@@ -404,6 +511,7 @@ fn find_speaker(
     s: usize,
     cues: &[Cue],
     last: Option<&Last>,
+    speakers: &[(usize, usize)],
 ) -> Option<Found> {
     let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
@@ -421,21 +529,49 @@ fn find_speaker(
     }
 
     // 2. Postposed: a cue right after the quote (only punctuation, or its own subject, between).
+    //    A participle after the quote (`« … » évoquant des « … »`) continues the sentence.
     for c in cues.iter().filter(speaking) {
-        if c.start() <= qi {
+        if c.start() <= qi || c.nonfinite {
             continue;
         }
-        let mut gap = qi + 1..c.start();
-        if let Some(subj) = c.subject.as_ref().filter(|_| !c.inverted) {
-            if subj.items.start >= gap.start && subj.items.end <= gap.end {
-                gap = gap.start..subj.items.start;
-            }
+        let gap = qi + 1..c.start();
+        // Between the quote and the verb: punctuation, and the subject phrase of a
+        // `"…," X said` (which may start before the phrase the cue kept: `Tulsa police Chief
+        // Chuck Jordan`).
+        let subject_inside = c
+            .subject
+            .as_ref()
+            .filter(|_| !c.inverted)
+            .is_some_and(|subj| subj.items.start >= gap.start && subj.items.end <= gap.end);
+        // Leading punctuation, then nothing but the subject's words: no clause word (`when he
+        // said`, `and he urged`), no auxiliary, no other verb.
+        let mut g = gap.start;
+        while g < gap.end && p.is_any_punct(g, &[",", "—", "–", "―", "-"]) {
+            g += 1;
         }
-        let only_punct = gap
-            .clone()
-            .all(|k| p.is_any_punct(k, &[",", "—", "–", "-"]));
+        let before_subject = c
+            .subject
+            .as_ref()
+            .filter(|_| subject_inside)
+            .map_or(gap.end, |subj| subj.items.start);
+        // The subject's chain of mentions must start right after the punctuation.
+        let chain_starts_at_gap =
+            subject_inside && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| s == g);
+        let only_punct = g >= before_subject
+            || g == gap.end
+            || (chain_starts_at_gap
+                && gap.end - g <= 14
+                && (g..gap.end).all(|k| {
+                    p.quote_at(k).is_none()
+                        && !p.is(
+                            k,
+                            word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX,
+                        )
+                        && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
+                        && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                }));
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
-            if has_speaker(ms, c) {
+            if has_speaker(ms, es, c) {
                 return Some(Found {
                     rule: "postposed",
                     cue: Some(c.clone()),
@@ -447,7 +583,7 @@ fn find_speaker(
             if c.subject.is_some() && outlet_subject(ms, c).is_some() {
                 // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named
                 // before the quote.
-                if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+                if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
                     return Some(f);
                 }
                 return Some(Found {
@@ -463,8 +599,27 @@ fn find_speaker(
     }
 
     // 3. Preposed: the nearest cue before the quote.
-    if let Some(f) = preposed(p, ms, qi, &sent, cues) {
+    if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
         return Some(f);
+    }
+
+    // `« … », est-il ajouté`: the report goes on, in the words of its last speaker.
+    if let Some(c) = cues
+        .iter()
+        .find(|c| c.kind == CueType::Impersonal && c.start() > qi)
+    {
+        let gap_ok = (qi + 1..c.start()).all(|k| p.is_any_punct(k, &[",", "—", "–", "―"]));
+        if let Some(l) = last.filter(|l| l.ctx.speaker.is_some() && gap_ok) {
+            if p.block_start_of(qi) <= l.block + 1 {
+                return Some(Found {
+                    rule: "continuation",
+                    cue: Some(c.clone()),
+                    phrase: None,
+                    context: Some(l.ctx.clone()),
+                    confidence: 0.7,
+                });
+            }
+        }
     }
 
     // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence.
@@ -472,7 +627,7 @@ fn find_speaker(
         if matches!(
             c.kind,
             CueType::Phrase(CueKind::According | CueKind::Opinion)
-        ) && has_speaker(ms, c)
+        ) && has_speaker(ms, es, c)
         {
             return Some(Found {
                 rule: "according",
@@ -484,15 +639,35 @@ fn find_speaker(
         }
     }
 
-    // A postposed cue further on in the sentence (`« … » à Moscou, a rapporté X`).
+    // A postposed cue further on in the sentence: inverted (`« … » à Moscou, a rapporté X`)
+    // or a `, she said` incise after the rest of the clause (`"…" to drive up the stock price,
+    // she said`), with no other quote in between.
     for c in cues.iter().filter(speaking) {
-        if c.start() > qi && c.inverted && has_speaker(ms, c) {
+        if c.start() <= qi || c.nonfinite || !has_speaker(ms, es, c) {
+            continue;
+        }
+        let quote_between = (qi + 1..c.start()).any(|k| p.quote_at(k).is_some());
+        let incise = !c.inverted
+            && !quote_between
+            && c.subject.as_ref().is_some_and(|subj| {
+                subj.items.start > qi + 1
+                    && p.is_punct(subj.items.start - 1, ",")
+                    && subj.items.end == c.start()
+                    && subj.head.is_some_and(|h| {
+                        matches!(
+                            ms.list[h].kind,
+                            MentionKind::Pronoun { .. } | MentionKind::Name(_)
+                        )
+                    })
+            })
+            && (c.end() >= sent.end || p.is_any_punct(c.end(), &[",", ".", ";"]));
+        if c.inverted || incise {
             return Some(Found {
                 rule: "postposed",
                 cue: Some(c.clone()),
                 phrase: c.subject.clone(),
                 context: None,
-                confidence: 0.75,
+                confidence: 0.7,
             });
         }
     }
@@ -511,7 +686,7 @@ fn find_speaker(
     }
 
     // 6. Dash: `"…" – Jane Doe`.
-    if p.is_any_punct(qi + 1, &["—", "–", "-"]) {
+    if p.is_any_punct(qi + 1, &["—", "–", "―", "-"]) {
         if let Some(ph) = cues::noun_phrase_right(p, ms, qi + 2, sent.end) {
             if ph.head.is_some_and(|h| ms.list[h].is_name()) {
                 return Some(Found {
@@ -538,7 +713,7 @@ fn find_speaker(
         // `He said:` / `Il a déclaré :` then the quote.
         if same_or_next_block && p.is_punct(prev.items.end - 1, ":") {
             let pcues = cues::find(p, ms, s - 1);
-            if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, c)) {
+            if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, es, c)) {
                 return Some(Found {
                     rule: "previous",
                     cue: Some(c.clone()),
@@ -559,26 +734,56 @@ fn find_speaker(
         }
     }
     // Continuation of the previous quote's speaker: the previous speech quote is in the same
-    // block or the block just before, and no other person is named in between.
-    let l = last?;
-    l.ctx.speaker.as_ref()?;
+    // paragraph, and no other person is named in between. A bare quote paragraph after a
+    // closed and attributed quote is tied to nobody: copy that continues a speaker across
+    // paragraphs reopens the same quote instead (the multi-paragraph convention).
     let block = p.block_start_of(qi);
-    if block > l.block + 1 || s > l.sentence + 2 {
+    if let Some(l) = last.filter(|l| l.ctx.speaker.is_some()) {
+        let between = p.items_span(l.item + 1..qi);
+        let intruder = ms
+            .within(between)
+            .any(|(k, m)| !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity);
+        if block == l.block && s <= l.sentence + 2 && !(intruder && s > l.sentence + 1) {
+            return Some(Found {
+                rule: "continuation",
+                cue: None,
+                phrase: None,
+                context: Some(l.ctx.clone()),
+                confidence: if s == l.sentence + 1 { 0.75 } else { 0.6 },
+            });
+        }
+    }
+    // Context: the quote stands after a sentence of the same paragraph about a person, who is
+    // its subject (`Lam also spoke on the economy. "…"`, `Il a souhaité faire un rappel au
+    // règlement. « … »`). A bare quote opening a paragraph is tied to nobody.
+    if s == 0 || p.sentences[s - 1].block != block || p.sentences[s].items.start == 0 {
         return None;
     }
-    let between = p.items_span(l.item + 1..qi);
-    let intruder = ms.within(between).any(|(k, m)| {
-        !m.in_pp && m.is_name() && !m.is_outlet() && es_of(k) != l.ctx.entity
-    });
-    if intruder && s > l.sentence + 1 {
+    let prev = &p.sentences[s - 1];
+    if p.block_start_of(prev.items.start) != block {
+        return None;
+    }
+    let ph = subject_of_sentence(p, ms, prev.items.start, prev.items.end)?;
+    let head = ph.head?;
+    // The sentence is about someone already quoted (`Lam also spoke on the economy.`), or
+    // continues with a pronoun (`Il a souhaité faire un rappel au règlement.`); a person merely
+    // named there (`Łukasz … participated in the chase.`) is not a speaker.
+    let quoted_before = |k: usize| es_of(k).is_some_and(|e| speakers.iter().any(|&(_, x)| x == e));
+    let person = match ms.list[head].kind {
+        MentionKind::Name(NameKind::Person | NameKind::Unknown) => quoted_before(head),
+        MentionKind::Description(_) => ms.list[head].apposed.is_some_and(quoted_before),
+        MentionKind::Pronoun { neuter } => !neuter,
+        _ => false,
+    };
+    if !person {
         return None;
     }
     Some(Found {
-        rule: "continuation",
+        rule: "context",
         cue: None,
-        phrase: None,
-        context: Some(l.ctx.clone()),
-        confidence: if s == l.sentence + 1 { 0.75 } else { 0.6 },
+        phrase: Some(ph),
+        context: None,
+        confidence: 0.55,
     })
 }
 
@@ -586,6 +791,7 @@ fn find_speaker(
 fn preposed(
     p: &Prose,
     ms: &Mentions,
+    es: &Entities,
     qi: usize,
     sent: &std::ops::Range<usize>,
     cues: &[Cue],
@@ -597,7 +803,7 @@ fn preposed(
         .find(|c| c.subject.as_ref().is_some_and(|s| s.head.is_some()))?;
     // An outlet may speak for itself (`which the BBC describes as "…"`), a named one only.
     let outlet_speaks = outlet_subject(ms, c).is_some_and(|h| ms.list[h].is_name());
-    if !has_speaker(ms, c) && !outlet_speaks {
+    if !has_speaker(ms, es, c) && !outlet_speaks {
         return None;
     }
     // A cue separated from the quote by the end of its clause and another subject is not its
@@ -731,8 +937,41 @@ fn own_source(
     let speaker_head = found.and_then(|f| f.phrase.as_ref()).and_then(|ph| ph.head);
     let mut best: Option<(usize, usize)> = None; // (mention, distance)
     let qspan = p.item_span(qi);
+    // Another clause after the quote (`…, and on Twitter he…`, `…, while ALDI, in a Facebook
+    // post, …`) cites its own sources.
+    let sent = p.sentences[s].items.clone();
+    let clause_end = (qi + 1..sent.end)
+        .find(|&k| {
+            p.is_punct(k, ";")
+                || (p.is_punct(k, ",")
+                    && p.key(k + 1).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "while"
+                                | "whereas"
+                                | "et"
+                                | "mais"
+                                | "alors"
+                                | "tandis"
+                        )
+                    }))
+        })
+        .map_or(usize::MAX, |k| p.item_span(k).start);
     for (k, m) in ms.in_sentence(s) {
-        if !m.is_outlet() {
+        // A reporting verb's subject (`…, et prédit …, a rapporté un média d'Etat.`) reports
+        // the whole sentence.
+        let reports = cues
+            .iter()
+            .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)));
+        if !m.is_outlet() || (m.full.start >= clause_end && !reports) {
+            continue;
+        }
+        // An outlet that is not named is a source only where sources are cited (`selon un
+        // média d'Etat`, `a rapporté un média d'Etat`, `told a local newspaper`), not as an
+        // object (`accused the network of`).
+        if !m.is_name() && !source_slot(p, ms, cues, k) {
             continue;
         }
         if speaker_span.is_some_and(|sp| sp.contains(m.full)) && Some(k) != speaker_head {
@@ -767,7 +1006,11 @@ fn own_source(
             let head_key = p.key(ms.list[h].items.end - 1);
             if let Some((_, info)) = head_key.and_then(|_| {
                 let m = &ms.list[h];
-                (m.items.clone()).find_map(|k| p.lex.roles.longest(k, |x| p.key(x).filter(|_| x < m.items.end)))
+                (m.items.clone()).find_map(|k| {
+                    p.lex
+                        .roles
+                        .longest(k, |x| p.key(x).filter(|_| x < m.items.end))
+                })
             }) {
                 if let Some(pl) = info.platform {
                     return Some((p.lex.platforms[pl as usize].clone(), Some(ms.list[h].full)));

@@ -132,6 +132,8 @@ mod tests {
             flags: Vec::new(),
             candidates: Vec::new(),
             rule: "test",
+            cite: None,
+            suppressed: None,
         }
     }
 

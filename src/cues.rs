@@ -331,8 +331,30 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         let before = (k > sent.start).then(|| p.key(k - 1)).flatten();
         let ok = match before {
             Some(w) => {
-                matches!(w, "they" | "we" | "i" | "you" | "to" | "will" | "would" | "could" | "can" | "may" | "might" | "should" | "must" | "did" | "do" | "does" | "not" | "n't")
-                    || ms.list.iter().any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
+                matches!(
+                    w,
+                    "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "to"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "do"
+                        | "does"
+                        | "not"
+                        | "n't"
+                ) || ms
+                    .list
+                    .iter()
+                    .any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
             }
             None => false,
         };
@@ -399,7 +421,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     // `comme`/`as` (`comme le rappelle HRW`).
     let after_quote = {
         let mut k = start;
-        while k > sent.start && p.is_any_punct(k - 1, &[",", "—", "–"]) {
+        while k > sent.start && p.is_any_punct(k - 1, &[",", "—", "–", "―"]) {
             k -= 1;
         }
         k > sent.start && k < start && p.quote_at(k - 1).is_some()
@@ -415,7 +437,10 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if after_comma && !after_quote && !after_comme && !nonfinite {
         if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
             let named = left.head.is_some_and(|h| {
-                matches!(ms.list[h].kind, MentionKind::Name(_) | MentionKind::Description(_))
+                matches!(
+                    ms.list[h].kind,
+                    MentionKind::Name(_) | MentionKind::Description(_)
+                )
             }) && left.items.end + 2 >= start;
             if named {
                 subject = Some(left);
@@ -423,7 +448,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         }
     }
     if subject.is_none() && !nonfinite && (after_quote || after_comma || after_comme) {
-        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end) {
+        if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end)
+        {
             // A pronoun after the verb is its object (`said it was`), not an inverted subject.
             let pronoun = np
                 .head
@@ -439,9 +465,42 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
     // that noun for subject.
-    if subject.is_none() && participle && start > sent.start && !p.is_punct(start - 1, ",") {
-        if ms.list.iter().any(|m| m.items.end == start && !m.is_outlet() && !matches!(m.kind, MentionKind::Description(crate::lang::RoleKind::Document))) {
-            subject = noun_phrase_left(p, ms, start, sent.start);
+    let after_noun = ms.list.iter().any(|m| {
+        m.items.end == start
+            && !m.is_outlet()
+            && !matches!(
+                m.kind,
+                MentionKind::Description(crate::lang::RoleKind::Document)
+            )
+    });
+    if subject.is_none()
+        && participle
+        && p.lang == Lang::En
+        && start > sent.start
+        && !p.is_punct(start - 1, ",")
+        && after_noun
+    {
+        {
+            subject = noun_phrase_left(p, ms, start, sent.start).or_else(|| {
+                // An absolute construction: `with Steve Scalise of Louisiana calling …`,
+                // `footage of Hillary Clinton asking`.
+                let chain = mention_chain_left(p, ms, sent.start, start)?;
+                if !(chain > sent.start && matches!(p.key(chain - 1), Some("with" | "of"))) {
+                    return None;
+                }
+                let items = chain..start;
+                let span = p.items_span(items.clone());
+                let head = ms
+                    .within(span)
+                    .filter(|(_, m)| m.is_name() && !m.is_outlet())
+                    .map(|(i, _)| i)
+                    .next()?;
+                Some(Phrase {
+                    items,
+                    span,
+                    head: Some(head),
+                })
+            });
         }
     }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
@@ -456,7 +515,9 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if k > sent.start && p.is_punct(k - 1, ",") {
             k -= 1;
         }
-        let ends_mention = ms.list.iter().any(|m| m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. }));
+        let ends_mention = ms.list.iter().any(|m| {
+            m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. })
+        });
         if ends_mention && k > sent.start {
             subject = noun_phrase_left(p, ms, k, sent.start);
         }
@@ -515,7 +576,8 @@ fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize 
             continue;
         }
         if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {
-            if let Some(m) = mention_starting_at(ms, p, k + 1) {
+            let at = if p.is(k + 1, word::DET) { k + 2 } else { k + 1 };
+            if let Some(m) = mention_starting_at(ms, p, at) {
                 let next = ms.list[m].items.end;
                 if next < end && mention_starting_at(ms, p, next).is_some() {
                     k = next;
@@ -536,7 +598,10 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     }
     // `student protester Joshua Wong`: plain words before the first mention are premodifiers.
     let first = (k..(k + 3).min(end))
-        .take_while(|&j| j == k || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX))
+        .take_while(|&j| {
+            j == k
+                || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX)
+        })
         .find_map(|j| mention_starting_at(ms, p, j))?;
     let mut stop = ms.list[first].items.end.max(k + 1);
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
@@ -552,7 +617,36 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             continue;
         }
         let Some(key) = p.key(j) else { break };
-        let complement = matches!(key, "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at");
+        // `l'ambassadeur de France en Afghanistan`, `US Ambassador to Germany`: a place after
+        // `en`, `à`, `to`, `in` belongs to the phrase.
+        let place_pp = matches!(key, "en" | "à" | "au" | "aux" | "in" | "to" | "at")
+            && mention_starting_at(ms, p, j + 1)
+                .or_else(|| {
+                    p.is(j + 1, word::DET)
+                        .then(|| mention_starting_at(ms, p, j + 2))
+                        .flatten()
+                })
+                .is_some_and(|m| {
+                    matches!(
+                        ms.list[m].kind,
+                        MentionKind::Name(NameKind::Place | NameKind::Org)
+                    )
+                });
+        if place_pp {
+            j += 1;
+            if p.is(j, word::DET) {
+                j += 1;
+            }
+            if let Some(m) = mention_starting_at(ms, p, j) {
+                j = ms.list[m].items.end;
+            }
+            stop = j;
+            continue;
+        }
+        let complement = matches!(
+            key,
+            "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at"
+        );
         let participle = participle_like(p, j);
         if !(complement || participle) {
             break;
@@ -561,9 +655,24 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         // The complement's words up to the next boundary.
         while j < end
             && p.quote_at(j).is_none()
-            && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–"])
+            && !p.is_any_punct(j, &[",", ".", ";", ":", "!", "?", "(", ")", "—", "–", "―"])
             && !p.is(j, word::REL | word::SUB | word::CONJ | word::AUX)
-            && !matches!(p.key(j), Some("à" | "au" | "aux" | "to" | "avant" | "before" | "après" | "after" | "sur" | "on" | "dans" | "in"))
+            && !matches!(
+                p.key(j),
+                Some(
+                    "à" | "au"
+                        | "aux"
+                        | "to"
+                        | "avant"
+                        | "before"
+                        | "après"
+                        | "after"
+                        | "sur"
+                        | "on"
+                        | "dans"
+                        | "in"
+                )
+            )
             && (p.lex.verbs.longest(j, |x| p.key(x)).is_none() || participle_like(p, j))
         {
             if participle_like(p, j) {
@@ -626,6 +735,8 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             .find(|(i, m)| *i != first && m.is_outlet())
             .map(|(i, _)| i)
             .or(Some(first)),
+        // `Cal Fire battalion chief Ray Castellanos`: the person's name heads the phrase.
+        MentionKind::Name(_) => head_of(p, ms, items.clone()).or(Some(first)),
         _ => Some(first),
     };
     Some(Phrase {
@@ -639,7 +750,7 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
 fn participle_like(p: &Prose, j: usize) -> bool {
     let Some(key) = p.key(j) else { return false };
     let next = p.key(j + 1);
-    (key.ends_with('é')
+    let past = (key.ends_with('é')
         || key.ends_with("ée")
         || key.ends_with("és")
         || key.ends_with("ed")
@@ -647,7 +758,17 @@ fn participle_like(p: &Prose, j: usize) -> bool {
         && matches!(
             next,
             Some("par" | "by" | "from" | "à" | "in" | "on" | "dans")
-        )
+        );
+    // `l'organisation militant pour les droits de l'Homme`, `a group working for peace`.
+    let present = (key.ends_with("ant") || key.ends_with("ing"))
+        && key.len() > 5
+        && matches!(
+            next,
+            Some(
+                "pour" | "for" | "dans" | "in" | "sur" | "on" | "à" | "at" | "de" | "with" | "avec"
+            )
+        );
+    past || present
 }
 
 /// The mention that starts at item `k` (the longest), or a mention starting right after a
@@ -693,6 +814,17 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             ph
         });
     }
+    // `Philippe Gosselin (UMP) a dénoncé`: a short parenthesis before the verb.
+    if k > sent_start + 2 && p.is_punct(k - 1, ")") {
+        if let Some(open) = (sent_start..k - 1)
+            .rev()
+            .take(6)
+            .find(|&x| p.is_punct(x, "("))
+        {
+            k = open;
+        }
+    }
+    let end = k;
     let mut start = k;
     let floor = sent_start;
     // `X, apposition, verb`: a comma right before the verb opens an apposition.
@@ -705,12 +837,53 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             break;
         }
         let seg = segment_start..k;
+        let first_after_comma = start == end && k != end;
+        let person_inside = ms
+            .within(p.items_span(seg.clone()))
+            .any(|(_, m)| matches!(m.kind, MentionKind::Name(NameKind::Person)) && !m.in_pp);
+        // A parenthetical between commas after a noun phrase (`Coles, in its media release,
+        // reported`, `Jonna Mendez, also CIA, said`).
+        // (`Zoe, on the top deck of the bus when the incident occurred, said`: the parenthetical
+        // runs back to its comma even past `when`.)
+        let segment_start = if first_after_comma
+            && segment_start > sent_start
+            && !p.is_punct(segment_start - 1, ",")
+        {
+            (sent_start..segment_start)
+                .rev()
+                .find(|&x| p.is_punct(x, ",") || p.quote_at(x).is_some())
+                .filter(|&x| p.is_punct(x, ","))
+                .map_or(segment_start, |x| x + 1)
+        } else {
+            segment_start
+        };
+        let seg = segment_start..k;
+        let parenthetical = segment_start > sent_start && p.is_punct(segment_start - 1, ",") && {
+            let c = segment_start - 1;
+            let before = scan_segment_left(p, c, sent_start);
+            before < c
+                && segment_heads_np(p, ms, before..c)
+                && ms.within(p.items_span(before..c)).next().is_some()
+        };
         if start == end && k == end {
             // The segment right before the verb.
             start = segment_start;
-        } else if is_apposition(p, ms, seg.clone()) || start == end {
+        } else if is_apposition(p, ms, seg.clone())
+            || (first_after_comma && (person_inside || parenthetical))
+        {
             start = segment_start;
         } else {
+            // `aux manœuvres … en mer Jaune, a rapporté …`: what ends at the comma is not a
+            // noun phrase.
+            break;
+        }
+        // `…, which the New York Times called`: the subject follows the relative pronoun.
+        if p.is(segment_start, word::REL)
+            && segment_start + 1 < k
+            && start == segment_start
+            && k == end
+        {
+            start = segment_start + 1;
             break;
         }
         // Continue through a comma when what precedes it is a name or a role description
@@ -721,10 +894,25 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             let seg_before = before..c;
             if before < c
                 && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
-                && segment_heads_np(p, ms, seg_before)
+                && segment_heads_np(p, ms, seg_before.clone())
             {
                 k = c;
                 continue;
+            }
+            // `Anderson Cooper, of CNN, one of Vanderbilt's sons, stated`: a prepositional
+            // apposition between two commas.
+            let pp = p
+                .key(before)
+                .is_some_and(|w| matches!(w, "of" | "de" | "du" | "from"))
+                && ms.within(p.items_span(seg_before)).next().is_some();
+            if pp && before > sent_start && p.is_punct(before - 1, ",") {
+                let c2 = before - 1;
+                let before2 = scan_segment_left(p, c2, sent_start);
+                if before2 < c2 && segment_heads_np(p, ms, before2..c2) {
+                    start = before;
+                    k = c2;
+                    continue;
+                }
             }
         }
         break;
@@ -767,7 +955,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
 /// Start of the chain of mentions ending right before `end` (adverbs, auxiliaries and a
 /// parenthesis like `(R-IN)` may sit between): mentions joined by `of`, `de`, `'s` or written
 /// side by side (`Le dirigeant nord-coréen` `Kim Jong Un`), with their determiner.
-fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
+pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
     let mut k = end;
     while k > floor && p.is(k - 1, word::ADV | word::AUX | word::CLITIC | word::NEG) {
         k -= 1;
@@ -786,15 +974,40 @@ fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Opt
             .map(|m| m.items.start)
             .min()
     };
-    let mut start = ending_at(k)?;
+    // `Un responsable qui a requis l'anonymat a reconnu`: a relative clause between the subject
+    // and the verb.
+    let mut start = match ending_at(k) {
+        Some(s) => s,
+        None => {
+            let rel = (floor..k)
+                .rev()
+                .find(|&x| p.is(x, word::REL) && !p.is(x, word::SUB))?;
+            ending_at(rel)?
+        }
+    };
     loop {
         if start > floor {
             if let Some(s2) = ending_at(start) {
                 start = s2;
                 continue;
             }
+            // A mention overlapping the chain's start (`Tulsa police Chief` | `Chief Chuck
+            // Jordan`).
+            if let Some(s2) = ms
+                .list
+                .iter()
+                .filter(|m| m.items.start >= floor && m.items.start < start && m.items.end > start)
+                .map(|m| m.items.start)
+                .min()
+            {
+                start = s2;
+                continue;
+            }
             let joiner = p.key(start - 1).is_some_and(|w| {
-                matches!(w, "of" | "de" | "du" | "des" | "d'" | "'s" | "for" | "from" | "at")
+                matches!(
+                    w,
+                    "of" | "de" | "du" | "des" | "d'" | "'s" | "for" | "from" | "at"
+                )
             });
             if joiner && start - 1 > floor {
                 if let Some(s2) = ending_at(start - 1) {
@@ -802,8 +1015,41 @@ fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Opt
                     continue;
                 }
             }
+            // English premodifiers before a noun (`worldwide victim group`).
+            let mut s2 = start;
+            while p.lang == Lang::En
+                && s2 > floor
+                && s2 + 3 > start
+                && p.tok(s2 - 1).is_some_and(|t| {
+                    p.tokens[t].kind == crate::tokens::TokKind::Word
+                        && !p.has(t, crate::prose::flag::CAP)
+                        && p.lex.word_tags(p.norm(t)) == 0
+                        && p.lex.verbs.longest(s2 - 1, |x| p.key(x)).is_none()
+                })
+            {
+                s2 -= 1;
+            }
+            if s2 < start
+                && s2 > floor
+                && p.key(s2 - 1)
+                    .is_some_and(|w| matches!(w, "of" | "for" | "from" | "at"))
+                && ending_at(s2 - 1).is_some()
+            {
+                start = s2;
+                continue;
+            }
             if p.is(start - 1, word::DET | word::POSS | word::NUM | word::QUANT) {
                 start -= 1;
+                // `Cardinal Marc Ouellet of the Holy See`: a joiner before the article.
+                if start > floor + 1
+                    && p.key(start - 1)
+                        .is_some_and(|w| matches!(w, "of" | "de" | "for" | "from" | "at"))
+                {
+                    if let Some(s3) = ending_at(start - 1) {
+                        start = s3;
+                        continue;
+                    }
+                }
             }
         }
         return Some(start);
@@ -816,9 +1062,11 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
     let mut s = k;
     while s > sent_start {
         let x = s - 1;
+        // A conjunction does not stop it (`the Faculty of Arts and Education`): the chain of
+        // mentions ending at the verb decides where a phrase without commas starts.
         if p.quote_at(x).is_some()
-            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–"])
-            || p.is(x, word::SUB | word::CONJ)
+            || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])
+            || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
         {
             break;
@@ -848,7 +1096,12 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if p.is(s, word::PREP | word::TIME | word::ADV | word::SUBORD) && !p.is(s, word::DET) {
         return false;
     }
+    // A role noun within its first words: `spokesperson for the party`, `former deputy
+    // director`, `chercheuse à l'Institut`.
+    let role_near =
+        (s..(s + 3).min(seg.end)).any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some());
     mention_starting_at(ms, p, s).is_some()
+        || role_near
         || p.is(s, word::DET | word::POSS | word::NUM)
         || p.tok(s)
             .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
@@ -866,7 +1119,9 @@ fn is_apposition(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if !segment_heads_np(p, ms, seg.clone()) {
         return false;
     }
-    ms.within(p.items_span(seg)).next().is_some()
+    ms.within(p.items_span(seg.clone())).next().is_some()
+        || (seg.start..(seg.start + 3).min(seg.end))
+            .any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some())
 }
 
 /// The head of a noun phrase: its first name outside a prepositional phrase (a description
@@ -884,7 +1139,9 @@ pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
         MentionKind::Name(NameKind::Place) => 4,
         _ => 5,
     };
-    free.iter().min_by_key(|(i, m)| (rank(m), *i)).map(|(i, _)| *i)
+    free.iter()
+        .min_by_key(|(i, m)| (rank(m), *i))
+        .map(|(i, _)| *i)
 }
 
 /// The subject of the sentence's main clause: its first mention outside a prepositional phrase

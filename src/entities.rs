@@ -108,6 +108,11 @@ fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // An initial stands for a first name: `V. Sapounov` = `Valentine Sapounov`.
+    let (mut ac, mut bc) = (a.chars(), b.chars());
+    if a.chars().count() == 1 && b.chars().count() > 1 && ac.next() == bc.next() {
+        return true;
+    }
     let (la, lb) = (a.chars().count(), b.chars().count());
     la >= 5 && lb >= 5 && strsim::jaro_winkler(a, b) >= 0.88 && strsim::levenshtein(a, b) <= 2
 }
@@ -251,7 +256,14 @@ impl Entities {
             // full names never merge (`Usman Khan`, `Sadiq Khan`).
             let full = name_words(&ent.name);
             let short_of_entity = ent.words.iter().any(|w| match ent.kind {
-                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => words == *w,
+                EntityKind::Org | EntityKind::Place | EntityKind::Outlet => {
+                    // `SUD` for `SUD-PTT`: the first part of a hyphenated name.
+                    words == *w
+                        || (words.len() == 1
+                            && w.len() == 1
+                            && w[0].split('-').next() == Some(words[0].as_str())
+                            && w[0].contains('-'))
+                }
                 _ => words_within(&words, w),
             });
             let acronym = ent.words.iter().any(|w| {
@@ -365,12 +377,15 @@ impl Entities {
         if definite {
             // Same role class bound to an entity, modifiers compatible; the most recent wins.
             let mut best: Option<(usize, usize, usize)> = None; // (id, shared modifiers, last mention)
+            // A headline may name its protagonist by role before the body names them (`le chef
+            // de la diplomatie promet …` above `Le ministre …, Ri Jong-ho, a promis …`).
+            let headline = p.blocks.len() > 1 && p.block_start_of(m.items.start) == 0;
             for (id, ent) in self.list.iter().enumerate() {
-                if ent.mentions.first().is_some_and(|&f| f > mi) {
+                if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
                     continue;
                 }
                 for (c, mods) in &ent.roles {
-                    if *c != class {
+                    if *c != class && !(m.broad && leader_classes(p).contains(c)) {
                         continue;
                     }
                     let shared_mods = m.modifiers.iter().filter(|x| mods.contains(x)).count();
@@ -411,22 +426,33 @@ impl Entities {
                         .next()
                         .unwrap_or(""),
                 );
-                let recent_org = self
-                    .list
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
-                    .filter(|(_, ent)| {
-                        m.generic || ent.words.iter().any(|w| w.contains(&head_word))
-                    })
-                    .filter_map(|(id, ent)| {
-                        let last = ent.mentions.iter().copied().filter(|&x| x < mi).max()?;
-                        Some((id, last))
-                    })
-                    .max_by_key(|&(_, last)| last);
+                // The most recent organisation named as a subject (not only inside a
+                // prepositional phrase: `de l'Ouest`), else the most recent one.
+                let candidates = |free_only: bool| {
+                    self.list
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
+                        .filter(|(_, ent)| {
+                            m.generic || ent.words.iter().any(|w| w.contains(&head_word))
+                        })
+                        .filter_map(|(id, ent)| {
+                            let last = ent
+                                .mentions
+                                .iter()
+                                .copied()
+                                .filter(|&x| x < mi && (!free_only || !ms.list[x].in_pp))
+                                .max()?;
+                            // Only close by: within the last fifteen sentences.
+                            (m.sentence.saturating_sub(ms.list[last].sentence) <= 15)
+                                .then_some((id, last))
+                        })
+                        .max_by_key(|&(_, last)| last)
+                };
+                let recent_org = candidates(true).or_else(|| candidates(false));
                 if let Some((id, last)) = recent_org {
-                    // Only close by: within the last five sentences.
-                    if m.sentence.saturating_sub(ms.list[last].sentence) <= 5 {
+                    // Only close by: within the last fifteen sentences.
+                    if m.sentence.saturating_sub(ms.list[last].sentence) <= 15 {
                         best = Some((id, 0, last));
                     }
                 }
@@ -561,7 +587,27 @@ impl Entities {
         subjects: &[usize],
     ) -> Resolution {
         let m = &ms.list[mi];
-        let neuter = matches!(m.kind, MentionKind::Pronoun { neuter: true });
+        let query = PronounQuery {
+            sentence: m.sentence,
+            start: m.full.start,
+            gender: m.gender,
+            number: m.number,
+            neuter: matches!(m.kind, MentionKind::Pronoun { neuter: true }),
+        };
+        self.resolve_pronoun_at(p, ms, query, known, subjects)
+    }
+
+    /// [`Entities::resolve_pronoun`] for a pronoun that is not in the mention list (the clitic
+    /// of an incise inside a quote: `« …, dit-elle. … »`).
+    pub fn resolve_pronoun_at(
+        &self,
+        p: &Prose,
+        ms: &Mentions,
+        m: PronounQuery,
+        known: &[(usize, usize)],
+        subjects: &[usize],
+    ) -> Resolution {
+        let neuter = m.neuter;
         let compatible = |id: usize| -> bool {
             let ent = &self.list[id];
             let kind_ok = match (neuter, m.number) {
@@ -601,13 +647,15 @@ impl Entities {
             mention: usize,
             subject: bool,
             free: bool,
+            /// Items from its first to its last mention in the sentence.
+            items: std::ops::Range<usize>,
         }
         let first_sentence = m.sentence.saturating_sub(3);
         for s in (first_sentence..=m.sentence).rev() {
             let mut cands: Vec<Cand> = Vec::new();
             let mut first_free = true;
             for (k, c) in ms.in_sentence(s) {
-                if c.full.start >= m.full.start {
+                if c.full.start >= m.start {
                     break;
                 }
                 let Some(id) = entity_of(k) else {
@@ -628,12 +676,14 @@ impl Entities {
                         x.subject |= is_subject;
                         x.free |= !c.in_pp;
                         x.mention = k;
+                        x.items.end = x.items.end.max(c.items.end);
                     }
                     None => cands.push(Cand {
                         entity: id,
                         mention: k,
                         subject: is_subject,
                         free: !c.in_pp,
+                        items: c.items.clone(),
                     }),
                 }
             }
@@ -652,10 +702,11 @@ impl Entities {
             };
             // Two people joined by `et`/`and`: nothing tells them apart.
             let coordinated = cands.windows(2).find(|w| {
-                let (a, b) = (&ms.list[w[0].mention], &ms.list[w[1].mention]);
-                let between = a.items.end..b.items.start;
+                let between = w[0].items.end..w[1].items.start;
                 !between.is_empty()
-                    && between.clone().all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
+                    && between
+                        .clone()
+                        .all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
                     && (w[0].subject || w[1].subject)
             });
             if let Some(w) = coordinated {
@@ -695,6 +746,33 @@ impl Entities {
             confidence: 0.0,
         }
     }
+}
+
+/// A pronoun to resolve: where it is and what it agrees with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounQuery {
+    /// Its sentence.
+    pub sentence: usize,
+    /// Its first byte in the analysed text.
+    pub start: usize,
+    /// Its gender.
+    pub gender: Gender,
+    /// Its number.
+    pub number: Number,
+    /// `it`: an organisation or thing.
+    pub neuter: bool,
+}
+
+/// The role classes of heads of state and government (`@leader` lines of `roles.txt`).
+fn leader_classes(p: &Prose) -> Vec<u32> {
+    let mut out = Vec::new();
+    // Every role entry carries its class; collect the leader ones once per call (small).
+    for (c, info) in p.lex.role_classes() {
+        if info.leader && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether two entity kinds may be the same entity.

@@ -241,6 +241,12 @@ pub struct Quote {
     pub candidates: Vec<String>,
     /// The rule that attributed the quote (see the README for the list).
     pub rule: &'static str,
+    /// Why an editor suppressed the quote with a `quotecheck-disable…` comment (`no reason given`
+    /// when they gave none); `None` when it is not suppressed. A suppressed quote is reported but
+    /// never fails a run.
+    pub suppressed: Option<String>,
+    /// The `cite` URL of the `<q>` or `<blockquote>` the quote is in (HTML).
+    pub cite: Option<String>,
 }
 
 impl Quote {

@@ -32,15 +32,24 @@ pub fn classify(
     let n_words = words.len();
     let inner = p.quotes[q].inner.get(p.text).trim();
 
-    // Codes and grades: `A3`, `Baa3`, `B-`.
+    // Codes, grades and tickers: `A3`, `Baa3`, `2024-0317`, `KSTL`; not a name with a number
+    // (`Aurora-2`).
+    let bare = inner.trim_end_matches([',', '.', ';', ':']);
     if n_words <= 2
-        && !inner.contains(' ')
-        && inner.chars().any(|c| c.is_ascii_digit())
-        && inner
+        && !bare.is_empty()
+        && !bare.contains(' ')
+        && bare
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'))
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.' | '/'))
     {
-        return QuoteKind::Other;
+        let has_digit = bare.chars().any(|c| c.is_ascii_digit());
+        let word_part = bare
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 4 && w.chars().any(char::is_lowercase));
+        let ticker = bare.chars().all(|c| c.is_ascii_uppercase()) && (2..=5).contains(&bare.len());
+        if (has_digit && !word_part) || (ticker && !attributed) {
+            return QuoteKind::Other;
+        }
     }
 
     let sentence_like = n_words >= 5
@@ -85,6 +94,17 @@ pub fn classify(
     if words.is_empty() {
         return QuoteKind::Other;
     }
+    // A short unattributed name in sentence case, inside a sentence: a title (`« Les Heures
+    // blanches »`, `"Best Hero" award`).
+    let first_cap = p.has(words[0], flag::CAP)
+        && !matches!(
+            p.norm(words[0]),
+            "i" | "je" | "nous" | "we" | "on" | "il" | "elle"
+        );
+    let inside_sentence = p.sentences[p.sentence_index(qi)].items.start < qi;
+    if first_cap && inside_sentence && n_words <= 6 && !inner.ends_with(['.', '!', '?']) {
+        return QuoteKind::Title;
+    }
     if title_case(p, &words) {
         QuoteKind::Title
     } else {
@@ -100,6 +120,14 @@ fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
     // Skip a determiner right before the quote.
     if end > 0 && p.is(end - 1, word::DET) {
         end -= 1;
+    }
+    // `le livre-enquête « … »`: the first part of a compound.
+    if let Some(key) = end.checked_sub(1).and_then(|k| p.key(k)) {
+        if let Some((first, _)) = key.split_once('-') {
+            if let Some(kind) = p.lex.kind_cues.get_single(first) {
+                return Some(*kind);
+            }
+        }
     }
     for len in (1..=4).rev() {
         let Some(start) = end.checked_sub(len) else {
@@ -118,15 +146,13 @@ fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
         if l != len {
             continue;
         }
-        // An active naming verb: auxiliary or object clitic before it, or it is the attributing
-        // cue with its subject.
-        let active = start > 0
-            && p.is(start - 1, word::AUX | word::CLITIC)
-            && !p.is(start - 1, word::DET)
-            || cue.is_some_and(|c| {
-                c.items.contains(&start) && c.subject.is_some() && !c.nonfinite && c.items.len() > 1
-            });
-        if active && *kind == KindCue::Name {
+        // A verb used actively (`s'est dit « confiant »`, `l'avait appelé la « … »`): auxiliary
+        // or object clitic before it, or it is the attributing cue itself. It attributes speech.
+        let active =
+            start > 0 && p.is(start - 1, word::AUX | word::CLITIC) && !p.is(start - 1, word::DET)
+                || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some());
+        let verb = p.lex.verbs.longest(start, |k| p.key(k)).is_some();
+        if active && (verb || *kind == KindCue::Name) {
             return None;
         }
         return Some(*kind);

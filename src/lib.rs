@@ -24,12 +24,14 @@
 pub mod attribution;
 pub mod consistency;
 pub mod cues;
+pub mod custom;
 pub mod document;
 pub mod entities;
 pub mod explain;
 pub mod findings;
 pub mod kinds;
 pub mod lang;
+pub mod markup;
 pub mod mentions;
 pub mod prose;
 pub mod quotes;
@@ -37,9 +39,11 @@ pub mod span;
 pub mod tokens;
 pub mod verify;
 
+pub use custom::{CustomLexicon, CustomOutlet};
 pub use document::{Block, BlockKind, DecodeError, Document, DocumentBuilder};
 pub use findings::{Excerpt, Flag, Quote, QuoteKind, Severities, Severity};
 pub use lang::{Lang, LangChoice};
+pub use markup::{Format, Markup, Note, Source};
 pub use span::{LineCol, LineIndex, Span};
 
 /// What a run of the engine is asked to do.
@@ -49,6 +53,8 @@ pub struct Options {
     pub lang: LangChoice,
     /// Flag speech quotes whose speaker is known but no outlet is cited (`no_source`).
     pub require_source: bool,
+    /// Outlets, reporting verbs and speaker aliases from the configuration.
+    pub custom: CustomLexicon,
 }
 
 /// Everything the engine found in one document.
@@ -114,6 +120,8 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
                 flags,
                 candidates: a.candidates,
                 rule: a.rule,
+                suppressed: None,
+                cite: None,
             }
         })
         .collect();
@@ -134,9 +142,37 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
             flags: vec![Flag::Unbalanced],
             candidates: Vec::new(),
             rule: "stray-mark",
+            suppressed: None,
+            cite: None,
         });
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    opts.custom.apply_aliases(&mut quotes);
     consistency::flag_inconsistent(&mut quotes);
     Analysis { lang, quotes }
+}
+
+/// Read `bytes` as `format`, check it, and apply what the markup says (suppressions, `cite`).
+///
+/// The returned [`Source`] is the document the engine read, with the markup's notes (unknown
+/// directives, directives that apply to nothing).
+///
+/// ```
+/// use quotecheck::{Format, Options, check_source};
+///
+/// let md = "<!-- quotecheck-disable-next-quote checked with the desk -->\n\n« Nous tiendrons » ?\n";
+/// let (source, analysis) = check_source(md.as_bytes(), Format::Markdown, &Options::default()).unwrap();
+/// assert_eq!(analysis.quotes[0].suppressed.as_deref(), Some("checked with the desk"));
+/// assert_eq!(&md[analysis.quotes[0].span.start..analysis.quotes[0].span.end], "« Nous tiendrons »");
+/// assert!(source.markup.notes.is_empty());
+/// ```
+pub fn check_source<'a>(
+    bytes: &'a [u8],
+    format: Format,
+    opts: &Options,
+) -> Result<(Source<'a>, Analysis), DecodeError> {
+    let mut source = Source::parse(bytes, format)?;
+    let mut analysis = check(&source.doc, opts);
+    source.markup.annotate(&mut analysis.quotes);
+    Ok((source, analysis))
 }

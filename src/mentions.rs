@@ -81,6 +81,8 @@ pub struct Mention {
     pub apposed: Option<usize>,
     /// A generic organisation noun (`l'ONG`, `the company`) that may refer to any organisation.
     pub generic: bool,
+    /// A word for any leader (`le dirigeant`, `the island leader`).
+    pub broad: bool,
     /// Sentence index.
     pub sentence: usize,
 }
@@ -266,20 +268,55 @@ pub fn find(p: &Prose) -> Mentions {
                 let last = parts.len() - 1;
                 parts.into_iter().enumerate().map(move |(k, r)| {
                     if k == last {
-                        (if last == 0 { full.start } else { r.start }..r.end, r, class)
+                        (
+                            if last == 0 { full.start } else { r.start }..r.end,
+                            r,
+                            class,
+                        )
                     } else {
                         (r.clone(), r, None)
                     }
                 })
             })
             .collect();
+        // `Science News`, `Daily Xtra`: a name ending in an outlet word is an outlet.
+        if names.len() == 1
+            && honorific.is_none()
+            && end > start + 1
+            && p.tok(end - 1).is_some_and(|t| {
+                p.has(t, flag::CAP) && shared().outlet_suffixes.contains(p.norm(t))
+            })
+            && !p
+                .key(start)
+                .is_some_and(|k| shared().first_names.contains_key(k))
+        {
+            list.push(outlet_mention(
+                p,
+                start..end,
+                start..end,
+                None,
+                true,
+                OutletKind::Any,
+                false,
+            ));
+            for c in &mut covered[i..end] {
+                *c = true;
+            }
+            starts[start] = true;
+            i = end;
+            continue;
+        }
         for (full, core, role_class) in names {
             starts[full.start] = true;
             let mut kind =
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
             // not a person's name.
-            if kind == NameKind::Unknown && full.start > 0 && p.is(full.start - 1, word::DET) && !p.is(full.start - 1, word::POSS) {
+            if kind == NameKind::Unknown
+                && full.start > 0
+                && p.is(full.start - 1, word::DET)
+                && !p.is(full.start - 1, word::POSS)
+            {
                 kind = NameKind::Org;
             }
             let gender = honorific
@@ -299,6 +336,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(core.start),
             });
         }
@@ -320,7 +358,63 @@ pub fn find(p: &Prose) -> Mentions {
         i += 1;
     }
 
-    // 4. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
+    // 4. Any noun phrase that is the subject of a reporting verb, when the lexicons do not know
+    //    its noun: `The New York businessman says`, `one questioner claimed`, `le porte-voix du
+    //    collectif affirme`.
+    let mut j = 0;
+    while j < n {
+        let Some((len, _)) = lex.verbs.longest(j, |x| p.key(x)) else {
+            j += 1;
+            continue;
+        };
+        let mut k = j;
+        while k > 0
+            && p.is(k - 1, word::AUX | word::ADV | word::NEG | word::CLITIC)
+            && !p.is(k - 1, word::DET)
+        {
+            k -= 1;
+        }
+        if k > 0 && !covered[k - 1] && !list.iter().any(|m| m.items.end == k) {
+            // Only at the start of a clause: `qui a requis l'anonymat a reconnu` has no subject
+            // `l'anonymat`.
+            let clause_start = |s: usize| {
+                s == p.sentences[p.sentence_index(s)].items.start
+                    || p.is_any_punct(s - 1, &[",", ";", ":", "—", "–", "―", "("])
+                    || p.is(s - 1, word::CONJ | word::SUB)
+                    || p.quote_at(s - 1).is_some()
+            };
+            let free = |s: usize| !list.iter().any(|m| m.items.start < k && m.items.end > s);
+            if let Some(start) =
+                generic_subject(p, k, &covered).filter(|&s| clause_start(s) && free(s))
+            {
+                list.push(Mention {
+                    full: p.items_span(start..k),
+                    items: start..k,
+                    core: p.items_span(
+                        if p.is(start, word::DET | word::POSS) {
+                            start + 1
+                        } else {
+                            start
+                        }..k,
+                    ),
+                    kind: MentionKind::Description(RoleKind::Person),
+                    gender: Gender::Unknown,
+                    number: Number::Singular,
+                    in_pp: false,
+                    role_class: None,
+                    modifiers: Vec::new(),
+                    indefinite: p.is(start, word::INDEF | word::QUANT | word::NUM),
+                    apposed: None,
+                    generic: false,
+                    broad: false,
+                    sentence: p.sentence_index(start),
+                });
+            }
+        }
+        j += len.max(1);
+    }
+
+    // 5. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
     for (i, &cov) in covered.iter().enumerate() {
         let Some(t) = p.tok(i) else { continue };
         if cov {
@@ -345,6 +439,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(i),
             });
         } else if let Some((span, info)) = inversion_clitic(p, t) {
@@ -363,6 +458,7 @@ pub fn find(p: &Prose) -> Mentions {
                 indefinite: false,
                 apposed: None,
                 generic: false,
+                broad: false,
                 sentence: p.sentence_index(i),
             });
         }
@@ -405,6 +501,27 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     if p.lex.word_tags(norm) != 0 || p.lex.pronouns.contains_key(norm) {
         return false;
     }
+    // `l'ONG`, `the CEO`, `an MP`: an acronym that is a role noun is not a name.
+    if p.has(t, flag::ALLCAPS)
+        && p.lex
+            .roles
+            .longest(i, |k| p.key(k).filter(|_| k == i))
+            .is_some()
+    {
+        return false;
+    }
+    // `Co-developer`, `Fifteen-year-old`: a capital at the start of a hyphenated common word.
+    let text = p.tok_text(t);
+    if text
+        .split(['-', '\u{2010}', '\u{2011}'])
+        .skip(1)
+        .any(|part| part.starts_with(char::is_lowercase))
+        && !["al-", "el-", "ul-", "bin-", "ben-", "abu-"]
+            .iter()
+            .any(|pre| norm.starts_with(pre))
+    {
+        return false;
+    }
     // A title before a name: `Mayor of London Sadiq Khan`, `Constable Gary Gray`.
     if let Some((len, info)) = p.lex.roles.longest(i, |k| p.key(k)) {
         if matches!(info.kind, RoleKind::Person | RoleKind::Anonymous)
@@ -421,7 +538,8 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     // follows.
     let explained = p.has(t, flag::SENT_START)
         || (i > 0
-            && (p.is_any_punct(i - 1, &[":", "—", "–", "(", "-"]) || p.quote_at(i - 1).is_some()));
+            && (p.is_any_punct(i - 1, &[":", "—", "–", "―", "(", "-"])
+                || p.quote_at(i - 1).is_some()));
     if !explained || p.has(t, flag::ALLCAPS) {
         return true;
     }
@@ -499,6 +617,27 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             j += 1;
             continue;
         }
+        // `Robert Downey Jr.`: the suffix keeps its period.
+        if p.is_punct(j, ".")
+            && matches!(p.key(j - 1), Some("jr" | "sr"))
+            && p.tok(j - 1).is_some_and(|t| p.has(t, flag::CAP))
+        {
+            j += 1;
+            break;
+        }
+        // An initial: `V. Sapounov`, `George W. Bush`.
+        if p.is_punct(j, ".")
+            && p.tok(j - 1).is_some_and(|t| {
+                let w = p.tok_text(t);
+                w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+            })
+            && j + 1 < n
+            && p.is_cap(j + 1)
+            && !covered[j + 1]
+        {
+            j += 2;
+            continue;
+        }
         if let Some(t) = p.tok(j) {
             let s = p.tok_text(t);
             // `el-Sisi`, `al-Assad`, `bin-Salman`
@@ -541,7 +680,11 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
             if ORG_JOINERS.contains(&norm) && j + 1 < n && !covered[j + 1] {
                 // `Bank of England`, `Department of Homeland Security`; in French an organisation
                 // word takes lowercase complements: `Conseil de sécurité russe`.
-                if p.is_cap(j + 1) && (is_org_so_far || org_continues(p, j + 1)) {
+                let person_like = p
+                    .key(start)
+                    .is_some_and(|k| shared().first_names.contains_key(k))
+                    && !is_org_so_far;
+                if p.is_cap(j + 1) && !person_like && (is_org_so_far || org_continues(p, j + 1)) {
                     j += 2;
                     continue;
                 }
@@ -623,7 +766,8 @@ fn adjective_like(p: &Prose, i: usize) -> bool {
         "iques", "if", "ive", "ifs", "ives", "aire", "aires", "ien", "esque", "in", "ine", "ins",
         "ines", "russe", "russes", "an", "ane", "ans", "anes", "ais", "eur", "eure", "ore", "ène",
         "ènes", "ite", "ites", "yen", "yenne", "ard", "arde", "eux", "euse", "ste", "stes", "é",
-        "ée", "és", "ées", "ier", "ière", "turc", "turque", "grec", "grecque", "ote", "otes",
+        "ée", "és", "ées", "ier", "ière", "iers", "ières", "ère", "ères", "turc", "turque", "grec",
+        "grecque", "ote", "otes",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e)) || w.contains('-')
 }
@@ -672,8 +816,14 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
     let mut start = start;
     if last_title.is_none() && end > start + 1 {
         if let Some((len, info)) = p.lex.roles.longest(start, |x| p.key(x).filter(|_| x < end)) {
-            let is_org_word = p.tok(start).is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
-            if info.kind == RoleKind::Org && !is_org_word && start + len < end && p.is_cap(start + len) {
+            let is_org_word = p
+                .tok(start)
+                .is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+            if info.kind == RoleKind::Org
+                && !is_org_word
+                && start + len < end
+                && p.is_cap(start + len)
+            {
                 start += len;
             }
         }
@@ -749,9 +899,10 @@ fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
         }
         return NameKind::Unknown;
     }
+    // An acronym among the words (`Former CIA`, `Crédit Mutuel CIC`) makes an organisation.
     if core
         .clone()
-        .all(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
+        .any(|k| p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
     {
         return NameKind::Org;
     }
@@ -836,8 +987,53 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     }
     let head_start = k;
     if head_start == i && !p.is(i, word::DET | word::POSS) {
-        // A bare noun (`Broadcaster Piers Morgan`, `radio`) is not an outlet mention.
-        return None;
+        // A bare noun is an outlet only before a name that is not a person's (`newspaper Star
+        // of Mysore`, not `Broadcaster Piers Morgan`).
+        let after = k + len;
+        let names_outlet = after < n
+            && p.is_cap(after)
+            && !is_function(p, after)
+            && !p.key(after).is_some_and(|w| sh.first_names.contains_key(w));
+        if !names_outlet {
+            // `state media reported`, `according to state media`: a bare noun where a source is
+            // cited.
+            let before_verb = p.lex.verbs.longest(after, |x| p.key(x)).is_some();
+            let after_cue =
+                i >= 2 && p.key(i - 1) == Some("to") && p.key(i - 2) == Some("according");
+            if pre + 1 >= 1 && (before_verb || after_cue) && p.lang == Lang::En && len >= 2 {
+                return Some((
+                    outlet_mention(p, i..after, i..after, None, false, noun.kind, noun.state),
+                    after,
+                ));
+            }
+            return None;
+        }
+        let mut e = after;
+        while e < n
+            && (p.is_cap(e) || (p.key(e) == Some("of") && e + 1 < n && p.is_cap(e + 1)))
+            && !starts_clause(p, e)
+        {
+            e += 1;
+        }
+        if let Some((nlen, alias)) = sh.outlets.longest(after, |x| p.key(x)) {
+            let outlet = &sh.outlet_list[alias.id as usize];
+            return Some((
+                outlet_mention(
+                    p,
+                    i..after + nlen,
+                    after..after + nlen,
+                    Some(alias.id),
+                    true,
+                    outlet.kind,
+                    outlet.state,
+                ),
+                after + nlen,
+            ));
+        }
+        return Some((
+            outlet_mention(p, i..e, after..e, None, true, noun.kind, noun.state),
+            e,
+        ));
     }
     let mut end = k + len;
     // French postmodifiers: `officielle nord-coréenne`, `d'Etat`.
@@ -956,6 +1152,7 @@ fn outlet_mention(
         indefinite: false,
         apposed: None,
         generic: false,
+        broad: false,
         sentence: p.sentence_index(items.start),
         items,
     }
@@ -1038,10 +1235,32 @@ fn description_at(
     // sentence (`Police said`), or a role right before a name (`tour manager Thomas Gray`, which
     // is bound to the name).
     if !det && !one_of {
-        let t = p.tok(hs)?;
+        let first = p.tok(i)?;
+        // A bare role before a reporting verb (`as fire chief warns`, `police said`) or an
+        // organisation noun used without article (`according to police`).
+        // (At the start of a clause, and not before a participle: `a video message posted to
+        // Twitter` is no subject.)
+        let before_verb = {
+            let mut k = hs + hlen;
+            while k < n && p.is(k, word::ADV) {
+                k += 1;
+            }
+            let participle = p.key(k).is_some_and(|w| w.ends_with("ed"))
+                && matches!(
+                    p.key(k + 1),
+                    Some("to" | "by" | "on" | "in" | "from" | "at")
+                );
+            let clause_start = i == 0
+                || p.has(first, flag::SENT_START)
+                || p.is_any_punct(i - 1, &[",", ";", ":", "—", "–", "―", "("])
+                || p.is(i - 1, word::CONJ | word::SUB | word::SUBORD)
+                || p.quote_at(i - 1).is_some();
+            p.lex.verbs.longest(k, |x| p.key(x)).is_some() && !participle && clause_start
+        };
         let bare_ok = info.number == Number::Plural
-            || (p.has(t, flag::SENT_START) && hs == i)
-            || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen]);
+            || p.has(first, flag::SENT_START)
+            || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen])
+            || (p.lang == Lang::En && (before_verb || info.kind == RoleKind::Org));
         if !bare_ok {
             return None;
         }
@@ -1102,6 +1321,20 @@ fn description_at(
         if e == before {
             break;
         }
+        // `the governor of China's Hunan province`: a possessive continues the complement.
+        if p.key(e) == Some("'s") {
+            e += 1;
+            let mut w = 0;
+            while w < 3
+                && e < n
+                && (is_plain_lower(p, e) || p.is_cap(e))
+                && !is_function(p, e)
+                && p.lex.verbs.longest(e, |x| p.key(x)).is_none()
+            {
+                e += 1;
+                w += 1;
+            }
+        }
         while e < n && is_plain_lower(p, e) && adjective_like(p, e) {
             e += 1;
         }
@@ -1115,8 +1348,36 @@ fn description_at(
         end = e;
         pps += 1;
     }
+    // A role named with its complement (`le ministre nord-coréen des Affaires étrangères` is a
+    // `ministre des Affaires étrangères`, the class of `chef de la diplomatie`): match the head
+    // followed by the complement, adjectives in between skipped.
+    let mut info = info;
+    if end > hs + hlen {
+        let mut seq: Vec<usize> = (hs..hs + hlen).collect();
+        let mut j = hs + hlen;
+        while j < end && is_plain_lower(p, j) && adjective_like(p, j) {
+            j += 1;
+        }
+        seq.extend(j..end);
+        if let Some((len, longer)) = p
+            .lex
+            .roles
+            .longest(0, |x| seq.get(x).and_then(|&k| p.key(k)))
+        {
+            if len > hlen {
+                info = RoleInfo {
+                    gender: if longer.gender == Gender::Unknown {
+                        info.gender
+                    } else {
+                        longer.gender
+                    },
+                    ..*longer
+                };
+            }
+        }
+    }
     // `les deux parties` keeps its article: `deux parties` alone is not how copy names them.
-    let core_start = if det && !p.is(i + 1, word::NUM) {
+    let core_start = if det && !p.is(i + 1, word::NUM) && !one_of_first {
         i + 1
     } else {
         i
@@ -1139,10 +1400,40 @@ fn description_at(
         indefinite,
         apposed: None,
         generic: info.generic,
+        broad: info.broad,
         sentence: p.sentence_index(i),
     };
     // Continue scanning after the head (names inside complements are separate mentions).
     Some((mention, hs + hlen))
+}
+
+/// The start of a noun phrase ending at `end` that the lexicons do not know: a determiner (or a
+/// capital at the start of the sentence) and one to four plain words.
+fn generic_subject(p: &Prose, end: usize, covered: &[bool]) -> Option<usize> {
+    let mut k = end;
+    let mut words = 0;
+    while k > 0 && words < 4 {
+        let x = k - 1;
+        if covered[x] || p.quote_at(x).is_some() {
+            return None;
+        }
+        if p.is(x, word::DET | word::POSS | word::NUM | word::QUANT) && !p.is(x, word::PREP) {
+            return (words > 0).then_some(x);
+        }
+        let t = p.tok(x)?;
+        let plain = p.tokens[t].kind == TokKind::Word
+            && !is_function(p, x)
+            && p.lex.verbs.longest(x, |y| p.key(y)).is_none();
+        if !plain {
+            return None;
+        }
+        words += 1;
+        k = x;
+        if p.has(t, flag::SENT_START) {
+            return Some(x);
+        }
+    }
+    None
 }
 
 /// A role noun at item `j` (also under an `ex-` prefix: `ex-députée`).
@@ -1199,8 +1490,8 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         if k > 0 && matches!(p.key(k - 1), Some("selon" | "d'après")) {
             m.in_pp = true;
         }
-        // English possessor: `Niger's president`.
-        if p.key(m.items.end) == Some("'s") {
+        // English possessor: `Niger's president`; not `He's claiming` (`he is`).
+        if p.key(m.items.end) == Some("'s") && !matches!(m.kind, MentionKind::Pronoun { .. }) {
             m.in_pp = true;
         }
     }
@@ -1241,17 +1532,42 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         let MentionKind::Description(_) = list[a].kind else {
             continue;
         };
-        // Description followed by a name, directly or after a comma.
-        let end = list[a].items.end;
-        let target = (0..list.len()).find(|&b| {
-            b != a
-                && matches!(
-                    list[b].kind,
-                    MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
-                )
-                && (list[b].items.start == end
-                    || (p.is_punct(end, ",") && list[b].items.start == end + 1))
-        });
+        // Description followed by a name, directly or after the comma that closes its
+        // complements (`The president of the Pacific island nation of Marivala, Josefa Kaitani`).
+        let direct_end = list[a].items.end;
+        let mut end = direct_end;
+        let sent_end = p.sentences[list[a].sentence].items.end;
+        let mut k = end;
+        while k < sent_end
+            && k < end + 8
+            && p.quote_at(k).is_none()
+            && !p.is_any_punct(k, &[",", ";", ":", "(", ")"])
+            && !p.is(k, word::AUX | word::REL | word::SUB)
+            && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+        {
+            k += 1;
+        }
+        if p.is_punct(k, ",") {
+            end = k;
+        }
+        let name_at = |at: usize| {
+            (0..list.len()).find(|&b| {
+                b != a
+                    && !list[b].in_pp
+                    && matches!(
+                        list[b].kind,
+                        MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+                    )
+                    && list[b].items.start == at
+            })
+        };
+        let target = name_at(direct_end)
+            .or_else(|| {
+                p.is_punct(direct_end, ",")
+                    .then(|| name_at(direct_end + 1))
+                    .flatten()
+            })
+            .or_else(|| (end != direct_end).then(|| name_at(end + 1)).flatten());
         let target = target.or_else(|| {
             // Name, comma, description.
             let start = list[a].items.start;

@@ -377,7 +377,7 @@ impl<'t> Prose<'t> {
                     let s = self.tok_text(*t);
                     self.has(*t, flag::CAP)
                         || s.starts_with(|c: char| c.is_ascii_digit())
-                        || matches!(s, "—" | "–" | "(" | "-")
+                        || matches!(s, "—" | "–" | "―" | "(" | "-")
                 }
                 None => true,
             }

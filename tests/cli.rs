@@ -12,7 +12,7 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
-const HEADER: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule";
+const HEADER: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule,suppressed,cite";
 
 /// Prose without a single quotation mark.
 // No test text has an apostrophe, so the quote count does not hang on apostrophe handling.
@@ -163,15 +163,21 @@ fn invalid_utf8_names_the_file_and_byte_and_the_run_goes_on() {
 }
 
 #[test]
-fn a_directory_is_an_error_for_now() {
+fn a_directory_is_walked_in_path_order() {
     let dir = dir_with(&[("good.txt", QUOTED.as_bytes())]);
     std::fs::create_dir(dir.path().join("copy")).unwrap();
-    quotecheck(&dir)
+    std::fs::write(dir.path().join("copy/b.txt"), QUOTED).unwrap();
+    std::fs::write(dir.path().join("copy/a.txt"), QUOTED).unwrap();
+    let out = quotecheck(&dir)
         .args(["check", "copy", "good.txt", "--no-fail"])
         .assert()
-        .code(2)
-        .stderr("quotecheck: copy: is a directory (directory walking is not supported yet)\n")
-        .stdout(predicate::str::contains("\r\ngood.txt,"));
+        .code(0)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let files: Vec<String> = csv_records(&out).iter().map(|r| r[0].to_string()).collect();
+    assert_eq!(files, ["copy/a.txt", "copy/b.txt", "good.txt"]);
 }
 
 #[test]

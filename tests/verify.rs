@@ -231,8 +231,12 @@ fn csv_has_the_check_columns_then_the_verify_columns_and_altered_fails_the_run()
     let mut reader = csv::Reader::from_reader(&out[..]);
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header[0], "file");
+    // The columns of check (whatever they are), then those of verify.
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let base = col("verdict");
+    assert!(col("rule") < base);
     assert_eq!(
-        header[21..],
+        header[base..],
         [
             "verdict",
             "similarity",
@@ -247,16 +251,16 @@ fn csv_has_the_check_columns_then_the_verify_columns_and_altered_fails_the_run()
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 8);
-    let altered = rows.iter().find(|r| &r[21] == "altered").unwrap();
-    assert_eq!(&altered[22], "0.91");
-    assert_eq!(&altered[23], "en_sources/briefing_transcript.txt");
-    assert_eq!((&altered[24], &altered[25]), ("3", "112"));
+    let altered = rows.iter().find(|r| &r[base] == "altered").unwrap();
+    assert_eq!(&altered[base + 1], "0.91");
+    assert_eq!(&altered[base + 2], "en_sources/briefing_transcript.txt");
+    assert_eq!((&altered[base + 3], &altered[base + 4]), ("3", "112"));
     assert_eq!(
-        &altered[26],
+        &altered[base + 5],
         "It cost 48 million pounds, and it will protect 3,200 homes"
     );
-    assert!(altered[17].contains("altered"));
-    assert_eq!(&altered[18], "error");
+    assert!(altered[col("flags")].contains("altered"));
+    assert_eq!(&altered[col("severity")], "error");
 }
 
 #[test]
@@ -401,4 +405,71 @@ fn pretty_shows_the_passage_the_diff_and_the_verdicts() {
     assert!(out.contains(
         "8 speech quotes checked against the sources: 4 verbatim, 1 elided, 2 altered, 1 not_found.\n"
     ));
+}
+
+#[test]
+fn sources_in_markdown_and_json_lines_and_a_sarif_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Le maire a déclaré : « Nous reconstruirons le pont avant la fin du mois ».\n\
+         Le maire a ajouté : « Les travaux coûteront 4 millions d'euros ».\n",
+    );
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    write(
+        "sources/conseil.md",
+        "# Conseil municipal\n\n**LE MAIRE :** Nous reconstruirons le *pont* avant la fin du mois.\n",
+    );
+    write(
+        "sources/depeches.jsonl",
+        "{\"id\": \"d1\", \"text\": \"Les travaux coûteront 5 millions d'euros, selon la mairie.\"}\n",
+    );
+    let out = cargo_bin_cmd!("quotecheck")
+        .current_dir(dir.path())
+        .args([
+            "verify",
+            "a.txt",
+            "--against",
+            "sources",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["verdict"], "verbatim");
+    assert_eq!(lines[0]["source_file"], "sources/conseil.md");
+    assert_eq!(lines[0]["source_line"], 3);
+    assert_eq!(lines[1]["verdict"], "altered");
+    assert_eq!(lines[1]["source_file"], "d1");
+    assert_eq!(
+        lines[1]["diff"],
+        "Les travaux coûteront [-5-] {+4+} millions d'euros"
+    );
+    let sarif = cargo_bin_cmd!("quotecheck")
+        .current_dir(dir.path())
+        .args([
+            "verify",
+            "a.txt",
+            "--against",
+            "sources",
+            "--format",
+            "sarif",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "altered"));
 }

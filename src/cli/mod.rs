@@ -1,15 +1,17 @@
-//! The command line: arguments, the run over the inputs, and where the report goes.
+//! The command line: arguments, configuration, the run over the inputs, and where the reports go.
 //!
-//! Glue only. The library finds and attributes the quotes, a [`Report`] writes them, and
-//! [`Status`] turns what happened into the exit code. One input that cannot be read is reported
-//! on stderr and the run goes on with the others; a reader that closes the pipe ends the run
-//! quietly.
+//! Glue only. The library reads each input and finds and attributes its quotes; the inputs are
+//! checked in parallel, in batches, and their results written in input order, so the output is
+//! the same whatever the number of threads. One input that cannot be read is reported on stderr
+//! and the run goes on with the others; a reader that closes the pipe ends the run quietly.
+//! [`Status`] turns what happened into the exit code.
 
+mod config;
 mod exit;
 mod input;
 mod verify;
 
-use std::fmt::Display;
+use std::fmt::{Display, Write as _};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -17,14 +19,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use quotecheck::{Analysis, Document, Flag, Lang, LangChoice, Options, Severities, Severity};
+use quotecheck::{
+    Analysis, Flag, Format as DocFormat, Lang, LangChoice, LineIndex, Note, Options, Quote,
+    Severities, Severity, Source,
+};
+use rayon::prelude::*;
 
 use crate::report::csv::Csv;
+use crate::report::github::Github;
 use crate::report::json::Json;
 use crate::report::pretty::Pretty;
+use crate::report::sarif::Sarif;
 use crate::report::{FileReport, Report, Settings, Summary};
+use config::FailOn;
 pub use exit::Status;
-use input::Input;
+use input::{Articles, Expanded, InputFormat, Kind, Origin, Target, Walk};
 
 const AFTER_HELP: &str = "\
 Exit status: 0 nothing flagged at the fail level, 1 quotes flagged, 2 usage or I/O error.
@@ -34,12 +43,17 @@ const CHECK_AFTER_HELP: &str = "\
 Exit status:
   0  no quote flagged at or above the --fail-on level (or --no-fail)
   1  at least one quote flagged at or above the --fail-on level
-  2  usage error, or an input or the report could not be read or written;
-     the other inputs are still checked and reported
+     (quotes suppressed with a quotecheck-disable comment never count)
+  2  usage or configuration error, or an input or a report could not be
+     read or written; the other inputs are still checked and reported
 
 Positions: lines and columns are 1-based, columns count Unicode characters
 (scalar values); end_line/end_column point just past the quote (exclusive).
-byte_start/byte_end are an end-exclusive byte range of the file.";
+byte_start/byte_end are an end-exclusive byte range of the file as it is on
+disk (Markdown and HTML included); for JSON Lines, of the article's text.
+
+Configuration: the nearest .quotecheck.toml in the current directory or its
+parents (see the README for its keys); flags override it.";
 
 /// Audit the quotations in news copy: what was quoted, who said it, where it was reported.
 #[derive(Debug, Parser)]
@@ -67,22 +81,56 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct CheckArgs {
-    /// UTF-8 text files to check; `-` reads standard input (named `<stdin>` in reports).
+    /// Files or directories to check; `-` reads standard input (named `<stdin>` in reports).
+    /// Directories are walked for .md, .markdown, .html, .htm, .txt and .jsonl files.
     #[arg(value_name = "PATH", required = true, help_heading = "Input")]
     paths: Vec<PathBuf>,
 
-    /// Language of the copy; `auto` decides for each file.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto, help_heading = "Input")]
-    lang: LangArg,
+    /// How to read the inputs; `auto` goes by extension (.md/.markdown Markdown, .html/.htm
+    /// HTML, .jsonl JSON Lines, anything else and standard input text).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
+    input_format: InputFormat,
 
-    /// Report format: `csv` (one row per quote), `json` (JSON Lines, one object per quote) or
-    /// `pretty` (for people).
+    /// Language of the copy; `auto` decides for each file [default: auto, or the configuration's
+    /// `lang`].
+    #[arg(long, value_enum, help_heading = "Input")]
+    lang: Option<LangArg>,
+
+    /// Leave out files matching this gitignore-style pattern (repeatable; relative to the
+    /// current directory).
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    exclude: Vec<String>,
+
+    /// Apply the configuration's `exclude` and `--exclude` to files named on the command line too
+    /// (what a pre-commit hook needs).
+    #[arg(long, help_heading = "Input")]
+    force_exclude: bool,
+
+    /// Walk hidden files and directories too.
+    #[arg(long, help_heading = "Input")]
+    hidden: bool,
+
+    /// Do not read .gitignore, .ignore and .quotecheckignore files when walking directories.
+    #[arg(long, help_heading = "Input")]
+    no_ignore: bool,
+
+    /// Threads for checking the inputs (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", help_heading = "Input")]
+    threads: Option<usize>,
+
+    /// Report format: `csv` (one row per quote), `json` (JSON Lines, one object per quote),
+    /// `pretty` (for people), `sarif` (SARIF 2.1.0, for code scanning) or `github` (GitHub
+    /// Actions annotations).
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
     format: Format,
 
     /// Write the report to FILE instead of standard output (`-` is standard output).
     #[arg(short, long, value_name = "FILE", help_heading = "Output")]
     output: Option<PathBuf>,
+
+    /// Also write a report in FORMAT to PATH (repeatable), e.g. `--report sarif=quotes.sarif`.
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_report, help_heading = "Output")]
+    report: Vec<(Format, PathBuf)>,
 
     /// CSV: write cells as they are, without the leading `'` that stops a spreadsheet from running
     /// a cell starting with = + - @ tab or a line break as a formula.
@@ -99,13 +147,22 @@ struct CheckArgs {
     #[arg(long, value_name = "FLAG=LEVEL", value_parser = parse_severity, help_heading = "Checks")]
     severity: Vec<(Flag, Severity)>,
 
-    /// Exit with 1 when a quote is flagged at or above this severity.
-    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = FailOn::Error, help_heading = "Checks")]
-    fail_on: FailOn,
+    /// Exit with 1 when a quote is flagged at or above this severity [default: error, or the
+    /// configuration's `fail-on`].
+    #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Checks")]
+    fail_on: Option<FailOn>,
 
     /// Exit with 0 whatever the flags; only errors (exit 2) still fail the run.
     #[arg(long, help_heading = "Checks")]
     no_fail: bool,
+
+    /// Read the configuration from FILE instead of looking for .quotecheck.toml.
+    #[arg(short, long, value_name = "FILE", help_heading = "Config")]
+    config: Option<PathBuf>,
+
+    /// Read no configuration file.
+    #[arg(long, conflicts_with = "config", help_heading = "Config")]
+    isolated: bool,
 
     /// Also write to standard error what the engine saw in each file: the quotation marks and
     /// their roles, the cues of each sentence with a quote and their subjects, the mentions and
@@ -131,11 +188,13 @@ impl From<LangArg> for LangChoice {
     }
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Csv,
     Json,
     Pretty,
+    Sarif,
+    Github,
 }
 
 impl Format {
@@ -144,23 +203,8 @@ impl Format {
             Format::Csv => Box::new(Csv::new(out, settings.csv_guard)),
             Format::Json => Box::new(Json::new(out)),
             Format::Pretty => Box::new(Pretty::new(out, settings.severities.clone())),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Never,
-}
-
-impl FailOn {
-    fn level(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Never => None,
+            Format::Sarif => Box::new(Sarif::new(out, settings.severities.clone())),
+            Format::Github => Box::new(Github::new(out, settings.severities.clone())),
         }
     }
 }
@@ -177,9 +221,28 @@ fn parse_severity(arg: &str) -> Result<(Flag, Severity), String> {
     Ok((flag, level.trim().parse::<Severity>()?))
 }
 
+/// `FORMAT=PATH`, as given to `--report`.
+fn parse_report(arg: &str) -> Result<(Format, PathBuf), String> {
+    let (format, path) = arg
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH, e.g. sarif=quotes.sarif, got `{arg}`"))?;
+    let format = Format::from_str(format.trim(), false).map_err(|_| {
+        format!("unknown report format `{format}` (expected csv, json, pretty, sarif or github)")
+    })?;
+    if path.is_empty() {
+        return Err(format!("no path for the {format:?} report in `{arg}`"));
+    }
+    Ok((format, PathBuf::from(path)))
+}
+
 /// Print `message` on stderr as an error of the tool. A closed stderr is ignored.
 fn print_error(message: impl Display) {
     let _ = writeln!(io::stderr().lock(), "quotecheck: {message}");
+}
+
+/// Print `message` on stderr as a note: something left out, nothing failed.
+fn print_note(message: impl Display) {
+    let _ = writeln!(io::stderr().lock(), "quotecheck: note: {message}");
 }
 
 /// Parse the command line and run it.
@@ -202,28 +265,113 @@ pub fn run() -> Status {
     }
 }
 
+/// A report being written, and whether it still can be.
+struct Sink {
+    report: Box<dyn Report>,
+    name: String,
+    alive: bool,
+}
+
+/// Every report of the run: the main one (`--format`) and the `--report` ones.
+struct Sinks {
+    sinks: Vec<Sink>,
+    /// A report could not be written (a closed pipe is not counted).
+    errored: bool,
+}
+
+impl Sinks {
+    /// Run `f` on every report still alive; a report that fails is dropped, with a message
+    /// unless its reader just went away.
+    fn each(&mut self, mut f: impl FnMut(&mut dyn Report) -> io::Result<()>) {
+        for sink in self.sinks.iter_mut().filter(|s| s.alive) {
+            if let Err(err) = f(sink.report.as_mut()) {
+                sink.alive = false;
+                if err.kind() != io::ErrorKind::BrokenPipe {
+                    print_error(format_args!(
+                        "cannot write the report to {}: {err}",
+                        sink.name
+                    ));
+                    self.errored = true;
+                }
+            }
+        }
+    }
+
+    fn any_alive(&self) -> bool {
+        self.sinks.iter().any(|s| s.alive)
+    }
+}
+
 /// `quotecheck check`.
 fn check(args: &CheckArgs) -> Status {
-    let inputs: Vec<Input> = args.paths.iter().map(|p| Input::from_arg(p)).collect();
-    if let Err(err) = validate(&inputs, args.output.as_deref()) {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(err) => {
+            print_error(format_args!("cannot read the current directory: {err}"));
+            return Status::Error;
+        }
+    };
+    let config = match config::load(&cwd, args.config.as_deref(), args.isolated) {
+        Ok(config) => config,
+        Err(err) => {
+            print_error(err);
+            return Status::Error;
+        }
+    };
+    let origins: Vec<Origin> = args.paths.iter().map(|p| Origin::from_arg(p)).collect();
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let outputs: Vec<&Path> = output
+        .into_iter()
+        .chain(args.report.iter().map(|(_, p)| p.as_path()))
+        .collect();
+    if let Err(err) = validate(&origins, &outputs) {
         print_error(format_args!("{err:#}"));
         return Status::Error;
     }
+    let mut exclude: Vec<ignore::gitignore::Gitignore> = config.exclude.into_iter().collect();
+    if !args.exclude.is_empty() {
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(&cwd);
+        for glob in &args.exclude {
+            if let Err(err) = builder.add_line(None, glob) {
+                print_error(format_args!("bad --exclude pattern `{glob}`: {err}"));
+                return Status::Error;
+            }
+        }
+        match builder.build() {
+            Ok(g) => exclude.push(g),
+            Err(err) => {
+                print_error(format_args!("bad --exclude patterns: {err}"));
+                return Status::Error;
+            }
+        }
+    }
+
     let mut severities = Severities::default();
-    for &(flag, level) in &args.severity {
+    for &(flag, level) in config.severities.iter().chain(&args.severity) {
         severities.set(flag, level);
     }
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
     let settings = Settings {
         severities,
-        fail_level: args.fail_on.level(),
+        fail_level: fail_on.level(),
         csv_guard: !args.csv_raw,
     };
     let options = Options {
-        lang: args.lang.into(),
-        require_source: args.require_source,
+        lang: args
+            .lang
+            .map(LangChoice::from)
+            .or(config.lang)
+            .unwrap_or_default(),
+        require_source: args.require_source || config.require_source.unwrap_or(false),
+        custom: config.custom,
     };
-    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let (out, out_name): (Box<dyn Write>, String) = match output {
+
+    // The reports: created before anything is read, so a bad path fails at once.
+    let mut sinks = Sinks {
+        sinks: Vec::new(),
+        errored: false,
+    };
+    let main: (Box<dyn Write>, String) = match output {
         None => (
             Box::new(BufWriter::new(io::stdout().lock())),
             "standard output".to_string(),
@@ -239,7 +387,46 @@ fn check(args: &CheckArgs) -> Status {
             }
         },
     };
-    let mut reporter = args.format.reporter(out, &settings);
+    sinks.sinks.push(Sink {
+        report: args.format.reporter(main.0, &settings),
+        name: main.1,
+        alive: true,
+    });
+    for (format, path) in &args.report {
+        match File::create(path) {
+            Ok(file) => sinks.sinks.push(Sink {
+                report: format.reporter(Box::new(BufWriter::new(file)), &settings),
+                name: path.display().to_string(),
+                alive: true,
+            }),
+            Err(err) => {
+                print_error(format_args!(
+                    "cannot create the report file {}: {err}",
+                    path.display()
+                ));
+                return Status::Error;
+            }
+        }
+    }
+
+    let threads = args.threads.unwrap_or(0);
+    let walk = Walk {
+        format: Some(args.input_format),
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+        force_exclude: args.force_exclude,
+        exclude,
+        outputs: outputs.iter().map(|p| p.to_path_buf()).collect(),
+        cwd,
+        threads,
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(err) => {
+            print_error(format_args!("cannot start the worker threads: {err}"));
+            return Status::Error;
+        }
+    };
     let mut run = Run {
         options,
         summary: Summary::new(settings.fail_level),
@@ -247,37 +434,90 @@ fn check(args: &CheckArgs) -> Status {
         errored: false,
         explain: args.explain,
     };
-    match run.all(&inputs, reporter.as_mut()) {
-        Ok(()) => {}
-        // The reader has gone (`| head`): nobody is left to tell.
-        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(err) => {
-            print_error(format_args!("cannot write the report to {out_name}: {err}"));
-            run.errored = true;
-        }
-    }
-    Status::of_run(run.errored, run.summary.failing, args.no_fail)
+    sinks.each(|r| r.begin());
+    let expanded = walk.expand(&args.paths);
+    run.all(expanded, &pool, &mut sinks);
+    let summary = run.summary.clone();
+    sinks.each(|r| r.finish(&summary));
+    Status::of_run(
+        run.errored || sinks.errored,
+        run.summary.failing,
+        args.no_fail,
+    )
 }
 
 /// Refuse command lines that cannot work before reading anything.
-fn validate(inputs: &[Input], output: Option<&Path>) -> anyhow::Result<()> {
-    if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
+fn validate(inputs: &[Origin], outputs: &[&Path]) -> anyhow::Result<()> {
+    if inputs.iter().filter(|i| **i == Origin::Stdin).count() > 1 {
         bail!("`-` (standard input) can be given only once");
     }
-    // Creating the report file would empty an input before it is read.
-    if let Some(out) = output.and_then(|p| fs::canonicalize(p).ok()) {
-        let same = |path: &PathBuf| fs::canonicalize(path).is_ok_and(|p| p == out);
-        for input in inputs {
-            match input {
-                Input::File(path) if same(path) => bail!(
-                    "the report file {} is also an input; refusing to overwrite it",
-                    path.display()
-                ),
-                _ => {}
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for out in outputs {
+        // Creating a report file would empty an input before it is read.
+        if let Ok(canonical) = fs::canonicalize(out) {
+            let same = |path: &PathBuf| fs::canonicalize(path).is_ok_and(|p| p == canonical);
+            for input in inputs {
+                if let Origin::File(path) = input
+                    && same(path)
+                {
+                    bail!(
+                        "the report file {} is also an input; refusing to overwrite it",
+                        path.display()
+                    );
+                }
             }
         }
+        if seen.iter().any(|p| p == out) {
+            bail!("two reports are written to {}", out.display());
+        }
+        seen.push(out.to_path_buf());
     }
     Ok(())
+}
+
+/// How many inputs are checked in parallel before their results are written.
+const BATCH: usize = 64;
+
+/// One document to check.
+enum Work {
+    /// Read from a file or standard input.
+    Read {
+        origin: Origin,
+        format: DocFormat,
+    },
+    /// An article of a JSON Lines input.
+    Text {
+        name: String,
+        text: String,
+        format: DocFormat,
+    },
+    /// Nothing to check: an input that failed before it was read, or a note.
+    Failed {
+        name: String,
+        err: anyhow::Error,
+    },
+    Note(String),
+}
+
+/// What checking one document gave.
+enum Outcome {
+    Checked {
+        name: String,
+        /// The text positions refer to: the file, or a JSON Lines article's text.
+        bytes: Vec<u8>,
+        quotes: Vec<Quote>,
+        notes: Vec<Note>,
+        explain: Option<String>,
+    },
+    Skipped {
+        name: String,
+        why: &'static str,
+    },
+    Failed {
+        name: String,
+        err: anyhow::Error,
+    },
+    Note(String),
 }
 
 /// The state of one `check` run.
@@ -292,70 +532,171 @@ struct Run {
 }
 
 impl Run {
-    /// Check every input and write the report; stops only when the report cannot be written.
-    fn all(&mut self, inputs: &[Input], reporter: &mut dyn Report) -> io::Result<()> {
-        reporter.begin()?;
-        for input in inputs {
-            let name = input.name();
-            let checked = input
-                .read()
-                .and_then(|bytes| analyse(&bytes, &self.options).map(|a| (bytes, a)));
-            match checked {
-                Ok((bytes, analysis)) => {
-                    if self.explain {
-                        explain(&name, &bytes, &analysis);
-                    }
-                    let file =
-                        FileReport::new(&name, &bytes, &analysis.quotes, &self.settings.severities);
-                    self.summary.add(&file);
-                    reporter.file(&file)?;
+    /// Check every input, in batches, writing each batch's results in input order.
+    fn all(&mut self, expanded: Vec<Expanded>, pool: &rayon::ThreadPool, sinks: &mut Sinks) {
+        let mut work = expanded
+            .into_iter()
+            .flat_map(|e| -> Box<dyn Iterator<Item = Work>> {
+                match e {
+                    Expanded::Note(n) => Box::new(std::iter::once(Work::Note(n))),
+                    Expanded::Target(Target {
+                        origin,
+                        kind: Kind::Doc(format),
+                    }) => Box::new(std::iter::once(Work::Read { origin, format })),
+                    Expanded::Target(Target {
+                        origin,
+                        kind: Kind::Jsonl,
+                    }) => Box::new(Articles::new(&origin).map(|a| match a.text {
+                        Ok((text, format)) => Work::Text {
+                            name: a.name,
+                            text,
+                            format,
+                        },
+                        Err(err) => Work::Failed { name: a.name, err },
+                    })),
                 }
-                Err(err) => {
-                    print_error(format_args!("{name}: {err:#}"));
-                    self.summary.add_error();
-                    self.errored = true;
-                }
+            });
+        loop {
+            let batch: Vec<Work> = work.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let (options, explain) = (&self.options, self.explain);
+            let outcomes: Vec<Outcome> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|w| process(w, options, explain))
+                    .collect()
+            });
+            for outcome in outcomes {
+                self.emit(outcome, sinks);
+            }
+            if !sinks.any_alive() {
+                // Nobody reads any report any more (`| head`): stop.
+                break;
             }
         }
-        reporter.finish(&self.summary)
+    }
+
+    fn emit(&mut self, outcome: Outcome, sinks: &mut Sinks) {
+        match outcome {
+            Outcome::Checked {
+                name,
+                bytes,
+                quotes,
+                notes,
+                explain,
+            } => {
+                if !notes.is_empty() {
+                    let index = LineIndex::new(&bytes);
+                    for n in notes {
+                        let lc = index.line_col(&bytes, n.span.start);
+                        print_note(format_args!(
+                            "{name}:{}:{}: {}",
+                            lc.line, lc.column, n.message
+                        ));
+                    }
+                }
+                if let Some(text) = explain {
+                    let _ = io::stderr().lock().write_all(text.as_bytes());
+                }
+                let file = FileReport::new(&name, &bytes, &quotes, &self.settings.severities);
+                self.summary.add(&file);
+                sinks.each(|r| r.file(&file));
+            }
+            Outcome::Skipped { name, why } => print_note(format_args!("{name}: skipped {why}")),
+            Outcome::Failed { name, err } => {
+                print_error(format_args!("{name}: {err:#}"));
+                self.summary.add_error();
+                self.errored = true;
+            }
+            Outcome::Note(n) => print_note(n),
+        }
     }
 }
 
-/// Write the engine's view of one file to stderr, positions as `line:column`.
-fn explain(name: &str, bytes: &[u8], analysis: &Analysis) {
-    let Ok(doc) = Document::plain(bytes) else {
-        return;
+/// Read and check one document (in a worker thread).
+fn process(work: Work, options: &Options, explain: bool) -> Outcome {
+    let (name, bytes, format) = match work {
+        Work::Note(n) => return Outcome::Note(n),
+        Work::Failed { name, err } => return Outcome::Failed { name, err },
+        Work::Text { name, text, format } => (name, text.into_bytes(), format),
+        Work::Read { origin, format } => {
+            let name = origin.name();
+            match origin.read() {
+                Ok(bytes) if input::is_binary(&bytes) => {
+                    return Outcome::Skipped {
+                        name,
+                        why: "(binary file)",
+                    };
+                }
+                Ok(bytes) => (name, bytes, format),
+                Err(err) => return Outcome::Failed { name, err },
+            }
+        }
     };
-    let ex = quotecheck::explain::explain(&doc, analysis);
-    let index = quotecheck::LineIndex::new(bytes);
+    match analyse(&bytes, format, options, explain.then_some(name.as_str())) {
+        Ok((quotes, notes, explain)) => Outcome::Checked {
+            name,
+            bytes,
+            quotes,
+            notes,
+            explain,
+        },
+        Err(err) => Outcome::Failed { name, err },
+    }
+}
+
+/// Run the library on `bytes`: the quotes, the markup's notes and, with `explain` (the input's
+/// name), what the engine saw.
+///
+/// A panic in the engine is a bug, but it costs one input rather than the whole run: the panic
+/// message is printed by the default hook and the input is reported as not checked.
+fn analyse(
+    bytes: &[u8],
+    format: DocFormat,
+    options: &Options,
+    explain: Option<&str>,
+) -> anyhow::Result<(Vec<Quote>, Vec<Note>, Option<String>)> {
+    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
+        quotecheck::check_source(bytes, format, options)
+    }))
+    .map_err(|_| anyhow!("internal error in the engine (this is a bug); input not checked"))?;
+    let (source, analysis) = checked?;
+    let text = explain.map(|name| explanation(name, bytes, &source, &analysis));
+    Ok((analysis.quotes, source.markup.notes, text))
+}
+
+/// The engine's view of one file, positions as `line:column`.
+fn explanation(name: &str, bytes: &[u8], source: &Source<'_>, analysis: &Analysis) -> String {
+    let ex = quotecheck::explain::explain(&source.doc, analysis);
+    let index = LineIndex::new(bytes);
     let at = |span: quotecheck::Span| {
         let lc = index.line_col(bytes, span.start);
         format!("{}:{}", lc.line, lc.column)
     };
-    let mut err = io::stderr().lock();
-    let mut w = |s: String| {
-        let _ = writeln!(err, "{s}");
-    };
-    w(format!("== {name} (language {})", analysis.lang));
-    w("marks:".into());
+    let mut s = String::new();
+    let _ = writeln!(s, "== {name} (language {})", analysis.lang);
+    let _ = writeln!(s, "marks:");
     for l in &ex.marks {
-        w(format!("  {} {}", at(l.span), l.text));
+        let _ = writeln!(s, "  {} {}", at(l.span), l.text);
     }
-    w("cues (sentences with quotes):".into());
+    let _ = writeln!(s, "cues (sentences with quotes):");
     for l in &ex.cues {
-        w(format!("  {} {}", at(l.span), l.text));
+        let _ = writeln!(s, "  {} {}", at(l.span), l.text);
     }
-    w("mentions:".into());
+    let _ = writeln!(s, "mentions:");
     for l in &ex.mentions {
-        w(format!("  {} {}", at(l.span), l.text));
+        let _ = writeln!(s, "  {} {}", at(l.span), l.text);
     }
-    w("entities:".into());
+    let _ = writeln!(s, "entities:");
     for e in &ex.entities {
-        w(format!("  {e}"));
+        let _ = writeln!(s, "  {e}");
     }
-    w("quotes:".into());
+    let _ = writeln!(s, "quotes:");
     for q in &analysis.quotes {
-        w(format!(
+        let _ = writeln!(
+            s,
             "  {} {} rule={} speaker={:?} source={:?} flags={:?}",
             at(q.span),
             q.kind,
@@ -363,18 +704,9 @@ fn explain(name: &str, bytes: &[u8], analysis: &Analysis) {
             q.speaker,
             q.source,
             q.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()
-        ));
+        );
     }
-}
-
-/// Decode `bytes` as plain text and run the engine on it.
-///
-/// A panic in the engine is a bug, but it costs one input rather than the whole run: the panic
-/// message is printed by the default hook and the input is reported as not checked.
-fn analyse(bytes: &[u8], options: &Options) -> anyhow::Result<Analysis> {
-    let doc = Document::plain(bytes)?;
-    panic::catch_unwind(AssertUnwindSafe(|| quotecheck::check(&doc, options)))
-        .map_err(|_| anyhow!("internal error in the engine (this is a bug); input not checked"))
+    s
 }
 
 #[cfg(test)]
@@ -416,13 +748,30 @@ mod tests {
     }
 
     #[test]
+    fn report_arguments_name_a_format_and_a_path() {
+        assert_eq!(
+            parse_report("sarif=out/q.sarif"),
+            Ok((Format::Sarif, PathBuf::from("out/q.sarif")))
+        );
+        assert!(
+            parse_report("xml=a")
+                .unwrap_err()
+                .contains("unknown report format")
+        );
+        assert!(parse_report("csv=").unwrap_err().contains("no path"));
+        assert!(parse_report("csv").unwrap_err().contains("FORMAT=PATH"));
+    }
+
+    #[test]
     fn stdin_twice_and_overwriting_an_input_are_refused() {
-        assert!(validate(&[Input::Stdin, Input::Stdin], None).is_err());
+        assert!(validate(&[Origin::Stdin, Origin::Stdin], &[]).is_err());
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");
         fs::write(&file, "x").unwrap();
-        let input = Input::File(file.clone());
-        assert!(validate(std::slice::from_ref(&input), Some(&file)).is_err());
-        assert!(validate(&[input], Some(&dir.path().join("out.csv"))).is_ok());
+        let input = Origin::File(file.clone());
+        assert!(validate(std::slice::from_ref(&input), &[&file]).is_err());
+        let out = dir.path().join("out.csv");
+        assert!(validate(std::slice::from_ref(&input), &[&out]).is_ok());
+        assert!(validate(&[input], &[&out, &out]).is_err());
     }
 }

@@ -136,6 +136,11 @@ pub struct RoleInfo {
     pub generic: bool,
     /// A document that names its platform (`tweet` → Twitter): index in [`Lexicon::platforms`].
     pub platform: Option<u32>,
+    /// A head of state or government (`président`, `prime minister`).
+    pub leader: bool,
+    /// A word for any leader (`leader`, `dirigeant`, `numéro un`): refers back to a president
+    /// or prime minister as well.
+    pub broad: bool,
 }
 
 /// A pronoun and what it may refer to (`pronouns.txt`).
@@ -334,6 +339,13 @@ impl<T> PhraseMap<T> {
         })
     }
 
+    /// Every value.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.by_first
+            .values()
+            .flat_map(|l| l.iter().map(|(_, v)| v))
+    }
+
     /// The value of a one-token entry.
     pub fn get_single(&self, key: &str) -> Option<&T> {
         self.by_first
@@ -401,6 +413,8 @@ pub struct Shared {
     pub first_names: HashMap<String, Gender>,
     /// Country, region and city names, in French and English.
     pub places: PhraseMap<()>,
+    /// Last words that make a name an outlet (`News`, `Times`, `Gazette`), normalised.
+    pub outlet_suffixes: HashSet<String>,
 }
 
 impl Lexicon {
@@ -412,6 +426,11 @@ impl Lexicon {
     /// True when the normalised word has any of the `tags` bits.
     pub fn is(&self, norm: &str, tags: u32) -> bool {
         self.word_tags(norm) & tags != 0
+    }
+
+    /// Every role class with one of its entries' information.
+    pub fn role_classes(&self) -> impl Iterator<Item = (u32, RoleInfo)> + '_ {
+        self.roles.values().map(|info| (info.class, *info))
     }
 
     /// The lemma of a verb form.
@@ -668,6 +687,8 @@ fn load(lang: Lang) -> Lexicon {
                     kind,
                     generic,
                     platform,
+                    leader: line.has("leader"),
+                    broad: line.has("broad"),
                 };
                 roles.insert(keys(form), info);
                 if !plural_only {
@@ -908,11 +929,15 @@ fn load_shared() -> Shared {
     for line in lines(include_str!("../../data/places.txt")) {
         places.insert(entry_keys(line.entry, Lang::Fr), ());
     }
+    let outlet_suffixes = lines(include_str!("../../data/outlet_suffixes.txt"))
+        .map(|l| normalize(l.entry))
+        .collect();
     Shared {
         outlets,
         outlet_list,
         first_names,
         places,
+        outlet_suffixes,
     }
 }
 

@@ -24,11 +24,13 @@
 //! | `severity` | the highest severity among the flags, empty when none |
 //! | `candidates` | the candidate speakers of an ambiguous quote, joined with ` \| ` |
 //! | `rule` | the rule that attributed the quote |
+//! | `suppressed` | why an editor suppressed the quote (`quotecheck-disable…` comment); empty when not suppressed |
+//! | `cite` | the `cite` URL of the HTML `<q>` or `<blockquote>` the quote is in |
 //!
 //! Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`,
 //! `-`, `@`, a tab, a carriage return or a line feed as a formula, and quotes come from copy nobody
 //! here controls. So every text cell (`file`, `quote`, `speaker`, `speaker_mention`, `cue`,
-//! `source`, `source_mention`, `candidates`, `rule`) that starts with one of them gets a leading
+//! `source`, `source_mention`, `candidates`, `rule`, `suppressed`, `cite`) that starts with one of them gets a leading
 //! `'`, which spreadsheets hide and scripts must strip. `--csv-raw` writes the cells untouched.
 
 use std::borrow::Cow;
@@ -39,7 +41,7 @@ use quotecheck::Excerpt;
 use super::{FileReport, Report, Row, Summary};
 
 /// The header row.
-pub const HEADER: [&str; 21] = [
+pub const HEADER: [&str; 23] = [
     "file",
     "line",
     "column",
@@ -61,6 +63,8 @@ pub const HEADER: [&str; 21] = [
     "severity",
     "candidates",
     "rule",
+    "suppressed",
+    "cite",
 ];
 
 /// Writes the CSV report to `W`.
@@ -113,6 +117,8 @@ impl<W: Write> Csv<W> {
             row.severity.map_or("", |s| s.as_str()).into(),
             Cow::Owned(self.text(&q.candidates.join(" | ")).into_owned()),
             self.text(q.rule),
+            opt(q.suppressed.as_deref()),
+            opt(q.cite.as_deref()),
         ]
     }
 }
@@ -203,7 +209,7 @@ mod tests {
         reader.records().map(Result::unwrap).collect()
     }
 
-    const HEAD: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule\r\n";
+    const HEAD: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule,suppressed,cite\r\n";
 
     #[test]
     fn quotes_commas_double_quotes_and_line_breaks_per_rfc_4180() {
@@ -212,8 +218,8 @@ mod tests {
         b.span = Span::new(text.len() - 1, text.len());
         let csv = csv_of(&text, &[a, b], true);
         let expected = HEAD.to_string()
-            + "a.txt,1,45,2,16,49,94,fr,speech,\"« Nous tiendrons, \"\"promis\"\",\nnos promesses »\",Jean Dupont,Le ministre Jean Dupont,a déclaré,AFP,l’AFP,false,0.86,anonymous;unbalanced,error,Jean Dupont | Marie Curie,fr.cue-before\r\n"
-            + "a.txt,2,17,3,1,95,96,en,term,\"\"\"Yes.\"\"\",,,,,,true,0.00,,,,none\r\n";
+            + "a.txt,1,45,2,16,49,94,fr,speech,\"« Nous tiendrons, \"\"promis\"\",\nnos promesses »\",Jean Dupont,Le ministre Jean Dupont,a déclaré,AFP,l’AFP,false,0.86,anonymous;unbalanced,error,Jean Dupont | Marie Curie,fr.cue-before,,\r\n"
+            + "a.txt,2,17,3,1,95,96,en,term,\"\"\"Yes.\"\"\",,,,,,true,0.00,,,,none,,\r\n";
         assert_eq!(csv, expected);
         let rows = records(&csv);
         assert_eq!(rows.len(), 2);
@@ -238,11 +244,11 @@ mod tests {
         ];
         let csv = csv_of(&text, &quotes, true);
         let expected = HEAD.to_string()
-            + "a.txt,1,1,1,7,0,6,en,term,text,\"'=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,'-text,'-speaker,'-mention,,'-source,,true,0.00,,,'-one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,'+text,'+speaker,'+mention,,'+source,,true,0.00,,,'+one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,'@text,'@speaker,'@mention,,'@source,,true,0.00,,,'@one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,'\ttext,'\tspeaker,'\tmention,,'\tsource,,true,0.00,,,'\tone | two,none\r\n";
+            + "a.txt,1,1,1,7,0,6,en,term,text,\"'=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'-text,'-speaker,'-mention,,'-source,,true,0.00,,,'-one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'+text,'+speaker,'+mention,,'+source,,true,0.00,,,'+one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'@text,'@speaker,'@mention,,'@source,,true,0.00,,,'@one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,'\ttext,'\tspeaker,'\tmention,,'\tsource,,true,0.00,,,'\tone | two,none,,\r\n";
         assert_eq!(csv, expected);
         let rows = records(&csv);
         assert_eq!(rows.len(), quotes.len());
@@ -263,11 +269,11 @@ mod tests {
         ];
         let csv = csv_of(&text, &quotes, false);
         let expected = HEAD.to_string()
-            + "a.txt,1,1,1,7,0,6,en,term,text,\"=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,-text,-speaker,-mention,,-source,,true,0.00,,,-one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,+text,+speaker,+mention,,+source,,true,0.00,,,+one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,@text,@speaker,@mention,,@source,,true,0.00,,,@one | two,none\r\n"
-            + "a.txt,1,1,1,7,0,6,en,term,\ttext,\tspeaker,\tmention,,\tsource,,true,0.00,,,\tone | two,none\r\n";
+            + "a.txt,1,1,1,7,0,6,en,term,text,\"=HYPERLINK(\"\"http://x\"\")\",mention,,source,,true,0.00,,,one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,-text,-speaker,-mention,,-source,,true,0.00,,,-one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,+text,+speaker,+mention,,+source,,true,0.00,,,+one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,@text,@speaker,@mention,,@source,,true,0.00,,,@one | two,none,,\r\n"
+            + "a.txt,1,1,1,7,0,6,en,term,\ttext,\tspeaker,\tmention,,\tsource,,true,0.00,,,\tone | two,none,,\r\n";
         assert_eq!(csv, expected);
         let rows = records(&csv);
         assert_eq!(rows.len(), quotes.len());

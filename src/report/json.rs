@@ -26,6 +26,8 @@
 //! | `severity` | string or null | the highest severity among the flags: `error`, `warning`, `info` |
 //! | `candidates` | array of strings | candidate speakers of an ambiguous quote, likeliest first |
 //! | `rule` | string | the rule that attributed the quote |
+//! | `suppressed` | string or null | why an editor suppressed the quote; `null` when not suppressed |
+//! | `cite` | string or null | the `cite` URL of the HTML `<q>` or `<blockquote>` around the quote |
 
 use std::io::{self, Write};
 
@@ -76,6 +78,8 @@ pub(super) struct Line<'a> {
     severity: Option<Severity>,
     candidates: &'a [String],
     rule: &'a str,
+    suppressed: Option<&'a str>,
+    cite: Option<&'a str>,
 }
 
 impl<'a> Line<'a> {
@@ -112,6 +116,8 @@ impl<'a> Line<'a> {
             severity: row.severity,
             candidates: &q.candidates,
             rule: q.rule,
+            suppressed: q.suppressed.as_deref(),
+            cite: q.cite.as_deref(),
         }
     }
 }
@@ -143,7 +149,7 @@ mod tests {
     use crate::report::tests::{attributed, bare};
 
     /// Every key of a line, in order, with the JSON types it may have.
-    const KEYS: [(&str, &[&str]); 27] = [
+    const KEYS: [(&str, &[&str]); 29] = [
         ("file", &["string"]),
         ("line", &["integer"]),
         ("column", &["integer"]),
@@ -171,6 +177,8 @@ mod tests {
         ("severity", &["string", "null"]),
         ("candidates", &["array"]),
         ("rule", &["string"]),
+        ("suppressed", &["string", "null"]),
+        ("cite", &["string", "null"]),
     ];
 
     fn type_of(v: &Value) -> &'static str {

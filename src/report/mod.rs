@@ -6,8 +6,12 @@
 //! implementing [`Report`].
 
 pub mod csv;
+pub mod github;
 pub mod json;
 pub mod pretty;
+pub mod sarif;
+#[cfg(test)]
+mod snapshots;
 pub mod verify;
 
 use std::io;
@@ -45,9 +49,11 @@ pub struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// True when the quote is flagged at or above `level` (never when `level` is `None`).
+    /// True when the quote is flagged at or above `level` (never when `level` is `None`, never
+    /// when an editor suppressed the quote).
     pub fn fails(&self, level: Option<Severity>) -> bool {
-        matches!((self.severity, level), (Some(s), Some(l)) if s >= l)
+        self.quote.suppressed.is_none()
+            && matches!((self.severity, level), (Some(s), Some(l)) if s >= l)
     }
 }
 
@@ -99,8 +105,10 @@ pub struct Summary {
     pub kinds: [usize; KINDS.len()],
     /// Quotes carrying each flag, indexed as [`Flag::ALL`].
     pub flags: [usize; Flag::ALL.len()],
-    /// Quotes flagged at or above `fail_level`.
+    /// Quotes flagged at or above `fail_level`, suppressed ones excepted.
     pub failing: usize,
+    /// Quotes suppressed by a `quotecheck-disable…` comment.
+    pub suppressed: usize,
     /// The fail level of the run; `None` never fails.
     pub fail_level: Option<Severity>,
 }
@@ -123,6 +131,7 @@ impl Summary {
             kinds: [0; KINDS.len()],
             flags: [0; Flag::ALL.len()],
             failing: 0,
+            suppressed: 0,
             fail_level,
         }
     }
@@ -143,6 +152,9 @@ impl Summary {
             if row.fails(self.fail_level) {
                 self.failing += 1;
             }
+            if row.quote.suppressed.is_some() {
+                self.suppressed += 1;
+            }
         }
     }
 
@@ -150,6 +162,130 @@ impl Summary {
     pub fn add_error(&mut self) {
         self.errors += 1;
     }
+}
+
+/// One flag of one quote: what the CI formats (SARIF, GitHub) report, one result each.
+#[derive(Debug, Clone)]
+pub struct Finding<'a> {
+    /// The quote's row.
+    pub row: &'a Row<'a>,
+    /// The flag.
+    pub flag: Flag,
+    /// Its severity in this run.
+    pub severity: Severity,
+    /// A hash of the flag, the quote's text and its rank among the file's quotes with the same
+    /// text and flag: stable when lines are added or removed around the quote.
+    pub fingerprint: String,
+}
+
+impl FileReport<'_> {
+    /// Every flag of every quote, in text order, with its fingerprint.
+    pub fn findings(&self, severities: &Severities) -> Vec<Finding<'_>> {
+        let mut seen: Vec<(Flag, String)> = Vec::new();
+        let mut out = Vec::new();
+        for row in &self.rows {
+            let text = row
+                .quote
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            for &flag in &row.quote.flags {
+                let rank = seen
+                    .iter()
+                    .filter(|(f, t)| *f == flag && *t == text)
+                    .count();
+                let key = format!("{}\0{text}\0{rank}", flag.as_str());
+                seen.push((flag, text.clone()));
+                out.push(Finding {
+                    row,
+                    flag,
+                    severity: severities.of(flag),
+                    fingerprint: format!("{:016x}", fnv1a(key.as_bytes())),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// FNV-1a, 64 bits: a hash that never changes between Rust releases or platforms.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl Finding<'_> {
+    /// One sentence for an editor: what is wrong with the quote, with the quote (cut short).
+    pub fn message(&self) -> String {
+        let q = self.row.quote;
+        let mut quote: String = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if quote.chars().count() > 80 {
+            quote = quote.chars().take(79).collect::<String>() + "…";
+        }
+        let speaker = q.speaker.as_deref().unwrap_or("unknown");
+        match self.flag {
+            Flag::Unattributed => format!("Unattributed quote: no speaker found for {quote}"),
+            Flag::Ambiguous => format!(
+                "Ambiguous speaker for {quote}: {}",
+                q.candidates.join(" or ")
+            ),
+            Flag::Anonymous => format!("Anonymous source ({speaker}) for {quote}"),
+            Flag::Unbalanced => format!("Unbalanced quotation mark: {quote}"),
+            Flag::NoSource => format!("No cited source for {quote} (speaker: {speaker})"),
+            Flag::Inconsistent => format!(
+                "Inconsistent quote: {quote} appears elsewhere in the article with other words or another speaker"
+            ),
+            Flag::Altered => format!("Altered quote: {quote} differs from its source"),
+            Flag::NotFound => format!("Quote not found in the sources: {quote}"),
+        }
+    }
+}
+
+/// A flag's one-line description, for rule lists.
+pub fn describe(flag: Flag) -> &'static str {
+    match flag {
+        Flag::Unattributed => "A speech quote with no speaker.",
+        Flag::Ambiguous => "Two or more candidate speakers that the rules cannot separate.",
+        Flag::Anonymous => "The speaker is an unnamed source (an official, sources close to…).",
+        Flag::Unbalanced => {
+            "A quotation mark that never closes, or a closing mark with no opening one."
+        }
+        Flag::NoSource => "A speaker but no cited outlet (with require-source).",
+        Flag::Inconsistent => {
+            "The same quote appears elsewhere in the article with other words or another speaker."
+        }
+        Flag::Altered => "verify: the passage of the sources differs from the quote.",
+        Flag::NotFound => "verify: no passage of the sources is close enough to the quote.",
+    }
+}
+
+/// `name` as a relative URI reference with `/` separators (`./` dropped, reserved characters
+/// percent-encoded), or a `file://` URI for an absolute path: what SARIF and GitHub expect.
+pub fn uri(name: &str) -> String {
+    let path = slash_path(name);
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `name` with `/` separators and without a leading `./`.
+pub fn slash_path(name: &str) -> String {
+    let mut path = name.replace('\\', "/");
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.to_string();
+    }
+    path
 }
 
 /// An output format.
@@ -199,6 +335,8 @@ pub(crate) mod tests {
             flags: vec![Flag::Anonymous, Flag::Unbalanced],
             candidates: vec!["Jean Dupont".to_string(), "Marie Curie".to_string()],
             rule: "fr.cue-before",
+            suppressed: None,
+            cite: None,
         };
         (text.to_string(), quote)
     }
@@ -221,6 +359,8 @@ pub(crate) mod tests {
             flags: Vec::new(),
             candidates: Vec::new(),
             rule: "none",
+            suppressed: None,
+            cite: None,
         };
         (text.to_string(), quote)
     }

@@ -78,6 +78,12 @@ impl<W: Write> Pretty<W> {
             flags.join(", ")
         };
         writeln!(out, "  flags:      {flags}")?;
+        if let Some(reason) = &q.suppressed {
+            writeln!(out, "  suppressed: {}", clean(reason, 200))?;
+        }
+        if let Some(cite) = &q.cite {
+            writeln!(out, "  cite:       {}", clean(cite, 200))?;
+        }
         writeln!(out, "  rule:       {}", clean(q.rule, 80))
     }
 }
@@ -170,6 +176,9 @@ pub(super) fn summary_line(s: &Summary) -> String {
         } else {
             let _ = write!(line, "; flagged: {}", flags.join(", "));
         }
+    }
+    if s.suppressed > 0 {
+        let _ = write!(line, "; {} suppressed", s.suppressed);
     }
     match s.fail_level {
         Some(level) => {
