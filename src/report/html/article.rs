@@ -85,11 +85,6 @@ impl Article {
             .collect();
         Article::new(doc, analysis.lang, &analysis.quotes, chains)
     }
-
-    /// Where the quote at `original` lies in the text.
-    pub fn locate(&self, original: Span) -> Option<&Located> {
-        self.located.iter().find(|l| l.original == original)
-    }
 }
 
 /// The character boundaries of `text`, its end included.

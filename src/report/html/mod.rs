@@ -11,14 +11,17 @@
 
 pub mod article;
 mod csp;
+mod highlight;
 mod palette;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use quotecheck::{BlockKind, Flag, Lang, QuoteKind, Severities, Severity, Span};
 
 pub use article::Article;
+use highlight::Wrap;
 
 use super::{FileReport, Report, Row, Summary};
 
@@ -44,48 +47,48 @@ pub struct Html<W: Write> {
     flagged: usize,
 }
 
-/// Counts per name, in the order names are first met.
+/// Counts per name: quotes, flagged quotes, articles.
 #[derive(Default)]
 struct Tally {
-    /// Name, quotes, flagged quotes, articles.
-    rows: Vec<(String, usize, usize, usize)>,
+    rows: Vec<TallyRow>,
+    index: HashMap<String, usize>,
+}
+
+struct TallyRow {
+    name: String,
+    quotes: usize,
+    flagged: usize,
+    articles: usize,
+    /// The last article counted, numbered from 1.
+    last: usize,
 }
 
 impl Tally {
-    fn add(
-        &mut self,
-        name: &str,
-        flagged: bool,
-        article: usize,
-        last_article: &mut Vec<(String, usize)>,
-    ) {
-        let i = match self.rows.iter().position(|r| r.0 == name) {
-            Some(i) => i,
-            None => {
-                self.rows.push((name.to_string(), 0, 0, 0));
-                self.rows.len() - 1
-            }
-        };
+    /// Count a quote of article number `article` (from 1) for `name`.
+    fn add(&mut self, name: &str, flagged: bool, article: usize) {
+        let i = *self.index.entry(name.to_string()).or_insert_with(|| {
+            self.rows.push(TallyRow {
+                name: name.to_string(),
+                quotes: 0,
+                flagged: 0,
+                articles: 0,
+                last: 0,
+            });
+            self.rows.len() - 1
+        });
         let row = &mut self.rows[i];
-        row.1 += 1;
-        row.2 += usize::from(flagged);
-        match last_article.iter_mut().find(|(n, _)| n == name) {
-            Some((_, a)) if *a == article => {}
-            Some((_, a)) => {
-                *a = article;
-                row.3 += 1;
-            }
-            None => {
-                last_article.push((name.to_string(), article));
-                row.3 += 1;
-            }
+        row.quotes += 1;
+        row.flagged += usize::from(flagged);
+        if row.last != article {
+            row.last = article;
+            row.articles += 1;
         }
     }
 
     /// Most quoted first, then by name.
-    fn sorted(&self) -> Vec<&(String, usize, usize, usize)> {
-        let mut rows: Vec<_> = self.rows.iter().collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    fn sorted(&self) -> Vec<&TallyRow> {
+        let mut rows: Vec<&TallyRow> = self.rows.iter().collect();
+        rows.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
         rows
     }
 }
@@ -194,19 +197,6 @@ fn plural(n: usize, thing: &str) -> String {
     }
 }
 
-/// An element to wrap around a span of a paragraph.
-struct Wrap {
-    span: Span,
-    /// Nesting order for equal spans: smaller wraps larger.
-    rank: u8,
-    tag: &'static str,
-    /// Attributes, with a leading space, repeated on every piece when the element is split.
-    attrs: String,
-    /// Attributes and content for the first piece only (`id`, the quote's number).
-    first_attrs: String,
-    first_content: String,
-}
-
 /// A quote of the article being written: its row, its number and its colour class.
 struct Item<'r, 'a> {
     row: &'r Row<'a>,
@@ -258,7 +248,6 @@ impl<W: Write> Html<W> {
             })
             .collect();
 
-        let mut seen = Vec::new();
         let mut flagged = 0;
         for item in &items {
             let q = item.row.quote;
@@ -268,10 +257,10 @@ impl<W: Write> Html<W> {
                 self.anonymous += usize::from(q.has(Flag::Anonymous));
             }
             if let Some(s) = &q.speaker {
-                self.speakers.add(s, item.flagged, n, &mut seen);
+                self.speakers.add(s, item.flagged, n);
             }
             if let Some(s) = &q.source {
-                self.sources.add(s, item.flagged, n, &mut seen);
+                self.sources.add(s, item.flagged, n);
             }
         }
         self.flagged += flagged;
@@ -331,12 +320,15 @@ impl<W: Write> Html<W> {
     /// The article's paragraphs, highlighted, each with the notes of the quotes that start in it.
     fn text(&self, article: &Article, items: &[Item<'_, '_>], id: &str, lang: &str) -> String {
         let mut wraps: Vec<Wrap> = Vec::new();
+        let mut wrapped: HashSet<(Span, u8)> = HashSet::new();
+        let located: HashMap<Span, &article::Located> =
+            article.located.iter().map(|l| (l.original, l)).collect();
         // The quotes that start in no paragraph, or could not be placed in the text.
         let mut unplaced: Vec<usize> = Vec::new();
         let mut starts: Vec<Option<usize>> = Vec::new();
         for (k, item) in items.iter().enumerate() {
             let q = item.row.quote;
-            let located = article.locate(q.span);
+            let located = located.get(&q.span).copied();
             let Some(span) = located.and_then(|l| l.quote) else {
                 unplaced.push(k);
                 starts.push(None);
@@ -378,7 +370,7 @@ impl<W: Write> Html<W> {
             let l = located.expect("a placed quote is located");
             let mut extra = |span: Option<Span>, rank: u8, class: String| {
                 if let Some(span) = span.filter(|s| !s.is_empty())
-                    && !wraps.iter().any(|w| w.span == span && w.rank == rank)
+                    && wrapped.insert((span, rank))
                 {
                     wraps.push(Wrap {
                         span,
@@ -394,33 +386,22 @@ impl<W: Write> Html<W> {
             extra(l.cue, 2, "cue".to_string());
             extra(l.source, 3, "src".to_string());
         }
-        wraps.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.rank).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.rank,
-            ))
-        });
-
         // Each quote's notes go beside the last paragraph starting at or before the quote.
-        let home: Vec<Option<usize>> = starts
-            .iter()
-            .map(|st| {
-                st.map(|st| {
-                    article
-                        .blocks
-                        .partition_point(|b| b.0.start <= st)
-                        .saturating_sub(1)
-                })
-            })
-            .collect();
-        if article.blocks.is_empty() {
-            unplaced = (0..items.len()).collect();
+        let mut homes: Vec<Vec<usize>> = vec![Vec::new(); article.blocks.len()];
+        for (k, start) in starts.iter().enumerate() {
+            if let Some(start) = start {
+                let b = article.blocks.partition_point(|b| b.0.start <= *start);
+                match homes.get_mut(b.saturating_sub(1)) {
+                    Some(home) => home.push(k),
+                    None => unplaced.push(k),
+                }
+            }
         }
+        unplaced.sort_unstable();
+        let blocks: Vec<Span> = article.blocks.iter().map(|b| b.0).collect();
+        let texts = highlight::blocks(&article.text, &blocks, wraps);
         let mut s = String::new();
-        let mut opened = vec![false; wraps.len()];
-        for (b, &(block, kind)) in article.blocks.iter().enumerate() {
-            let here: Vec<usize> = (0..items.len()).filter(|&k| home[k] == Some(b)).collect();
+        for ((&(_, kind), here), html) in article.blocks.iter().zip(&homes).zip(texts) {
             let flagged = here.iter().any(|&k| items[k].flagged);
             let (open, close) = match kind {
                 BlockKind::Heading => ("<h3 class=\"p\">", "</h3>"),
@@ -432,7 +413,7 @@ impl<W: Write> Html<W> {
                 r#"<div class="row{}"><div class="text">{open}"#,
                 if flagged { " has-flag" } else { "" },
             );
-            s.push_str(&highlight(&article.text, block, &wraps, &mut opened));
+            s.push_str(&html);
             let _ = writeln!(s, "{close}</div>");
             let notes: Vec<&Item<'_, '_>> = here.iter().map(|&k| &items[k]).collect();
             if !notes.is_empty() {
@@ -656,7 +637,7 @@ impl<W: Write> Html<W> {
 <label><input type="checkbox" id="only-flagged"> Flagged quotes only</label>
 <label>Speaker <select id="speaker-filter"><option value="">all</option>"#,
         );
-        let mut names: Vec<&str> = self.speakers.rows.iter().map(|r| r.0.as_str()).collect();
+        let mut names: Vec<&str> = self.speakers.rows.iter().map(|r| r.name.as_str()).collect();
         names.sort_unstable();
         for name in names {
             let name = escape(name);
@@ -682,14 +663,18 @@ fn tally_table(caption: &str, what: &str, tally: &Tally) -> String {
     if rows.is_empty() {
         s.push_str("<tr><td colspan=\"4\" class=\"muted\">none</td></tr>\n");
     }
-    for (name, quotes, flagged, articles) in rows.iter().take(TABLE_ROWS) {
+    for row in rows.iter().take(TABLE_ROWS) {
         let _ = writeln!(
             s,
-            r#"<tr><th scope="row">{}</th><td class="num">{quotes}</td><td class="num{}">{flagged}</td><td class="num">{articles}</td></tr>"#,
-            escape_line(name),
-            if *flagged > 0 { " flag-cell" } else { "" }
+            r#"<tr><th scope="row">{}</th><td class="num">{}</td><td class="num{}">{}</td><td class="num">{}</td></tr>"#,
+            escape_line(&row.name),
+            row.quotes,
+            if row.flagged > 0 { " flag-cell" } else { "" },
+            row.flagged,
+            row.articles
         );
     }
+
     if rows.len() > TABLE_ROWS {
         let _ = writeln!(
             s,
@@ -815,73 +800,6 @@ fn contains_words(text: &str, words: &str) -> bool {
         let after = text[i + words.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-/// The text of `block`, escaped, with the elements of `wraps` (sorted by start, longest first)
-/// around their spans. An element that crosses another's end, or the block's, is closed and
-/// reopened so the markup always nests; `opened` remembers which elements already had their
-/// first piece.
-fn highlight(text: &str, block: Span, wraps: &[Wrap], opened: &mut [bool]) -> String {
-    let inside: Vec<usize> = (0..wraps.len())
-        .filter(|&i| wraps[i].span.overlaps(block))
-        .collect();
-    let clip = |i: usize| {
-        let s = wraps[i].span;
-        Span::new(s.start.max(block.start), s.end.min(block.end))
-    };
-    let mut points: Vec<usize> = inside
-        .iter()
-        .flat_map(|&i| [clip(i).start, clip(i).end])
-        .chain([block.end])
-        .collect();
-    points.sort_unstable();
-    points.dedup();
-
-    let mut out = String::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let mut pos = block.start;
-    let open = |out: &mut String, i: usize, opened: &mut [bool]| {
-        let w = &wraps[i];
-        if std::mem::replace(&mut opened[i], true) {
-            let _ = write!(out, "<{}{}>", w.tag, w.attrs);
-        } else {
-            let _ = write!(
-                out,
-                "<{}{}{}>{}",
-                w.tag, w.first_attrs, w.attrs, w.first_content
-            );
-        }
-    };
-    for p in points {
-        if p > pos {
-            out.push_str(&escape(&text[pos..p]));
-            pos = p;
-        }
-        // Close what ends here, and whatever was opened inside it; reopen the latter.
-        if let Some(lowest) = stack.iter().position(|&i| clip(i).end <= p) {
-            let above: Vec<usize> = stack.drain(lowest..).collect();
-            for &i in above.iter().rev() {
-                let _ = write!(out, "</{}>", wraps[i].tag);
-            }
-            for i in above {
-                if clip(i).end > p {
-                    open(&mut out, i, opened);
-                    stack.push(i);
-                }
-            }
-        }
-        for &i in &inside {
-            let c = clip(i);
-            if c.start == p && c.end > p {
-                open(&mut out, i, opened);
-                stack.push(i);
-            }
-        }
-    }
-    for &i in stack.iter().rev() {
-        let _ = write!(out, "</{}>", wraps[i].tag);
-    }
-    out
 }
 
 impl<W: Write> Report for Html<W> {

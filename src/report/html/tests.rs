@@ -444,36 +444,3 @@ fn escape_covers_text_and_attributes() {
         "a\u{fffd}b\u{fffd}c\u{fffd}d\te\nf"
     );
 }
-
-fn wrap(start: usize, end: usize, rank: u8, name: &'static str) -> Wrap {
-    Wrap {
-        span: Span::new(start, end),
-        rank,
-        tag: name,
-        attrs: String::new(),
-        first_attrs: " id=x".into(),
-        first_content: String::new(),
-    }
-}
-
-#[test]
-fn crossing_spans_are_split_so_elements_nest() {
-    let text = "0123456789";
-    // a: 1..6, b: 3..8 (crosses a's end), c: 4..5 inside both.
-    let wraps = [wrap(1, 6, 0, "a"), wrap(3, 8, 1, "b"), wrap(4, 5, 2, "c")];
-    let mut opened = [false; 3];
-    assert_eq!(
-        highlight(text, Span::new(0, 10), &wraps, &mut opened),
-        "0<a id=x>12<b id=x>3<c id=x>4</c>5</b></a><b>67</b>89"
-    );
-    // A block boundary closes everything; the next block reopens without the id.
-    let mut opened = [false; 3];
-    assert_eq!(
-        highlight(text, Span::new(0, 2), &wraps, &mut opened),
-        "0<a id=x>1</a>"
-    );
-    assert_eq!(
-        highlight(text, Span::new(2, 10), &wraps, &mut opened),
-        "<a>2<b id=x>3<c id=x>4</c>5</b></a><b>67</b>89"
-    );
-}
