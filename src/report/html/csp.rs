@@ -8,7 +8,7 @@
 /// element holds `script`.
 pub fn policy(style: &str, script: &str) -> String {
     format!(
-        "default-src 'none'; style-src '{}'; script-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        "default-src 'none'; style-src '{}'; script-src '{}'; base-uri 'none'; form-action 'none'",
         source_hash(style),
         source_hash(script)
     )
