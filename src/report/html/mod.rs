@@ -159,15 +159,25 @@ fn lang_tag(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// What an editor reads for a flag.
-fn flag_label(flag: Flag) -> &'static str {
-    match flag {
-        Flag::Unattributed => "Unattributed",
-        Flag::Ambiguous => "Ambiguous speaker",
-        Flag::Anonymous => "Anonymous source",
-        Flag::Unbalanced => "Unbalanced quotation mark",
-        Flag::NoSource => "No cited source",
+/// What an editor reads for the flags that need more than their name.
+const FLAG_LABELS: [(Flag, &str); 4] = [
+    (Flag::Ambiguous, "Ambiguous speaker"),
+    (Flag::Anonymous, "Anonymous source"),
+    (Flag::Unbalanced, "Unbalanced quotation mark"),
+    (Flag::NoSource, "No cited source"),
+];
+
+/// What an editor reads for a flag: its label, or its name in words (`no_source` → `No source`).
+fn flag_label(flag: Flag) -> String {
+    if let Some((_, label)) = FLAG_LABELS.iter().find(|(f, _)| *f == flag) {
+        return label.to_string();
     }
+    let words = flag.as_str().replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The icon shown with a severity, so that a flag never speaks by colour alone.

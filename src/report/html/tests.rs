@@ -444,3 +444,16 @@ fn escape_covers_text_and_attributes() {
         "a\u{fffd}b\u{fffd}c\u{fffd}d\te\nf"
     );
 }
+
+#[test]
+fn every_flag_reads_as_words() {
+    let labels: Vec<String> = Flag::ALL.iter().map(|&f| flag_label(f)).collect();
+    assert_eq!(labels[0], "Unattributed");
+    assert_eq!(labels[1], "Ambiguous speaker");
+    for label in labels {
+        assert!(
+            !label.contains('_') && label.starts_with(char::is_uppercase),
+            "{label}"
+        );
+    }
+}
