@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::report::csv::Csv;
 use crate::report::github::Github;
+use crate::report::html::{Article, Html};
 use crate::report::json::Json;
 use crate::report::pretty::Pretty;
 use crate::report::sarif::Sarif;
@@ -119,8 +120,8 @@ struct CheckArgs {
     threads: Option<usize>,
 
     /// Report format: `csv` (one row per quote), `json` (JSON Lines, one object per quote),
-    /// `pretty` (for people), `sarif` (SARIF 2.1.0, for code scanning) or `github` (GitHub
-    /// Actions annotations).
+    /// `pretty` (for people), `sarif` (SARIF 2.1.0, for code scanning), `github` (GitHub
+    /// Actions annotations) or `html` (one self-contained page of the articles, for editors).
     #[arg(long, value_enum, default_value_t = Format::Csv, help_heading = "Output")]
     format: Format,
 
@@ -195,6 +196,7 @@ enum Format {
     Pretty,
     Sarif,
     Github,
+    Html,
 }
 
 impl Format {
@@ -205,6 +207,7 @@ impl Format {
             Format::Pretty => Box::new(Pretty::new(out, settings.severities.clone())),
             Format::Sarif => Box::new(Sarif::new(out, settings.severities.clone())),
             Format::Github => Box::new(Github::new(out, settings.severities.clone())),
+            Format::Html => Box::new(Html::new(out, settings.severities.clone())),
         }
     }
 }
@@ -227,7 +230,9 @@ fn parse_report(arg: &str) -> Result<(Format, PathBuf), String> {
         .split_once('=')
         .ok_or_else(|| format!("expected FORMAT=PATH, e.g. sarif=quotes.sarif, got `{arg}`"))?;
     let format = Format::from_str(format.trim(), false).map_err(|_| {
-        format!("unknown report format `{format}` (expected csv, json, pretty, sarif or github)")
+        format!(
+            "unknown report format `{format}` (expected csv, json, pretty, sarif, github or html)"
+        )
     })?;
     if path.is_empty() {
         return Err(format!("no path for the {format:?} report in `{arg}`"));
@@ -433,6 +438,7 @@ fn check(args: &CheckArgs) -> Status {
         settings,
         errored: false,
         explain: args.explain,
+        article: args.format == Format::Html || args.report.iter().any(|r| r.0 == Format::Html),
     };
     sinks.each(|r| r.begin());
     let expanded = walk.expand(&args.paths);
@@ -508,6 +514,7 @@ enum Outcome {
         quotes: Vec<Quote>,
         notes: Vec<Note>,
         explain: Option<String>,
+        article: Option<Article>,
     },
     Skipped {
         name: String,
@@ -529,6 +536,8 @@ struct Run {
     errored: bool,
     /// Write what the engine saw to stderr.
     explain: bool,
+    /// Keep each input's text for a report that shows it (HTML).
+    article: bool,
 }
 
 impl Run {
@@ -561,11 +570,11 @@ impl Run {
             if batch.is_empty() {
                 break;
             }
-            let (options, explain) = (&self.options, self.explain);
+            let (options, explain, article) = (&self.options, self.explain, self.article);
             let outcomes: Vec<Outcome> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|w| process(w, options, explain))
+                    .map(|w| process(w, options, explain, article))
                     .collect()
             });
             for outcome in outcomes {
@@ -586,6 +595,7 @@ impl Run {
                 quotes,
                 notes,
                 explain,
+                article,
             } => {
                 if !notes.is_empty() {
                     let index = LineIndex::new(&bytes);
@@ -600,7 +610,8 @@ impl Run {
                 if let Some(text) = explain {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
-                let file = FileReport::new(&name, &bytes, &quotes, &self.settings.severities);
+                let file = FileReport::new(&name, &bytes, &quotes, &self.settings.severities)
+                    .with_article(article.as_ref());
                 self.summary.add(&file);
                 sinks.each(|r| r.file(&file));
             }
@@ -615,8 +626,9 @@ impl Run {
     }
 }
 
-/// Read and check one document (in a worker thread).
-fn process(work: Work, options: &Options, explain: bool) -> Outcome {
+/// Read and check one document (in a worker thread); `article` keeps its text for the HTML
+/// report.
+fn process(work: Work, options: &Options, explain: bool, article: bool) -> Outcome {
     let (name, bytes, format) = match work {
         Work::Note(n) => return Outcome::Note(n),
         Work::Failed { name, err } => return Outcome::Failed { name, err },
@@ -635,20 +647,31 @@ fn process(work: Work, options: &Options, explain: bool) -> Outcome {
             }
         }
     };
-    match analyse(&bytes, format, options, explain.then_some(name.as_str())) {
-        Ok((quotes, notes, explain)) => Outcome::Checked {
+    match analyse(
+        &bytes,
+        format,
+        options,
+        explain.then_some(name.as_str()),
+        article,
+    ) {
+        Ok((quotes, notes, explain, article)) => Outcome::Checked {
             name,
             bytes,
             quotes,
             notes,
             explain,
+            article,
         },
         Err(err) => Outcome::Failed { name, err },
     }
 }
 
-/// Run the library on `bytes`: the quotes, the markup's notes and, with `explain` (the input's
-/// name), what the engine saw.
+/// What [`analyse`] gives: the quotes, the markup's notes, the explanation and the article.
+type Analysed = (Vec<Quote>, Vec<Note>, Option<String>, Option<Article>);
+
+/// Run the library on `bytes`: the quotes, the markup's notes, with `explain` (the input's
+/// name) what the engine saw, and with `article` the text and entity chains the HTML report
+/// shows.
 ///
 /// A panic in the engine is a bug, but it costs one input rather than the whole run: the panic
 /// message is printed by the default hook and the input is reported as not checked.
@@ -657,14 +680,16 @@ fn analyse(
     format: DocFormat,
     options: &Options,
     explain: Option<&str>,
-) -> anyhow::Result<(Vec<Quote>, Vec<Note>, Option<String>)> {
+    article: bool,
+) -> anyhow::Result<Analysed> {
     let checked = panic::catch_unwind(AssertUnwindSafe(|| {
         quotecheck::check_source(bytes, format, options)
     }))
     .map_err(|_| anyhow!("internal error in the engine (this is a bug); input not checked"))?;
     let (source, analysis) = checked?;
     let text = explain.map(|name| explanation(name, bytes, &source, &analysis));
-    Ok((analysis.quotes, source.markup.notes, text))
+    let article = article.then(|| Article::of_analysis(&source.doc, &analysis));
+    Ok((analysis.quotes, source.markup.notes, text, article))
 }
 
 /// The engine's view of one file, positions as `line:column`.

@@ -7,6 +7,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod pretty;
 pub mod sarif;
@@ -60,8 +61,13 @@ impl Row<'_> {
 /// The rows of one input, in text order.
 #[derive(Debug, Clone)]
 pub struct FileReport<'a> {
+    /// The input's name, as in [`Row::file`].
+    pub name: &'a str,
     /// One row per quote.
     pub rows: Vec<Row<'a>>,
+    /// The input's text and entity chains, for the formats that show the article (HTML); `None`
+    /// unless such a report was asked for.
+    pub article: Option<&'a html::Article>,
 }
 
 impl<'a> FileReport<'a> {
@@ -73,7 +79,11 @@ impl<'a> FileReport<'a> {
         severities: &Severities,
     ) -> FileReport<'a> {
         if quotes.is_empty() {
-            return FileReport { rows: Vec::new() };
+            return FileReport {
+                name,
+                rows: Vec::new(),
+                article: None,
+            };
         }
         let index = LineIndex::new(bytes);
         let mut rows: Vec<Row<'a>> = quotes
@@ -88,7 +98,16 @@ impl<'a> FileReport<'a> {
             .collect();
         // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
         rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
-        FileReport { rows }
+        FileReport {
+            name,
+            rows,
+            article: None,
+        }
+    }
+
+    /// The same report, showing `article` in the formats that show the text.
+    pub fn with_article(self, article: Option<&'a html::Article>) -> FileReport<'a> {
+        FileReport { article, ..self }
     }
 }
 

@@ -16,10 +16,10 @@ use super::pretty::Pretty;
 use super::sarif::Sarif;
 use super::{FileReport, Report, Summary};
 
-const MD_NAME: &str = "fixtures/md/fr_port_kerlevan.md";
-const MD: &str = include_str!("../../fixtures/md/fr_port_kerlevan.md");
-const HTML_NAME: &str = "./fixtures/html/fr_festival_valbonne.html";
-const HTML: &str = include_str!("../../fixtures/html/fr_festival_valbonne.html");
+pub(super) const MD_NAME: &str = "fixtures/md/fr_port_kerlevan.md";
+pub(super) const MD: &str = include_str!("../../fixtures/md/fr_port_kerlevan.md");
+pub(super) const HTML_NAME: &str = "./fixtures/html/fr_festival_valbonne.html";
+pub(super) const HTML: &str = include_str!("../../fixtures/html/fr_festival_valbonne.html");
 
 /// The span of the first `needle` in `text`.
 #[track_caller]
@@ -59,7 +59,7 @@ fn quote(text: &str, raw: &str, shown: &str) -> Quote {
     }
 }
 
-fn md_quotes() -> Vec<Quote> {
+pub(super) fn md_quotes() -> Vec<Quote> {
     let t = MD;
     let mut a = quote(
         t,
@@ -88,7 +88,7 @@ fn md_quotes() -> Vec<Quote> {
     vec![a, b, c]
 }
 
-fn html_quotes() -> Vec<Quote> {
+pub(super) fn html_quotes() -> Vec<Quote> {
     let t = HTML;
     let mut a = quote(
         t,
