@@ -473,3 +473,35 @@ fn sources_in_markdown_and_json_lines_and_a_sarif_report() {
     let results = sarif["runs"][0]["results"].as_array().unwrap();
     assert!(results.iter().any(|r| r["ruleId"] == "altered"));
 }
+
+#[test]
+fn the_html_report_of_verify_shows_the_article_with_the_altered_quote_flagged() {
+    let out = verify()
+        .args([
+            "en_article_flood_barrier.txt",
+            "--against",
+            "en_sources",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).unwrap();
+    // The article's text is there, with its quotes highlighted, and the altered flag is named.
+    assert!(
+        page.contains("It cost 84 million pounds"),
+        "article text missing"
+    );
+    assert_eq!(
+        page.matches("<mark").count(),
+        8,
+        "one highlight per speech quote"
+    );
+    assert!(
+        page.contains("· Altered (error)"),
+        "the altered flag is not shown"
+    );
+}

@@ -92,7 +92,9 @@ fn reporter(format: Format, out: Box<dyn Write>, settings: &Settings) -> Box<dyn
         Format::Csv => Box::new(Csv::new(out, settings.csv_guard)),
         Format::Json => Box::new(Json::new(out)),
         Format::Pretty => Box::new(Pretty::new(out, settings.severities.clone())),
-        Format::Sarif | Format::Github => Box::new(AsCheck(format.reporter(out, settings))),
+        Format::Sarif | Format::Github | Format::Html => {
+            Box::new(AsCheck(format.reporter(out, settings)))
+        }
     }
 }
 
@@ -302,19 +304,21 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
 
     // The articles, one after the other.
     let mut summary = Summary::new(settings.fail_level);
+    let article = check.format == Format::Html || check.report.iter().any(|r| r.0 == Format::Html);
     let mut verdicts = Verdicts::default();
     errored |= each(&mut sinks, |r| r.begin());
     for work in works(walk.expand(&check.paths)) {
         if !sinks.iter().any(|s| s.alive) {
             break;
         }
-        let (name, bytes, quotes) = match process(work, &options, check.explain) {
+        let (name, bytes, quotes, article) = match process(work, &options, check.explain, article) {
             Outcome::Checked {
                 name,
                 bytes,
                 quotes,
                 notes,
                 explain,
+                article,
             } => {
                 if !notes.is_empty() {
                     let index = LineIndex::new(&bytes);
@@ -329,7 +333,7 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
                 if let Some(text) = explain {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
-                (name, bytes, quotes)
+                (name, bytes, quotes, article)
             }
             Outcome::Skipped { name, why } => {
                 print_note(format_args!("{name}: skipped {why}"));
@@ -363,7 +367,8 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
             speech.push(quote);
             checks.push(v);
         }
-        let file = FileReport::new(&name, &bytes, &speech, &settings.severities);
+        let file = FileReport::new(&name, &bytes, &speech, &settings.severities)
+            .with_article(article.as_ref());
         let report = VerifyFile::new(file, &checks, |source, offset| {
             let index = lines[source].get_or_insert_with(|| LineIndex::new(texts[source]));
             (names[source], index.line_col(texts[source], offset))
