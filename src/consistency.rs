@@ -28,50 +28,102 @@ struct Words {
     seq: Vec<u32>,
 }
 
+/// Quotes a group is compared with, at most: a bound on the work for a document made of
+/// thousands of near-repeats of the same few words.
+const MAX_CANDIDATES: usize = 256;
+/// Above this many cells (quote words × words of the other), two quotes are compared as word
+/// sequences (one contained in the other) instead of aligned.
+const MAX_ALIGN_CELLS: usize = 1 << 22;
+
+/// The quotes of a document with the same wording (the same word ids and gaps).
+struct Group {
+    words: Words,
+    /// Indexes of its quotes.
+    members: Vec<usize>,
+}
+
 /// Flag the speech quotes of one document that repeat another with other words or another
 /// speaker. An incise inside a quote (`« …, dit-elle, … »`) is not part of its wording.
+///
+/// Quotes with the same wording are compared once, as a group. Two groups are compared only when
+/// they share one of the rarest words of the shorter (prefix filtering: a quote missing all of
+/// those misses more than a fifth of its words), so a long document costs about the number of
+/// repeats, not the square of its quotes.
 pub fn flag_inconsistent(quotes: &mut [Quote]) {
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let words: Vec<Option<Words>> = quotes
-        .iter()
-        .map(|q| {
-            if q.kind != QuoteKind::Speech {
-                return None;
-            }
-            let mut toks = Vec::new();
-            let mut seq = Vec::new();
-            for t in normalize::quote_tokens(&spoken_text(q)) {
-                match t.kind {
-                    TokKind::Word => {
-                        let n = vocab.len() as u32;
-                        let id = *vocab.entry(t.key).or_insert(n);
-                        toks.push(QTok::Word(id));
-                        seq.push(id);
-                    }
-                    TokKind::Elision | TokKind::Insertion => toks.push(QTok::Gap),
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<Vec<QTok>, usize> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Speech {
+            continue;
+        }
+        let mut toks = Vec::new();
+        for t in normalize::quote_tokens(&spoken_text(q)) {
+            match t.kind {
+                TokKind::Word => {
+                    let n = vocab.len() as u32;
+                    toks.push(QTok::Word(*vocab.entry(t.key).or_insert(n)));
                 }
+                TokKind::Elision | TokKind::Insertion => toks.push(QTok::Gap),
             }
-            let mut sorted = seq.clone();
-            sorted.sort_unstable();
-            Some(Words { toks, sorted, seq })
-        })
-        .collect();
+        }
+        let g = *group_of.entry(toks.clone()).or_insert_with(|| {
+            groups.push(Group {
+                words: Words::new(toks),
+                members: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].members.push(i);
+    }
+
+    // How many groups have each word, and which.
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); vocab.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let mut distinct = group.words.sorted.clone();
+        distinct.dedup();
+        for w in distinct {
+            postings[w as usize].push(g);
+        }
+    }
+
     let mut flagged = vec![false; quotes.len()];
-    for i in 0..quotes.len() {
-        let Some(a) = &words[i] else { continue };
-        for j in i + 1..quotes.len() {
-            let Some(b) = &words[j] else { continue };
-            if !same_quote(a, b) {
-                continue;
-            }
-            let reworded = differs(a, b);
-            let other_speaker = match (&quotes[i].speaker, &quotes[j].speaker) {
-                (Some(x), Some(y)) => same_person(x, y) == Some(false),
-                _ => false,
-            };
-            if reworded || other_speaker {
-                flagged[i] = true;
-                flagged[j] = true;
+    let mut seen = vec![usize::MAX; groups.len()];
+    for (g, a) in groups.iter().enumerate() {
+        // The same words from two named speakers.
+        flag_speakers(quotes, &a.members, &a.members, &mut flagged);
+        let len = a.words.sorted.len();
+        if len < MIN_WORDS {
+            continue;
+        }
+        // Its rarest words, as many as it may miss plus one: a group sharing none of them is
+        // not the same quote when this one is the shorter.
+        let mut rare = a.words.sorted.clone();
+        rare.sort_by_key(|&w| (postings[w as usize].len(), w));
+        let prefix = len - (MIN_OVERLAP * len as f32).ceil() as usize + 1;
+        let mut candidates = 0;
+        'words: for &w in &rare[..prefix.min(len)] {
+            for &h in &postings[w as usize] {
+                let b = &groups[h];
+                // Each pair once, from its shorter side.
+                if h == g || seen[h] == g || (b.words.sorted.len(), h) < (len, g) {
+                    continue;
+                }
+                seen[h] = g;
+                candidates += 1;
+                if candidates > MAX_CANDIDATES {
+                    break 'words;
+                }
+                if !same_quote(&a.words, &b.words) {
+                    continue;
+                }
+                if differs(&a.words, &b.words) {
+                    for &i in a.members.iter().chain(&b.members) {
+                        flagged[i] = true;
+                    }
+                } else {
+                    flag_speakers(quotes, &a.members, &b.members, &mut flagged);
+                }
             }
         }
     }
@@ -79,6 +131,50 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
         if f && !q.has(Flag::Inconsistent) {
             q.flags.push(Flag::Inconsistent);
         }
+    }
+}
+
+/// Flag the quotes of `a` and of `b` whose named speakers are two different people.
+fn flag_speakers(quotes: &[Quote], a: &[usize], b: &[usize], flagged: &mut [bool]) {
+    // The distinct speakers on each side, with their quotes.
+    let named = |side: &[usize]| {
+        let mut by: Vec<(&str, Vec<usize>)> = Vec::new();
+        for &i in side {
+            let Some(s) = quotes[i].speaker.as_deref() else {
+                continue;
+            };
+            if let Some(k) = by.iter().position(|(n, _)| *n == s) {
+                by[k].1.push(i);
+            } else if by.len() < MAX_CANDIDATES {
+                by.push((s, vec![i]));
+            }
+        }
+        by
+    };
+    let (a, b) = (named(a), named(b));
+    for (x, xs) in &a {
+        for (y, ys) in &b {
+            if x != y && same_person(x, y) == Some(false) {
+                for &i in xs.iter().chain(ys) {
+                    flagged[i] = true;
+                }
+            }
+        }
+    }
+}
+
+impl Words {
+    fn new(toks: Vec<QTok>) -> Words {
+        let seq: Vec<u32> = toks
+            .iter()
+            .filter_map(|t| match t {
+                QTok::Word(w) => Some(*w),
+                QTok::Gap => None,
+            })
+            .collect();
+        let mut sorted = seq.clone();
+        sorted.sort_unstable();
+        Words { toks, sorted, seq }
     }
 }
 
@@ -105,6 +201,16 @@ fn same_quote(a: &Words, b: &Words) -> bool {
 
 /// True unless one quote is a passage of the other (elisions and insertions allowed).
 fn differs(a: &Words, b: &Words) -> bool {
+    if a.toks.len() * b.seq.len() > MAX_ALIGN_CELLS || b.toks.len() * a.seq.len() > MAX_ALIGN_CELLS
+    {
+        // Too long to align: the same words in the same order, one inside the other.
+        let (short, long) = if a.seq.len() <= b.seq.len() {
+            (&a.seq, &b.seq)
+        } else {
+            (&b.seq, &a.seq)
+        };
+        return short.is_empty() || !long.windows(short.len()).any(|w| w == &short[..]);
+    }
     let a_in_b = align::align(&a.toks, &b.seq, 0, 0).cost;
     let b_in_a = align::align(&b.toks, &a.seq, 0, 0).cost;
     a_in_b.min(b_in_a) > 0

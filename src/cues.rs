@@ -352,9 +352,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                         | "not"
                         | "n't"
                 ) || ms
-                    .list
-                    .iter()
-                    .any(|m| m.items.end == k && m.number == crate::lang::Number::Plural)
+                    .ending_at(k)
+                    .any(|m| m.number == crate::lang::Number::Plural)
             }
             None => false,
         };
@@ -465,9 +464,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
     // that noun for subject.
-    let after_noun = ms.list.iter().any(|m| {
-        m.items.end == start
-            && !m.is_outlet()
+    let after_noun = ms.ending_at(start).any(|m| {
+        !m.is_outlet()
             && !matches!(
                 m.kind,
                 MentionKind::Description(crate::lang::RoleKind::Document)
@@ -515,9 +513,9 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if k > sent.start && p.is_punct(k - 1, ",") {
             k -= 1;
         }
-        let ends_mention = ms.list.iter().any(|m| {
-            m.items.end == k && !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. })
-        });
+        let ends_mention = ms
+            .ending_at(k)
+            .any(|m| !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. }));
         if ends_mention && k > sent.start {
             subject = noun_phrase_left(p, ms, k, sent.start);
         }
@@ -544,13 +542,12 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if matches!(p.key(k), Some("à" | "au" | "to")) {
         k += 1;
     }
-    if let Some((mi, m)) = ms
-        .list
-        .iter()
-        .enumerate()
-        .find(|(_, m)| m.items.start == k || (m.items.start == k + 1 && p.is(k, word::DET)))
-    {
-        if m.is_outlet() {
+    let first = ms
+        .starting_at(k)
+        .next()
+        .or_else(|| ms.starting_at(k + 1).next().filter(|_| p.is(k, word::DET)));
+    if let Some(mi) = first {
+        if ms.list[mi].is_outlet() {
             addressee = Some(mi);
         }
     }
@@ -968,9 +965,8 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
         }
     }
     let ending_at = |k: usize| -> Option<usize> {
-        ms.list
-            .iter()
-            .filter(|m| m.items.end == k && m.items.start >= floor && m.items.start < k)
+        ms.ending_at(k)
+            .filter(|m| m.items.start >= floor && m.items.start < k)
             .map(|m| m.items.start)
             .min()
     };

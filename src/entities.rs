@@ -61,6 +61,24 @@ pub struct Entity {
     pub anonymous: bool,
     /// Folded words of every name form, for matching later names.
     words: Vec<Vec<String>>,
+    /// Folded words of the canonical name.
+    full: Vec<String>,
+}
+
+impl Entity {
+    /// Add mention `mi`, keeping the list sorted and without repeats.
+    fn add_mention(&mut self, mi: usize) {
+        let at = self.mentions.partition_point(|&x| x < mi);
+        if self.mentions.get(at) != Some(&mi) {
+            self.mentions.insert(at, mi);
+        }
+    }
+
+    /// Its latest mention before mention `mi` that passes `keep`.
+    fn last_before(&self, mi: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        let at = self.mentions.partition_point(|&x| x < mi);
+        self.mentions[..at].iter().rev().copied().find(|&x| keep(x))
+    }
 }
 
 /// Entities of a document and the entity of each mention.
@@ -70,6 +88,25 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// Entity of each mention (pronouns are resolved per use, see [`Entities::resolve_pronoun`]).
     pub of_mention: Vec<Option<usize>>,
+    /// The named entities by the folded words of their name forms (and hyphen parts and
+    /// initials): the candidates a later name is compared with, besides the most recent.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+/// A new name is compared with this many of the latest entities whatever their words (for the
+/// spelling variants and initials an exact word does not find), and with older ones only when
+/// they share a word.
+const RECENT_ENTITIES: usize = 256;
+
+/// The keys under which a name form is indexed and looked up: its words, their hyphen parts,
+/// its initials.
+fn word_keys(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    let parts = words
+        .iter()
+        .filter(|w| w.contains('-'))
+        .flat_map(|w| w.split('-').map(str::to_string));
+    let acronym = (words.len() >= 2).then(|| initials(words));
+    words.iter().cloned().chain(parts).chain(acronym)
 }
 
 /// The result of resolving a mention to an entity.
@@ -114,7 +151,12 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    la >= 5 && lb >= 5 && strsim::jaro_winkler(a, b) >= 0.88 && strsim::levenshtein(a, b) <= 2
+    // Two edits at most: lengths within two (checked first, it is cheap).
+    la >= 5
+        && lb >= 5
+        && la.abs_diff(lb) <= 2
+        && strsim::jaro_winkler(a, b) >= 0.88
+        && strsim::levenshtein(a, b) <= 2
 }
 
 /// True when every word of `short` is one of the words (or hyphen parts) of `long`.
@@ -146,6 +188,7 @@ impl Entities {
         let mut e = Entities {
             list: Vec::new(),
             of_mention: vec![None; ms.list.len()],
+            by_word: HashMap::new(),
         };
         // Names and named outlets first, in text order.
         for (mi, m) in ms.list.iter().enumerate() {
@@ -172,7 +215,7 @@ impl Entities {
                 if let Some(id) = e.of_mention[b] {
                     e.of_mention[mi] = Some(id);
                     e.bind_role(id, m);
-                    e.list[id].mentions.push(mi);
+                    e.list[id].add_mention(mi);
                 }
             }
         }
@@ -208,10 +251,6 @@ impl Entities {
                 _ => {}
             }
         }
-        for ent in &mut e.list {
-            ent.mentions.sort_unstable();
-            ent.mentions.dedup();
-        }
         e
     }
 
@@ -228,9 +267,55 @@ impl Entities {
             roles: Vec::new(),
             outlet: None,
             anonymous: false,
-            words: vec![words],
+            words: Vec::new(),
+            full: words.clone(),
         });
-        self.list.len() - 1
+        let id = self.list.len() - 1;
+        self.add_form(id, words);
+        id
+    }
+
+    /// Give entity `id` another name form (if new), indexed by its words when the entity is
+    /// named.
+    fn add_form(&mut self, id: usize, words: Vec<String>) {
+        let ent = &mut self.list[id];
+        if ent.words.contains(&words) {
+            return;
+        }
+        if ent.named {
+            for key in word_keys(&words) {
+                let ids = self.by_word.entry(key).or_default();
+                if ids.last() != Some(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ent.words.push(words);
+    }
+
+    /// The first named outlet with the name form `words`.
+    fn outlet_with(&self, words: &[String]) -> Option<usize> {
+        let ids = self.by_word.get(words.first()?)?;
+        ids.iter().copied().find(|&id| {
+            let ent = &self.list[id];
+            ent.kind == EntityKind::Outlet && ent.words.iter().any(|w| w == words)
+        })
+    }
+
+    /// The named entities a new name with `words` could belong to, in creation order: those
+    /// sharing a key with it, and the latest [`RECENT_ENTITIES`].
+    fn name_candidates(&self, words: &[String]) -> Vec<usize> {
+        let recent = self.list.len().saturating_sub(RECENT_ENTITIES);
+        let mut ids: Vec<usize> = word_keys(words)
+            .filter_map(|k| self.by_word.get(&k))
+            .flatten()
+            .copied()
+            .filter(|&id| id < recent)
+            .chain(recent..self.list.len())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn add_name(&mut self, p: &Prose, ms: &Mentions, mi: usize, kind: NameKind) -> usize {
@@ -246,7 +331,8 @@ impl Entities {
         // The most recent entity whose name contains this one, or is contained in it.
         let mut best: Option<usize> = None;
         let mut best_last = 0;
-        for (id, ent) in self.list.iter().enumerate() {
+        for id in self.name_candidates(&words) {
+            let ent = &self.list[id];
             if !ent.named || !kinds_compatible(ent.kind, ekind) {
                 continue;
             }
@@ -254,7 +340,7 @@ impl Entities {
             // Choïgou`; for an organisation only its first words or its acronym), or the entity's
             // fullest name is a short form of this one (`Kim` then `Kim Jong Un`). Two different
             // full names never merge (`Usman Khan`, `Sadiq Khan`).
-            let full = name_words(&ent.name);
+            let full = &ent.full;
             let short_of_entity = ent.words.iter().any(|w| match ent.kind {
                 EntityKind::Org | EntityKind::Place | EntityKind::Outlet => {
                     // `SUD` for `SUD-PTT`: the first part of a hyphenated name.
@@ -271,8 +357,8 @@ impl Entities {
                     || (w.len() == 1 && words.len() >= 2 && initials(&words) == w[0])
             });
             let entity_short = match ekind {
-                EntityKind::Org | EntityKind::Place => full == words,
-                _ => words_within(&full, &words) && ent.kind != EntityKind::Org,
+                EntityKind::Org | EntityKind::Place => *full == words,
+                _ => words_within(full, &words) && ent.kind != EntityKind::Org,
             };
             let matches = short_of_entity || acronym || entity_short;
             if matches {
@@ -286,17 +372,16 @@ impl Entities {
         let id = match best {
             Some(id) => {
                 let ent = &mut self.list[id];
-                ent.mentions.push(mi);
+                ent.add_mention(mi);
                 if words.len() > ent.name_words {
                     ent.name = text.clone();
                     ent.name_words = words.len();
+                    ent.full = words.clone();
                 }
                 if ent.kind == EntityKind::Unknown {
                     ent.kind = ekind;
                 }
-                if !ent.words.contains(&words) {
-                    ent.words.push(words);
-                }
+                self.add_form(id, words);
                 id
             }
             None => self.new_entity(ekind, text, true, mi),
@@ -318,24 +403,18 @@ impl Entities {
     ) -> usize {
         let surface = clean_name(m.core_text(p.text));
         let words = name_words(&surface);
-        let found = self.list.iter().position(|ent| {
-            ent.kind == EntityKind::Outlet && ent.named && ent.words.contains(&words)
-        });
+        let found = self.outlet_with(&words);
         let found = found.or_else(|| {
             // The same outlet under another alias (`Agence France-Presse`, `l'AFP`).
             let lex_id = lex_id?;
             let sh = shared();
             let canonical = name_words(&sh.outlet_list[lex_id as usize].name);
-            self.list.iter().position(|ent| {
-                ent.kind == EntityKind::Outlet && ent.named && ent.words.contains(&canonical)
-            })
+            self.outlet_with(&canonical)
         });
         match found {
             Some(id) => {
-                self.list[id].mentions.push(mi);
-                if !self.list[id].words.contains(&words) {
-                    self.list[id].words.push(words);
-                }
+                self.list[id].add_mention(mi);
+                self.add_form(id, words);
                 id
             }
             None => {
@@ -343,9 +422,7 @@ impl Entities {
                 self.list[id].outlet = Some((kind, state));
                 if let Some(lex_id) = lex_id {
                     let canonical = name_words(&shared().outlet_list[lex_id as usize].name);
-                    if !self.list[id].words.contains(&canonical) {
-                        self.list[id].words.push(canonical);
-                    }
+                    self.add_form(id, canonical);
                 }
                 id
             }
@@ -385,7 +462,7 @@ impl Entities {
                     continue;
                 }
                 for (c, mods) in &ent.roles {
-                    if *c != class && !(m.broad && leader_classes(p).contains(c)) {
+                    if *c != class && !(m.broad && p.lex.leader_classes.binary_search(c).is_ok()) {
                         continue;
                     }
                     let shared_mods = m.modifiers.iter().filter(|x| mods.contains(x)).count();
@@ -397,13 +474,7 @@ impl Entities {
                     if conflict {
                         continue;
                     }
-                    let last = ent
-                        .mentions
-                        .iter()
-                        .copied()
-                        .filter(|&x| x < mi)
-                        .max()
-                        .unwrap_or(0);
+                    let last = ent.last_before(mi, |_| true).unwrap_or(0);
                     let better = match best {
                         None => true,
                         Some((_, s, l)) => shared_mods > s || (shared_mods == s && last > l),
@@ -437,12 +508,8 @@ impl Entities {
                             m.generic || ent.words.iter().any(|w| w.contains(&head_word))
                         })
                         .filter_map(|(id, ent)| {
-                            let last = ent
-                                .mentions
-                                .iter()
-                                .copied()
-                                .filter(|&x| x < mi && (!free_only || !ms.list[x].in_pp))
-                                .max()?;
+                            let last =
+                                ent.last_before(mi, |x| !free_only || !ms.list[x].in_pp)?;
                             // Only close by: within the last fifteen sentences.
                             (m.sentence.saturating_sub(ms.list[last].sentence) <= 15)
                                 .then_some((id, last))
@@ -458,7 +525,7 @@ impl Entities {
                 }
             }
             if let Some((id, _, _)) = best {
-                self.list[id].mentions.push(mi);
+                self.list[id].add_mention(mi);
                 let words = name_words(&desc).len();
                 if !self.list[id].named && words > self.list[id].name_words {
                     self.list[id].name = desc;
@@ -491,7 +558,7 @@ impl Entities {
         };
         let id = match joined {
             Some(id) => {
-                self.list[id].mentions.push(mi);
+                self.list[id].add_mention(mi);
                 let words = name_words(&desc).len();
                 if words > self.list[id].name_words {
                     self.list[id].name = desc;
@@ -548,7 +615,7 @@ impl Entities {
             }
         }
         if let Some((id, _)) = best {
-            self.list[id].mentions.push(mi);
+            self.list[id].add_mention(mi);
             return id;
         }
         let desc = description_name(p, m);
@@ -557,7 +624,7 @@ impl Entities {
         });
         match existing {
             Some(id) => {
-                self.list[id].mentions.push(mi);
+                self.list[id].add_mention(mi);
                 id
             }
             None => {
@@ -763,17 +830,6 @@ pub struct PronounQuery {
     pub neuter: bool,
 }
 
-/// The role classes of heads of state and government (`@leader` lines of `roles.txt`).
-fn leader_classes(p: &Prose) -> Vec<u32> {
-    let mut out = Vec::new();
-    // Every role entry carries its class; collect the leader ones once per call (small).
-    for (c, info) in p.lex.role_classes() {
-        if info.leader && !out.contains(&c) {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// Whether two entity kinds may be the same entity.
 fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {

@@ -6,7 +6,7 @@
 //! Detection is lexical: capitalisation, the lexicons and a few phrase shapes. Which mention is
 //! tied to a quote is decided by `attribution`; which mentions are the same entity by `entities`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, shared, word};
@@ -110,11 +110,43 @@ impl Mention {
 /// All mentions of a document, sorted by position.
 #[derive(Debug, Default)]
 pub struct Mentions {
-    /// The mentions.
+    /// The mentions, by start (the longest first).
     pub list: Vec<Mention>,
+    /// The indexes of the mentions ending at each item.
+    by_end: HashMap<usize, Vec<usize>>,
+    /// The indexes of the mentions starting at each item, in list order.
+    by_start: HashMap<usize, Vec<usize>>,
 }
 
 impl Mentions {
+    fn new(list: Vec<Mention>) -> Mentions {
+        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, m) in list.iter().enumerate() {
+            by_end.entry(m.items.end).or_default().push(i);
+            by_start.entry(m.items.start).or_default().push(i);
+        }
+        Mentions {
+            list,
+            by_end,
+            by_start,
+        }
+    }
+
+    /// The indexes of the mentions whose first item is `start`, in list order.
+    pub fn starting_at(&self, start: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_start.get(&start).into_iter().flatten().copied()
+    }
+
+    /// The mentions whose last item is right before item `end`.
+    pub fn ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
+        self.by_end
+            .get(&end)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.list[i])
+    }
+
     /// Mentions whose full extent lies inside `span`.
     pub fn within(&self, span: Span) -> impl Iterator<Item = (usize, &Mention)> {
         let from = self.list.partition_point(|m| m.full.start < span.start);
@@ -361,6 +393,13 @@ pub fn find(p: &Prose) -> Mentions {
     // 4. Any noun phrase that is the subject of a reporting verb, when the lexicons do not know
     //    its noun: `The New York businessman says`, `one questioner claimed`, `le porte-voix du
     //    collectif affirme`.
+    // Where the mentions found so far end, and which items they cover: a subject is neither
+    // inside one nor already one.
+    let mut ends: HashSet<usize> = list.iter().map(|m| m.items.end).collect();
+    let mut inside = vec![false; n];
+    for m in &list {
+        inside[m.items.clone()].fill(true);
+    }
     let mut j = 0;
     while j < n {
         let Some((len, _)) = lex.verbs.longest(j, |x| p.key(x)) else {
@@ -374,7 +413,7 @@ pub fn find(p: &Prose) -> Mentions {
         {
             k -= 1;
         }
-        if k > 0 && !covered[k - 1] && !list.iter().any(|m| m.items.end == k) {
+        if k > 0 && !covered[k - 1] && !ends.contains(&k) {
             // Only at the start of a clause: `qui a requis l'anonymat a reconnu` has no subject
             // `l'anonymat`.
             let clause_start = |s: usize| {
@@ -383,7 +422,7 @@ pub fn find(p: &Prose) -> Mentions {
                     || p.is(s - 1, word::CONJ | word::SUB)
                     || p.quote_at(s - 1).is_some()
             };
-            let free = |s: usize| !list.iter().any(|m| m.items.start < k && m.items.end > s);
+            let free = |s: usize| !inside[s..k].contains(&true);
             if let Some(start) =
                 generic_subject(p, k, &covered).filter(|&s| clause_start(s) && free(s))
             {
@@ -409,6 +448,8 @@ pub fn find(p: &Prose) -> Mentions {
                     broad: false,
                     sentence: p.sentence_index(start),
                 });
+                ends.insert(k);
+                inside[start..k].fill(true);
             }
         }
         j += len.max(1);
@@ -473,7 +514,7 @@ pub fn find(p: &Prose) -> Mentions {
     list.dedup_by(|b, a| a.full == b.full && a.core == b.core);
     mark_prepositional(p, &mut list);
     link_appositions(p, &mut list);
-    Mentions { list }
+    Mentions::new(list)
 }
 
 /// Words seen capitalised somewhere that a capital does not explain (not at a sentence start):
@@ -1504,22 +1545,35 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         .filter(|m| matches!(m.kind, MentionKind::Description(_)))
         .map(|m| (m.full, m.items.end, m.in_pp))
         .collect();
-    for m in list.iter_mut() {
-        if !matches!(m.kind, MentionKind::Name(_) | MentionKind::Outlet { .. }) {
-            continue;
-        }
-        for &(full, end, in_pp) in &descs {
-            let inside = full.contains(m.full) && full != m.full && full.start < m.full.start;
-            if inside && !m.in_pp {
-                // Inside the complement: after a preposition somewhere before it in the phrase.
-                let before = &p.text[full.start..m.full.start];
-                if before.split_whitespace().count() >= 2 {
-                    m.in_pp = true;
-                }
-            }
-            if in_pp && m.items.start == end {
+    // The names and outlets by where they start, so each description looks only at those that
+    // start inside it.
+    let mut named: Vec<(usize, usize)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.kind, MentionKind::Name(_) | MentionKind::Outlet { .. }))
+        .map(|(i, m)| (m.full.start, i))
+        .collect();
+    named.sort_unstable();
+    let after_pp: HashSet<usize> = descs
+        .iter()
+        .filter(|d| d.2)
+        .map(|&(_, end, _)| end)
+        .collect();
+    for &(full, _, _) in &descs {
+        let from = named.partition_point(|&(s, _)| s <= full.start);
+        for &(start, i) in named[from..].iter().take_while(|&&(s, _)| s < full.end) {
+            let m = &mut list[i];
+            // Inside the complement: after a preposition somewhere before it in the phrase.
+            if full.contains(m.full)
+                && p.text[full.start..start].split_whitespace().count() >= 2
+            {
                 m.in_pp = true;
             }
+        }
+    }
+    for &(_, i) in &named {
+        if after_pp.contains(&list[i].items.start) {
+            list[i].in_pp = true;
         }
     }
 }
@@ -1528,6 +1582,18 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
 /// `Nadim Houry, responsable de l'organisation`, `le président du directoire de PSA, Philippe
 /// Varin`.
 fn link_appositions(p: &Prose, list: &mut [Mention]) {
+    // The names that can be apposed, by the item they start at and the one they end at.
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (b, m) in list.iter().enumerate() {
+        if matches!(
+            m.kind,
+            MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+        ) {
+            by_start.entry(m.items.start).or_default().push(b);
+            by_end.entry(m.items.end).or_default().push(b);
+        }
+    }
     for a in 0..list.len() {
         let MentionKind::Description(_) = list[a].kind else {
             continue;
@@ -1551,15 +1617,11 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             end = k;
         }
         let name_at = |at: usize| {
-            (0..list.len()).find(|&b| {
-                b != a
-                    && !list[b].in_pp
-                    && matches!(
-                        list[b].kind,
-                        MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
-                    )
-                    && list[b].items.start == at
-            })
+            by_start
+                .get(&at)?
+                .iter()
+                .copied()
+                .find(|&b| b != a && !list[b].in_pp)
         };
         let target = name_at(direct_end)
             .or_else(|| {
@@ -1571,16 +1633,10 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         let target = target.or_else(|| {
             // Name, comma, description.
             let start = list[a].items.start;
-            (0..list.len()).find(|&b| {
-                b != a
-                    && matches!(
-                        list[b].kind,
-                        MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
-                    )
-                    && start >= 2
-                    && list[b].items.end == start - 1
-                    && p.is_punct(start - 1, ",")
-            })
+            if start < 2 || !p.is_punct(start - 1, ",") {
+                return None;
+            }
+            by_end.get(&(start - 1))?.iter().copied().find(|&b| b != a)
         });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {

@@ -80,6 +80,10 @@ pub struct Prose<'t> {
 /// The normalised key of the quote item, which no word can equal.
 pub const QUOTE_KEY: &str = "\u{1}quote";
 
+/// Items past which a sentence is cut at the next comma (and at twice this, anywhere): real
+/// sentences are far shorter, and every per-sentence search stays bounded.
+const LONG_SENTENCE: usize = 200;
+
 impl<'t> Prose<'t> {
     /// Tokenize `text` and build the outer view and sentences.
     pub fn new(text: &'t str, lang: Lang, blocks: &'t [Block], quotes: &'t [RawQuote]) -> Self {
@@ -342,7 +346,15 @@ impl<'t> Prose<'t> {
         let mut start = 0;
         for i in 0..n {
             let next_is_new_block = i + 1 < n && self.block_start_of(i + 1) > self.block_end_of(i);
-            let ends = i + 1 == n || next_is_new_block || self.ends_sentence_at(i, start);
+            // A run-on "sentence" (text without stops, a list, a table flattened to one line) is
+            // cut at a comma past [`LONG_SENTENCE`] items and anyway at twice that, so the
+            // per-sentence searches stay bounded.
+            let len = i + 1 - start;
+            let ends = i + 1 == n
+                || next_is_new_block
+                || self.ends_sentence_at(i, start)
+                || len >= 2 * LONG_SENTENCE
+                || (len >= LONG_SENTENCE && self.is_any_punct(i, &[",", ";", ":"]));
             if ends {
                 let block = if start < n {
                     self.block_start_of(start)

@@ -400,6 +400,9 @@ pub struct Lexicon {
     pub outlet_nouns: PhraseMap<OutletNoun>,
     /// Words that make a capitalised name an organisation (`Conseil`, `Party`, `University`).
     pub org_words: HashSet<String>,
+    /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
+    /// sorted.
+    pub leader_classes: Vec<u32>,
 }
 
 /// Data shared by both languages: outlets, first names, places.
@@ -428,10 +431,6 @@ impl Lexicon {
         self.word_tags(norm) & tags != 0
     }
 
-    /// Every role class with one of its entries' information.
-    pub fn role_classes(&self) -> impl Iterator<Item = (u32, RoleInfo)> + '_ {
-        self.roles.values().map(|info| (info.class, *info))
-    }
 
     /// The lemma of a verb form.
     pub fn lemma(&self, info: VerbInfo) -> &Lemma {
@@ -780,7 +779,16 @@ fn load(lang: Lang) -> Lexicon {
         .map(|l| normalize(l.entry))
         .collect();
 
+    let mut leader_classes: Vec<u32> = roles
+        .values()
+        .filter(|info| info.leader)
+        .map(|info| info.class)
+        .collect();
+    leader_classes.sort_unstable();
+    leader_classes.dedup();
+
     Lexicon {
+        leader_classes,
         lang,
         verbs,
         lemmas,

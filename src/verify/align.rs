@@ -7,7 +7,7 @@
 //! off it without comparing again.
 
 /// One token of the quote, as the aligner sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum QTok {
     /// A word, by its id in the source vocabulary ([`UNKNOWN`] when no source has it).
     Word(u32),
