@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use quotecheck::document::{self, DecodeError, Encoding};
 use quotecheck::{
     Analysis, Flag, Format as DocFormat, Lang, LangChoice, LineIndex, Note, Options, Quote,
     Severities, Severity, Source,
@@ -85,6 +86,12 @@ struct CheckArgs {
     /// HTML, .jsonl JSON Lines, anything else and standard input text).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
     input_format: InputFormat,
+
+    /// Character encoding of text, Markdown and HTML inputs: `auto` reads UTF-16 when the file
+    /// starts with a UTF-16 byte-order mark, else UTF-8; `latin1` is read as Windows-1252 (as
+    /// browsers do). Positions still count the file's own bytes. JSON Lines are always UTF-8.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto, help_heading = "Input")]
+    encoding: EncodingArg,
 
     /// Language of the copy; `auto` decides for each file [default: auto, or the configuration's
     /// `lang`].
@@ -179,6 +186,31 @@ impl From<LangArg> for LangChoice {
             LangArg::Auto => LangChoice::Auto,
             LangArg::Fr => LangChoice::Fixed(Lang::Fr),
             LangArg::En => LangChoice::Fixed(Lang::En),
+        }
+    }
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+    #[value(name = "latin1", alias = "iso-8859-1")]
+    Latin1,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(arg: EncodingArg) -> Encoding {
+        match arg {
+            EncodingArg::Auto => Encoding::Auto,
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Utf16 => Encoding::Utf16,
+            EncodingArg::Windows1252 | EncodingArg::Latin1 => Encoding::Windows1252,
         }
     }
 }
@@ -427,6 +459,7 @@ fn check(args: &CheckArgs) -> Status {
         settings,
         errored: false,
         explain: args.explain,
+        encoding: args.encoding.into(),
     };
     sinks.each(|r| r.begin());
     let expanded = walk.expand(&args.paths);
@@ -497,9 +530,13 @@ enum Work {
 enum Outcome {
     Checked {
         name: String,
-        /// The text positions refer to: the file, or a JSON Lines article's text.
+        /// The text lines and columns are counted in: the file, a JSON Lines article's text, or
+        /// the UTF-8 text a file in another encoding was decoded to.
         bytes: Vec<u8>,
+        /// The quotes, their spans in `bytes`.
         quotes: Vec<Quote>,
+        /// For a decoded file, the same quotes with their spans in the file.
+        in_file: Option<Vec<Quote>>,
         notes: Vec<Note>,
         explain: Option<String>,
     },
@@ -523,6 +560,8 @@ struct Run {
     errored: bool,
     /// Write what the engine saw to stderr.
     explain: bool,
+    /// `--encoding`.
+    encoding: Encoding,
 }
 
 impl Run {
@@ -555,11 +594,11 @@ impl Run {
             if batch.is_empty() {
                 break;
             }
-            let (options, explain) = (&self.options, self.explain);
+            let (options, explain, encoding) = (&self.options, self.explain, self.encoding);
             let outcomes: Vec<Outcome> = pool.install(|| {
                 batch
                     .into_par_iter()
-                    .map(|w| process(w, options, explain))
+                    .map(|w| process(w, options, explain, encoding))
                     .collect()
             });
             for outcome in outcomes {
@@ -578,6 +617,7 @@ impl Run {
                 name,
                 bytes,
                 quotes,
+                in_file,
                 notes,
                 explain,
             } => {
@@ -594,7 +634,13 @@ impl Run {
                 if let Some(text) = explain {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
-                let file = FileReport::new(&name, &bytes, &quotes, &self.settings.severities);
+                let severities = &self.settings.severities;
+                let file = match &in_file {
+                    None => FileReport::new(&name, &bytes, &quotes, severities),
+                    Some(in_file) => {
+                        FileReport::decoded(&name, &bytes, &quotes, in_file, severities)
+                    }
+                };
                 self.summary.add(&file);
                 sinks.each(|r| r.file(&file));
             }
@@ -610,33 +656,71 @@ impl Run {
 }
 
 /// Read and check one document (in a worker thread).
-fn process(work: Work, options: &Options, explain: bool) -> Outcome {
-    let (name, bytes, format) = match work {
+fn process(work: Work, options: &Options, explain: bool, encoding: Encoding) -> Outcome {
+    // A JSON Lines article is a string already: UTF-8 whatever --encoding says.
+    let (name, bytes, format, encoding) = match work {
         Work::Note(n) => return Outcome::Note(n),
         Work::Failed { name, err } => return Outcome::Failed { name, err },
-        Work::Text { name, text, format } => (name, text.into_bytes(), format),
+        Work::Text { name, text, format } => (name, text.into_bytes(), format, Encoding::Utf8),
         Work::Read { origin, format } => {
             let name = origin.name();
             match origin.read() {
-                Ok(bytes) if input::is_binary(&bytes) => {
-                    return Outcome::Skipped {
-                        name,
-                        why: "(binary file)",
-                    };
-                }
-                Ok(bytes) => (name, bytes, format),
+                Ok(bytes) => (name, bytes, format, encoding),
                 Err(err) => return Outcome::Failed { name, err },
             }
         }
     };
-    match analyse(&bytes, format, options, explain.then_some(name.as_str())) {
-        Ok((quotes, notes, explain)) => Outcome::Checked {
-            name,
-            bytes,
-            quotes,
-            notes,
-            explain,
-        },
+    let binary = |name| Outcome::Skipped {
+        name,
+        why: "(binary file)",
+    };
+    let decoded = match document::decode(&bytes, encoding) {
+        // Binary bytes are rarely valid UTF-8: the NUL says more than the first bad byte.
+        Err(_) if input::is_binary(&bytes) => return binary(name),
+        Err(err @ DecodeError::InvalidUtf8 { .. }) => {
+            return Outcome::Failed {
+                name,
+                err: anyhow!(
+                    "{err} (a Latin-1 or Windows-1252 file needs --encoding windows-1252)"
+                ),
+            };
+        }
+        Err(err) => {
+            return Outcome::Failed {
+                name,
+                err: err.into(),
+            };
+        }
+        Ok(d) => d,
+    };
+    // The decoded text, so a UTF-16 file is judged by its characters, not its zero bytes.
+    if input::is_binary(decoded.text().as_bytes()) {
+        return binary(name);
+    }
+    let text = decoded.text().as_bytes();
+    match analyse(text, format, options, explain.then_some(name.as_str())) {
+        Ok((quotes, notes, explain)) => {
+            let in_file = decoded.is_transcoded().then(|| {
+                quotes
+                    .iter()
+                    .map(|q| decoded.quote_to_original(q))
+                    .collect()
+            });
+            let bytes = if decoded.is_transcoded() {
+                text.to_vec()
+            } else {
+                drop(decoded);
+                bytes
+            };
+            Outcome::Checked {
+                name,
+                bytes,
+                quotes,
+                in_file,
+                notes,
+                explain,
+            }
+        }
         Err(err) => Outcome::Failed { name, err },
     }
 }

@@ -71,16 +71,31 @@ impl<'a> FileReport<'a> {
         quotes: &'a [Quote],
         severities: &Severities,
     ) -> FileReport<'a> {
+        FileReport::decoded(name, bytes, quotes, quotes, severities)
+    }
+
+    /// The rows of a file that was decoded (UTF-16, Windows-1252) to the UTF-8 `text`: lines and
+    /// columns come from `in_text`, the quotes with their spans in `text`; the rows carry
+    /// `quotes`, the same quotes in the same order with their spans mapped back to the file.
+    pub fn decoded(
+        name: &'a str,
+        text: &[u8],
+        in_text: &[Quote],
+        quotes: &'a [Quote],
+        severities: &Severities,
+    ) -> FileReport<'a> {
+        debug_assert_eq!(in_text.len(), quotes.len());
         if quotes.is_empty() {
             return FileReport { rows: Vec::new() };
         }
-        let index = LineIndex::new(bytes);
-        let mut rows: Vec<Row<'a>> = quotes
+        let index = LineIndex::new(text);
+        let mut rows: Vec<Row<'a>> = in_text
             .iter()
-            .map(|quote| Row {
+            .zip(quotes)
+            .map(|(at, quote)| Row {
                 file: name,
-                start: index.line_col(bytes, quote.span.start),
-                end: index.line_col(bytes, quote.span.end),
+                start: index.line_col(text, at.span.start),
+                end: index.line_col(text, at.span.end),
                 quote,
                 severity: severities.max_of(&quote.flags),
             })
