@@ -88,14 +88,14 @@ impl<'a> FileReport<'a> {
         if quotes.is_empty() {
             return FileReport { rows: Vec::new() };
         }
-        let index = LineIndex::new(text);
+        let (mut starts, mut ends) = (Cursor::new(text), Cursor::new(text));
         let mut rows: Vec<Row<'a>> = in_text
             .iter()
             .zip(quotes)
             .map(|(at, quote)| Row {
                 file: name,
-                start: index.line_col(text, at.span.start),
-                end: index.line_col(text, at.span.end),
+                start: starts.line_col(at.span.start),
+                end: ends.line_col(at.span.end),
                 quote,
                 severity: severities.max_of(&quote.flags),
             })
@@ -103,6 +103,56 @@ impl<'a> FileReport<'a> {
         // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
         rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
         FileReport { rows }
+    }
+}
+
+/// Line and column of offsets met in increasing order, each counted from the previous one.
+///
+/// [`LineIndex::line_col`] counts the characters from the start of the line, so a file that is
+/// one long line with thousands of quotes (a CMS export) would be read once per quote; this reads
+/// it once. An offset before the previous one (the end of a quote around a shorter one) is looked
+/// up in a [`LineIndex`], built the first time one is needed.
+struct Cursor<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    at: LineCol,
+    index: Option<LineIndex>,
+}
+
+impl<'b> Cursor<'b> {
+    fn new(bytes: &'b [u8]) -> Cursor<'b> {
+        Cursor {
+            bytes,
+            offset: 0,
+            at: LineCol { line: 1, column: 1 },
+            index: None,
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            let bytes = self.bytes;
+            return self
+                .index
+                .get_or_insert_with(|| LineIndex::new(bytes))
+                .line_col(bytes, offset);
+        }
+        let between = &self.bytes[self.offset..offset];
+        // Characters are counted as LineIndex does: every byte that is not a continuation byte.
+        let chars = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        self.at = match memchr::memrchr(b'\n', between) {
+            None => LineCol {
+                line: self.at.line,
+                column: self.at.column + chars(between),
+            },
+            Some(last) => LineCol {
+                line: self.at.line + memchr::memchr_iter(b'\n', between).count(),
+                column: chars(&between[last + 1..]) + 1,
+            },
+        };
+        self.offset = offset;
+        self.at
     }
 }
 
@@ -393,6 +443,23 @@ pub(crate) mod tests {
         assert_eq!(row.severity, Some(Severity::Error));
         assert!(row.fails(Some(Severity::Warning)));
         assert!(!row.fails(None));
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_line_index_forwards_and_backwards() {
+        let text = "« Oui »\r\nIl a dit « non ».\n\nÉté 🎉 fin\n".as_bytes();
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| i == text.len() || (text[i] & 0xC0) != 0x80)
+            .collect();
+        for &o in offsets.iter().chain(offsets.iter().rev().step_by(3)) {
+            assert_eq!(cursor.line_col(o), index.line_col(text, o), "offset {o}");
+        }
+        assert_eq!(
+            cursor.line_col(text.len() + 5),
+            index.line_col(text, text.len())
+        );
     }
 
     #[test]
