@@ -1,20 +1,23 @@
 //! The command line: arguments, configuration, the run over the inputs, and where the reports go.
 //!
 //! Glue only. The library reads each input and finds and attributes its quotes; the inputs are
-//! checked in parallel, in batches, and their results written in input order, so the output is
-//! the same whatever the number of threads. One input that cannot be read is reported on stderr
-//! and the run goes on with the others; a reader that closes the pipe ends the run quietly.
+//! checked in parallel, a few ahead of the one being written, and their results written in input
+//! order, so the output is the same whatever the number of threads. One input that cannot be read
+//! is reported on stderr and the run goes on with the others; a reader that closes the pipe ends
+//! the run quietly.
 //! [`Status`] turns what happened into the exit code.
 
 mod config;
 mod exit;
 mod input;
 
+use std::collections::BTreeMap;
 use std::fmt::{Display, Write as _};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use anyhow::{anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -23,7 +26,6 @@ use quotecheck::{
     Analysis, Flag, Format as DocFormat, Lang, LangChoice, LineIndex, Note, Options, Quote,
     Severities, Severity, Source,
 };
-use rayon::prelude::*;
 
 use crate::report::csv::Csv;
 use crate::report::github::Github;
@@ -502,8 +504,10 @@ fn validate(inputs: &[Origin], outputs: &[&Path]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How many inputs are checked in parallel before their results are written.
-const BATCH: usize = 64;
+/// How many documents per thread may be read and checked ahead of the one being written: enough
+/// to keep every thread busy while results are written, few enough that memory stays a few
+/// documents per thread whatever the size of the run.
+const AHEAD_PER_THREAD: usize = 4;
 
 /// One document to check.
 enum Work {
@@ -565,7 +569,11 @@ struct Run {
 }
 
 impl Run {
-    /// Check every input, in batches, writing each batch's results in input order.
+    /// Check every input, writing the results in input order.
+    ///
+    /// The inputs go to the pool one by one, at most [`AHEAD_PER_THREAD`] per thread ahead of the
+    /// next to be written; this thread writes each result as soon as those before it are done.
+    /// No thread waits for a batch to finish, and memory does not grow with the run.
     fn all(&mut self, expanded: Vec<Expanded>, pool: &rayon::ThreadPool, sinks: &mut Sinks) {
         let mut work = expanded
             .into_iter()
@@ -589,26 +597,48 @@ impl Run {
                     })),
                 }
             });
-        loop {
-            let batch: Vec<Work> = work.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                break;
+        // The workers read the options while this thread updates the summary.
+        let options = std::mem::take(&mut self.options);
+        let (explain, encoding) = (self.explain, self.encoding);
+        let window = pool.current_num_threads().max(1) * AHEAD_PER_THREAD;
+        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        pool.in_place_scope(|scope| {
+            let (mut sent, mut written) = (0usize, 0usize);
+            let mut done: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut more = true;
+            loop {
+                while more && sent - written < window {
+                    match work.next() {
+                        Some(w) => {
+                            let (tx, options) = (tx.clone(), &options);
+                            scope.spawn(move |_| {
+                                // The receiver is gone only when the run stopped early.
+                                let _ = tx.send((sent, process(w, options, explain, encoding)));
+                            });
+                            sent += 1;
+                        }
+                        None => more = false,
+                    }
+                }
+                if written == sent {
+                    break;
+                }
+                while !done.contains_key(&written) {
+                    let (i, outcome) = rx.recv().expect("a worker holds a sender until it sends");
+                    done.insert(i, outcome);
+                }
+                while let Some(outcome) = done.remove(&written) {
+                    self.emit(outcome, sinks);
+                    written += 1;
+                }
+                if !sinks.any_alive() {
+                    // Nobody reads any report any more (`| head`): stop; the scope waits for
+                    // the few documents still being checked.
+                    break;
+                }
             }
-            let (options, explain, encoding) = (&self.options, self.explain, self.encoding);
-            let outcomes: Vec<Outcome> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|w| process(w, options, explain, encoding))
-                    .collect()
-            });
-            for outcome in outcomes {
-                self.emit(outcome, sinks);
-            }
-            if !sinks.any_alive() {
-                // Nobody reads any report any more (`| head`): stop.
-                break;
-            }
-        }
+        });
+        self.options = options;
     }
 
     fn emit(&mut self, outcome: Outcome, sinks: &mut Sinks) {
