@@ -411,7 +411,11 @@ fn plain_blocks(text: &str) -> Vec<Block> {
         let has_blank = trimmed.iter().any(|l| l.is_empty());
         let short = non_blank
             .iter()
-            .filter(|l| text[l.start..l.end].chars().count() <= 100)
+            .filter(|l| {
+                // A character is 1 to 4 bytes: count only lines the length cannot decide.
+                let line = &text[l.start..l.end];
+                line.len() <= 100 || (line.len() <= 400 && line.chars().count() <= 100)
+            })
             .count();
         let continued = trimmed
             .windows(2)
