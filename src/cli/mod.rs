@@ -530,6 +530,17 @@ enum Work {
     Note(String),
 }
 
+impl Work {
+    /// The name the document is reported under.
+    fn name(&self) -> String {
+        match self {
+            Work::Read { origin, .. } => origin.name(),
+            Work::Text { name, .. } | Work::Failed { name, .. } => name.clone(),
+            Work::Note(_) => String::new(),
+        }
+    }
+}
+
 /// What checking one document gave.
 enum Outcome {
     Checked {
@@ -612,8 +623,20 @@ impl Run {
                         Some(w) => {
                             let (tx, options) = (tx.clone(), &options);
                             scope.spawn(move |_| {
+                                // A panic must still send an outcome, or this thread would wait
+                                // for it forever (the engine's own panics are caught earlier).
+                                let name = w.name();
+                                let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+                                    process(w, options, explain, encoding)
+                                }))
+                                .unwrap_or_else(|_| Outcome::Failed {
+                                    name,
+                                    err: anyhow!(
+                                        "internal error (this is a bug); input not checked"
+                                    ),
+                                });
                                 // The receiver is gone only when the run stopped early.
-                                let _ = tx.send((sent, process(w, options, explain, encoding)));
+                                let _ = tx.send((sent, outcome));
                             });
                             sent += 1;
                         }
