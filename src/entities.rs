@@ -508,8 +508,7 @@ impl Entities {
                             m.generic || ent.words.iter().any(|w| w.contains(&head_word))
                         })
                         .filter_map(|(id, ent)| {
-                            let last =
-                                ent.last_before(mi, |x| !free_only || !ms.list[x].in_pp)?;
+                            let last = ent.last_before(mi, |x| !free_only || !ms.list[x].in_pp)?;
                             // Only close by: within the last fifteen sentences.
                             (m.sentence.saturating_sub(ms.list[last].sentence) <= 15)
                                 .then_some((id, last))
@@ -829,7 +828,6 @@ pub struct PronounQuery {
     /// `it`: an organisation or thing.
     pub neuter: bool,
 }
-
 
 /// Whether two entity kinds may be the same entity.
 fn kinds_compatible(a: EntityKind, b: EntityKind) -> bool {

@@ -1564,9 +1564,7 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         for &(start, i) in named[from..].iter().take_while(|&&(s, _)| s < full.end) {
             let m = &mut list[i];
             // Inside the complement: after a preposition somewhere before it in the phrase.
-            if full.contains(m.full)
-                && p.text[full.start..start].split_whitespace().count() >= 2
-            {
+            if full.contains(m.full) && p.text[full.start..start].split_whitespace().count() >= 2 {
                 m.in_pp = true;
             }
         }

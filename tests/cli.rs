@@ -153,7 +153,7 @@ fn invalid_utf8_names_the_file_and_byte_and_the_run_goes_on() {
         .args(["check", "latin1.txt", "good.txt", "--format", "json"])
         .assert()
         .code(2)
-        .stderr("quotecheck: latin1.txt: invalid UTF-8 at byte 12\n")
+        .stderr("quotecheck: latin1.txt: invalid UTF-8 at byte 12 (a Latin-1 or Windows-1252 file needs --encoding windows-1252)\n")
         .get_output()
         .stdout
         .clone();

@@ -1,9 +1,10 @@
 //! The command line: arguments, configuration, the run over the inputs, and where the reports go.
 //!
 //! Glue only. The library reads each input and finds and attributes its quotes; the inputs are
-//! checked in parallel, in batches, and their results written in input order, so the output is
-//! the same whatever the number of threads. One input that cannot be read is reported on stderr
-//! and the run goes on with the others; a reader that closes the pipe ends the run quietly.
+//! checked in parallel, a few ahead of the one being written, and their results written in input
+//! order, so the output is the same whatever the number of threads. One input that cannot be read
+//! is reported on stderr and the run goes on with the others; a reader that closes the pipe ends
+//! the run quietly.
 //! [`Status`] turns what happened into the exit code.
 
 mod config;
@@ -11,19 +12,21 @@ mod exit;
 mod input;
 mod verify;
 
+use std::collections::BTreeMap;
 use std::fmt::{Display, Write as _};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use anyhow::{anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use quotecheck::document::{self, DecodeError, Encoding};
 use quotecheck::{
     Analysis, Flag, Format as DocFormat, Lang, LangChoice, LineIndex, Note, Options, Quote,
     Severities, Severity, Source,
 };
-use rayon::prelude::*;
 
 use crate::report::csv::Csv;
 use crate::report::github::Github;
@@ -91,6 +94,12 @@ struct CheckArgs {
     /// HTML, .jsonl JSON Lines, anything else and standard input text).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto, help_heading = "Input")]
     input_format: InputFormat,
+
+    /// Character encoding of text, Markdown and HTML inputs: `auto` reads UTF-16 when the file
+    /// starts with a UTF-16 byte-order mark, else UTF-8; `latin1` is read as Windows-1252 (as
+    /// browsers do). Positions still count the file's own bytes. JSON Lines are always UTF-8.
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = EncodingArg::Auto, help_heading = "Input")]
+    encoding: EncodingArg,
 
     /// Language of the copy; `auto` decides for each file [default: auto, or the configuration's
     /// `lang`].
@@ -185,6 +194,31 @@ impl From<LangArg> for LangChoice {
             LangArg::Auto => LangChoice::Auto,
             LangArg::Fr => LangChoice::Fixed(Lang::Fr),
             LangArg::En => LangChoice::Fixed(Lang::En),
+        }
+    }
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EncodingArg {
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+    #[value(name = "latin1", alias = "iso-8859-1")]
+    Latin1,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(arg: EncodingArg) -> Encoding {
+        match arg {
+            EncodingArg::Auto => Encoding::Auto,
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Utf16 => Encoding::Utf16,
+            EncodingArg::Windows1252 | EncodingArg::Latin1 => Encoding::Windows1252,
         }
     }
 }
@@ -439,6 +473,7 @@ fn check(args: &CheckArgs) -> Status {
         errored: false,
         explain: args.explain,
         article: args.format == Format::Html || args.report.iter().any(|r| r.0 == Format::Html),
+        encoding: args.encoding.into(),
     };
     sinks.each(|r| r.begin());
     let expanded = walk.expand(&args.paths);
@@ -481,8 +516,10 @@ fn validate(inputs: &[Origin], outputs: &[&Path]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How many inputs are checked in parallel before their results are written.
-const BATCH: usize = 64;
+/// How many documents per thread may be read and checked ahead of the one being written: enough
+/// to keep every thread busy while results are written, few enough that memory stays a few
+/// documents per thread whatever the size of the run.
+const AHEAD_PER_THREAD: usize = 4;
 
 /// One document to check.
 enum Work {
@@ -505,16 +542,31 @@ enum Work {
     Note(String),
 }
 
+impl Work {
+    /// The name the document is reported under.
+    fn name(&self) -> String {
+        match self {
+            Work::Read { origin, .. } => origin.name(),
+            Work::Text { name, .. } | Work::Failed { name, .. } => name.clone(),
+            Work::Note(_) => String::new(),
+        }
+    }
+}
+
 /// What checking one document gave.
 enum Outcome {
     Checked {
         name: String,
-        /// The text positions refer to: the file, or a JSON Lines article's text.
+        /// The text lines and columns are counted in: the file, a JSON Lines article's text, or
+        /// the UTF-8 text a file in another encoding was decoded to.
         bytes: Vec<u8>,
+        /// The quotes, their spans in `bytes`.
         quotes: Vec<Quote>,
+        /// For a decoded file, the same quotes with their spans in the file.
+        in_file: Option<Vec<Quote>>,
         notes: Vec<Note>,
         explain: Option<String>,
-        article: Option<Article>,
+        article: Option<Box<Article>>,
     },
     Skipped {
         name: String,
@@ -538,10 +590,16 @@ struct Run {
     explain: bool,
     /// Keep each input's text for a report that shows it (HTML).
     article: bool,
+    /// `--encoding`.
+    encoding: Encoding,
 }
 
 impl Run {
-    /// Check every input, in batches, writing each batch's results in input order.
+    /// Check every input, writing the results in input order.
+    ///
+    /// The inputs go to the pool one by one, at most [`AHEAD_PER_THREAD`] per thread ahead of the
+    /// next to be written; this thread writes each result as soon as those before it are done.
+    /// No thread waits for a batch to finish, and memory does not grow with the run.
     fn all(&mut self, expanded: Vec<Expanded>, pool: &rayon::ThreadPool, sinks: &mut Sinks) {
         let mut work = expanded
             .into_iter()
@@ -565,26 +623,60 @@ impl Run {
                     })),
                 }
             });
-        loop {
-            let batch: Vec<Work> = work.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                break;
+        // The workers read the options while this thread updates the summary.
+        let options = std::mem::take(&mut self.options);
+        let (explain, encoding, article) = (self.explain, self.encoding, self.article);
+        let window = pool.current_num_threads().max(1) * AHEAD_PER_THREAD;
+        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        pool.in_place_scope(|scope| {
+            let (mut sent, mut written) = (0usize, 0usize);
+            let mut done: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut more = true;
+            loop {
+                while more && sent - written < window {
+                    match work.next() {
+                        Some(w) => {
+                            let (tx, options) = (tx.clone(), &options);
+                            scope.spawn(move |_| {
+                                // A panic must still send an outcome, or this thread would wait
+                                // for it forever (the engine's own panics are caught earlier).
+                                let name = w.name();
+                                let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+                                    process(w, options, explain, encoding, article)
+                                }))
+                                .unwrap_or_else(|_| Outcome::Failed {
+                                    name,
+                                    err: anyhow!(
+                                        "internal error (this is a bug); input not checked"
+                                    ),
+                                });
+                                // The receiver is gone only when the run stopped early.
+                                let _ = tx.send((sent, outcome));
+                            });
+                            sent += 1;
+                        }
+                        None => more = false,
+                    }
+                }
+                if written == sent {
+                    break;
+                }
+                while !done.contains_key(&written) {
+                    let (i, outcome) = rx.recv().expect("a worker holds a sender until it sends");
+                    done.insert(i, outcome);
+                }
+                while let Some(outcome) = done.remove(&written) {
+                    self.emit(outcome, sinks);
+                    written += 1;
+                }
+                if !sinks.any_alive() {
+                    // Nobody reads any report any more (`| head`): stop; the scope waits for
+                    // the few documents still being checked.
+                    break;
+                }
             }
-            let (options, explain, article) = (&self.options, self.explain, self.article);
-            let outcomes: Vec<Outcome> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|w| process(w, options, explain, article))
-                    .collect()
-            });
-            for outcome in outcomes {
-                self.emit(outcome, sinks);
-            }
-            if !sinks.any_alive() {
-                // Nobody reads any report any more (`| head`): stop.
-                break;
-            }
-        }
+        });
+        self.options = options;
     }
 
     fn emit(&mut self, outcome: Outcome, sinks: &mut Sinks) {
@@ -593,6 +685,7 @@ impl Run {
                 name,
                 bytes,
                 quotes,
+                in_file,
                 notes,
                 explain,
                 article,
@@ -610,8 +703,14 @@ impl Run {
                 if let Some(text) = explain {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
-                let file = FileReport::new(&name, &bytes, &quotes, &self.settings.severities)
-                    .with_article(article.as_ref());
+                let severities = &self.settings.severities;
+                let file = match &in_file {
+                    None => FileReport::new(&name, &bytes, &quotes, severities),
+                    Some(in_file) => {
+                        FileReport::decoded(&name, &bytes, &quotes, in_file, severities)
+                    }
+                }
+                .with_article(article.as_deref());
                 self.summary.add(&file);
                 sinks.each(|r| r.file(&file));
             }
@@ -628,40 +727,84 @@ impl Run {
 
 /// Read and check one document (in a worker thread); `article` keeps its text for the HTML
 /// report.
-fn process(work: Work, options: &Options, explain: bool, article: bool) -> Outcome {
-    let (name, bytes, format) = match work {
+fn process(
+    work: Work,
+    options: &Options,
+    explain: bool,
+    encoding: Encoding,
+    article: bool,
+) -> Outcome {
+    // A JSON Lines article is a string already: UTF-8 whatever --encoding says.
+    let (name, bytes, format, encoding) = match work {
         Work::Note(n) => return Outcome::Note(n),
         Work::Failed { name, err } => return Outcome::Failed { name, err },
-        Work::Text { name, text, format } => (name, text.into_bytes(), format),
+        Work::Text { name, text, format } => (name, text.into_bytes(), format, Encoding::Utf8),
         Work::Read { origin, format } => {
             let name = origin.name();
             match origin.read() {
-                Ok(bytes) if input::is_binary(&bytes) => {
-                    return Outcome::Skipped {
-                        name,
-                        why: "(binary file)",
-                    };
-                }
-                Ok(bytes) => (name, bytes, format),
+                Ok(bytes) => (name, bytes, format, encoding),
                 Err(err) => return Outcome::Failed { name, err },
             }
         }
     };
+    let binary = |name| Outcome::Skipped {
+        name,
+        why: "(binary file)",
+    };
+    let decoded = match document::decode(&bytes, encoding) {
+        // Binary bytes are rarely valid UTF-8: the NUL says more than the first bad byte.
+        Err(_) if input::is_binary(&bytes) => return binary(name),
+        Err(err @ DecodeError::InvalidUtf8 { .. }) => {
+            return Outcome::Failed {
+                name,
+                err: anyhow!(
+                    "{err} (a Latin-1 or Windows-1252 file needs --encoding windows-1252)"
+                ),
+            };
+        }
+        Err(err) => {
+            return Outcome::Failed {
+                name,
+                err: err.into(),
+            };
+        }
+        Ok(d) => d,
+    };
+    // The decoded text, so a UTF-16 file is judged by its characters, not its zero bytes.
+    if input::is_binary(decoded.text().as_bytes()) {
+        return binary(name);
+    }
+    let text = decoded.text().as_bytes();
     match analyse(
-        &bytes,
+        text,
         format,
         options,
         explain.then_some(name.as_str()),
         article,
     ) {
-        Ok((quotes, notes, explain, article)) => Outcome::Checked {
-            name,
-            bytes,
-            quotes,
-            notes,
-            explain,
-            article,
-        },
+        Ok((quotes, notes, explain, article)) => {
+            let in_file = decoded.is_transcoded().then(|| {
+                quotes
+                    .iter()
+                    .map(|q| decoded.quote_to_original(q))
+                    .collect()
+            });
+            let bytes = if decoded.is_transcoded() {
+                text.to_vec()
+            } else {
+                drop(decoded);
+                bytes
+            };
+            Outcome::Checked {
+                name,
+                bytes,
+                quotes,
+                in_file,
+                notes,
+                explain,
+                article: article.map(Box::new),
+            }
+        }
         Err(err) => Outcome::Failed { name, err },
     }
 }

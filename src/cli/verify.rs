@@ -311,7 +311,13 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
         if !sinks.iter().any(|s| s.alive) {
             break;
         }
-        let (name, bytes, quotes, article) = match process(work, &options, check.explain, article) {
+        let (name, bytes, quotes, article, in_file) = match process(
+            work,
+            &options,
+            check.explain,
+            check.encoding.into(),
+            article,
+        ) {
             Outcome::Checked {
                 name,
                 bytes,
@@ -319,6 +325,7 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
                 notes,
                 explain,
                 article,
+                in_file,
             } => {
                 if !notes.is_empty() {
                     let index = LineIndex::new(&bytes);
@@ -333,7 +340,7 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
                 if let Some(text) = explain {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
-                (name, bytes, quotes, article)
+                (name, bytes, quotes, article, in_file)
             }
             Outcome::Skipped { name, why } => {
                 print_note(format_args!("{name}: skipped {why}"));
@@ -352,7 +359,11 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
         };
         let mut speech = Vec::new();
         let mut checks: Vec<Verification> = Vec::new();
+        // For a decoded file, the same quotes with their spans in the file.
+        let mut speech_in_file = Vec::new();
+        let mut in_file = in_file.map(Vec::into_iter);
         for mut quote in quotes {
+            let original = in_file.as_mut().and_then(Iterator::next);
             if quote.kind != QuoteKind::Speech {
                 continue;
             }
@@ -364,11 +375,25 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
                 Verdict::NotFound => quote.flags.push(Flag::NotFound),
                 Verdict::Verbatim | Verdict::Elided => {}
             }
+            if let Some(mut original) = original {
+                original.flags.clone_from(&quote.flags);
+                speech_in_file.push(original);
+            }
             speech.push(quote);
             checks.push(v);
         }
-        let file = FileReport::new(&name, &bytes, &speech, &settings.severities)
-            .with_article(article.as_ref());
+        let file = if !speech_in_file.is_empty() {
+            FileReport::decoded(
+                &name,
+                &bytes,
+                &speech,
+                &speech_in_file,
+                &settings.severities,
+            )
+        } else {
+            FileReport::new(&name, &bytes, &speech, &settings.severities)
+        }
+        .with_article(article.as_deref());
         let report = VerifyFile::new(file, &checks, |source, offset| {
             let index = lines[source].get_or_insert_with(|| LineIndex::new(texts[source]));
             (names[source], index.line_col(texts[source], offset))

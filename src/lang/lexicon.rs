@@ -431,7 +431,6 @@ impl Lexicon {
         self.word_tags(norm) & tags != 0
     }
 
-
     /// The lemma of a verb form.
     pub fn lemma(&self, info: VerbInfo) -> &Lemma {
         &self.lemmas[info.lemma as usize]

@@ -78,6 +78,20 @@ impl<'a> FileReport<'a> {
         quotes: &'a [Quote],
         severities: &Severities,
     ) -> FileReport<'a> {
+        FileReport::decoded(name, bytes, quotes, quotes, severities)
+    }
+
+    /// The rows of a file that was decoded (UTF-16, Windows-1252) to the UTF-8 `text`: lines and
+    /// columns come from `in_text`, the quotes with their spans in `text`; the rows carry
+    /// `quotes`, the same quotes in the same order with their spans mapped back to the file.
+    pub fn decoded(
+        name: &'a str,
+        text: &[u8],
+        in_text: &[Quote],
+        quotes: &'a [Quote],
+        severities: &Severities,
+    ) -> FileReport<'a> {
+        debug_assert_eq!(in_text.len(), quotes.len());
         if quotes.is_empty() {
             return FileReport {
                 name,
@@ -85,13 +99,14 @@ impl<'a> FileReport<'a> {
                 article: None,
             };
         }
-        let index = LineIndex::new(bytes);
-        let mut rows: Vec<Row<'a>> = quotes
+        let (mut starts, mut ends) = (Cursor::new(text), Cursor::new(text));
+        let mut rows: Vec<Row<'a>> = in_text
             .iter()
-            .map(|quote| Row {
+            .zip(quotes)
+            .map(|(at, quote)| Row {
                 file: name,
-                start: index.line_col(bytes, quote.span.start),
-                end: index.line_col(bytes, quote.span.end),
+                start: starts.line_col(at.span.start),
+                end: ends.line_col(at.span.end),
                 quote,
                 severity: severities.max_of(&quote.flags),
             })
@@ -108,6 +123,56 @@ impl<'a> FileReport<'a> {
     /// The same report, showing `article` in the formats that show the text.
     pub fn with_article(self, article: Option<&'a html::Article>) -> FileReport<'a> {
         FileReport { article, ..self }
+    }
+}
+
+/// Line and column of offsets met in increasing order, each counted from the previous one.
+///
+/// [`LineIndex::line_col`] counts the characters from the start of the line, so a file that is
+/// one long line with thousands of quotes (a CMS export) would be read once per quote; this reads
+/// it once. An offset before the previous one (the end of a quote around a shorter one) is looked
+/// up in a [`LineIndex`], built the first time one is needed.
+struct Cursor<'b> {
+    bytes: &'b [u8],
+    offset: usize,
+    at: LineCol,
+    index: Option<LineIndex>,
+}
+
+impl<'b> Cursor<'b> {
+    fn new(bytes: &'b [u8]) -> Cursor<'b> {
+        Cursor {
+            bytes,
+            offset: 0,
+            at: LineCol { line: 1, column: 1 },
+            index: None,
+        }
+    }
+
+    fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.offset {
+            let bytes = self.bytes;
+            return self
+                .index
+                .get_or_insert_with(|| LineIndex::new(bytes))
+                .line_col(bytes, offset);
+        }
+        let between = &self.bytes[self.offset..offset];
+        // Characters are counted as LineIndex does: every byte that is not a continuation byte.
+        let chars = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        self.at = match memchr::memrchr(b'\n', between) {
+            None => LineCol {
+                line: self.at.line,
+                column: self.at.column + chars(between),
+            },
+            Some(last) => LineCol {
+                line: self.at.line + memchr::memchr_iter(b'\n', between).count(),
+                column: chars(&between[last + 1..]) + 1,
+            },
+        };
+        self.offset = offset;
+        self.at
     }
 }
 
@@ -408,6 +473,23 @@ pub(crate) mod tests {
         assert_eq!(row.severity, Some(Severity::Error));
         assert!(row.fails(Some(Severity::Warning)));
         assert!(!row.fails(None));
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_line_index_forwards_and_backwards() {
+        let text = "« Oui »\r\nIl a dit « non ».\n\nÉté 🎉 fin\n".as_bytes();
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::new(text);
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&i| i == text.len() || (text[i] & 0xC0) != 0x80)
+            .collect();
+        for &o in offsets.iter().chain(offsets.iter().rev().step_by(3)) {
+            assert_eq!(cursor.line_col(o), index.line_col(text, o), "offset {o}");
+        }
+        assert_eq!(
+            cursor.line_col(text.len() + 5),
+            index.line_col(text, text.len())
+        );
     }
 
     #[test]
