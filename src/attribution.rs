@@ -17,10 +17,10 @@
 //! verb (`tweeted`), or are inherited from the previous quote of the same report (`est-il
 //! ajouté`, `he added`, `selon la même source`, a frame like `dans les colonnes du Times`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::cues::{self, Cue, CueType, Phrase};
-use crate::entities::{Entities, EntityKind, Resolution};
+use crate::entities::{Entities, EntityKind, Known, Resolution};
 use crate::findings::QuoteKind;
 use crate::kinds;
 use crate::lang::{CueKind, Lang, RoleKind, VerbTags, shared, word};
@@ -109,13 +109,13 @@ struct Last {
 
 /// Attribute every quote of the document.
 pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
-    let mut cues_of: HashMap<usize, Vec<Cue>> = HashMap::new();
+    let mut cues_of: HashMap<usize, Vec<Cue>> = HashMap::default();
     let mut out = Vec::with_capacity(p.quotes.len());
     let mut last: Option<Last> = None;
     // Speakers of recent quotes (mention → entity), salient for pronouns.
-    let mut speakers: Vec<(usize, usize)> = Vec::new();
+    let mut speakers = Known::default();
     // A medium frame per speaker (`dans les colonnes du Times`): later quotes inherit it.
-    let mut frames: HashMap<usize, (String, Option<Span>)> = HashMap::new();
+    let mut frames: HashMap<usize, (String, Option<Span>)> = HashMap::default();
 
     for q in 0..p.quotes.len() {
         let qi = p.quote_item[q];
@@ -181,7 +181,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                         if !a.candidates.is_empty() {
                             a.candidates.insert(0, ent.name.clone());
                         }
-                        speakers.push((head, id));
+                        speakers.push(head, id);
                         // `Clinton says she appreciated … what she calls a "…"`: the same speaker
                         // introduced the sentence; its first cue and mention are the attribution.
                         if f.rule == "preposed" {
@@ -409,7 +409,7 @@ fn resolve(
     ms: &Mentions,
     es: &Entities,
     head: usize,
-    known: &[(usize, usize)],
+    known: &Known,
     cues_of: &mut HashMap<usize, Vec<Cue>>,
 ) -> Resolution {
     let m = &ms.list[head];
@@ -467,7 +467,7 @@ fn resolve(
                             })
                             .flatten()
                     });
-                    let chosen = earlier.or_else(|| known.last().map(|&(_, e)| e));
+                    let chosen = earlier.or_else(|| known.last());
                     Resolution {
                         entity: chosen,
                         others: Vec::new(),
@@ -511,7 +511,7 @@ fn find_speaker(
     s: usize,
     cues: &[Cue],
     last: Option<&Last>,
-    speakers: &[(usize, usize)],
+    speakers: &Known,
 ) -> Option<Found> {
     let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
@@ -768,7 +768,7 @@ fn find_speaker(
     // The sentence is about someone already quoted (`Lam also spoke on the economy.`), or
     // continues with a pronoun (`Il a souhaité faire un rappel au règlement.`); a person merely
     // named there (`Łukasz … participated in the chase.`) is not a speaker.
-    let quoted_before = |k: usize| es_of(k).is_some_and(|e| speakers.iter().any(|&(_, x)| x == e));
+    let quoted_before = |k: usize| es_of(k).is_some_and(|e| speakers.has_spoken(e));
     let person = match ms.list[head].kind {
         MentionKind::Name(NameKind::Person | NameKind::Unknown) => quoted_before(head),
         MentionKind::Description(_) => ms.list[head].apposed.is_some_and(quoted_before),

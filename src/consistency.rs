@@ -7,7 +7,7 @@
 //! longer, marked elisions allowed: a headline that repeats a fragment of the body is fine), or
 //! when they are given to two different named speakers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::findings::{Flag, Quote, QuoteKind};
 use crate::verify::align::{self, QTok};
@@ -50,9 +50,9 @@ struct Group {
 /// those misses more than a fifth of its words), so a long document costs about the number of
 /// repeats, not the square of its quotes.
 pub fn flag_inconsistent(quotes: &mut [Quote]) {
-    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocab: HashMap<String, u32> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<Vec<QTok>, usize> = HashMap::new();
+    let mut group_of: HashMap<Vec<QTok>, usize> = HashMap::default();
     for (i, q) in quotes.iter().enumerate() {
         if q.kind != QuoteKind::Speech {
             continue;

@@ -135,10 +135,9 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
     let lex = p.lex;
     let clitic_phrase = || -> Option<Phrase> {
         let (span, _) = inversion_clitic(p, t)?;
-        let head = ms
-            .list
-            .iter()
-            .position(|m| m.core == span && matches!(m.kind, MentionKind::Pronoun { .. }));
+        let head = ms.starting_at(j).find(|&k| {
+            ms.list[k].core == span && matches!(ms.list[k].kind, MentionKind::Pronoun { .. })
+        });
         Some(Phrase {
             items: j..j + 1,
             span,
@@ -771,6 +770,9 @@ fn participle_like(p: &Prose, j: usize) -> bool {
 /// The mention that starts at item `k` (the longest), or a mention starting right after a
 /// determiner or preposition-free modifier at `k`.
 fn mention_starting_at(ms: &Mentions, p: &Prose, k: usize) -> Option<usize> {
+    if k >= p.items.len() {
+        return None;
+    }
     let span = p.item_span(k);
     let from = ms.list.partition_point(|m| m.full.start < span.start);
     let mut best: Option<usize> = None;
@@ -990,9 +992,8 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
             // A mention overlapping the chain's start (`Tulsa police Chief` | `Chief Chuck
             // Jordan`).
             if let Some(s2) = ms
-                .list
-                .iter()
-                .filter(|m| m.items.start >= floor && m.items.start < start && m.items.end > start)
+                .starting_in(p, floor..start)
+                .filter(|m| m.items.end > start)
                 .map(|m| m.items.start)
                 .min()
             {

@@ -8,7 +8,7 @@
 //! descriptions, subject preference and gender for pronouns, and an explicit ambiguity when the
 //! rules cannot separate two candidates.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -81,6 +81,39 @@ impl Entity {
     }
 }
 
+/// The speakers resolved so far in a document: the entity each head mention was resolved to
+/// (a pronoun's resolution holds for that use), and which entities have spoken.
+#[derive(Debug, Default)]
+pub struct Known {
+    of_mention: HashMap<usize, usize>,
+    entities: rustc_hash::FxHashSet<usize>,
+    last: Option<usize>,
+}
+
+impl Known {
+    /// Mention `mention` was resolved to entity `entity` (a later resolution replaces it).
+    pub fn push(&mut self, mention: usize, entity: usize) {
+        self.of_mention.insert(mention, entity);
+        self.entities.insert(entity);
+        self.last = Some(entity);
+    }
+
+    /// The entity mention `mention` was last resolved to.
+    pub fn of(&self, mention: usize) -> Option<usize> {
+        self.of_mention.get(&mention).copied()
+    }
+
+    /// Whether entity `entity` has spoken.
+    pub fn has_spoken(&self, entity: usize) -> bool {
+        self.entities.contains(&entity)
+    }
+
+    /// The latest speaker.
+    pub fn last(&self) -> Option<usize> {
+        self.last
+    }
+}
+
 /// Entities of a document and the entity of each mention.
 #[derive(Debug, Default)]
 pub struct Entities {
@@ -91,23 +124,39 @@ pub struct Entities {
     /// The named entities by the folded words of their name forms (and hyphen parts and
     /// initials): the candidates a later name is compared with, besides the most recent.
     by_word: HashMap<String, Vec<usize>>,
+    /// The entities by the role classes bound to them, in creation order.
+    by_class: HashMap<u32, Vec<usize>>,
+    /// The named outlets, in creation order.
+    outlets: Vec<usize>,
+    /// The unnamed outlets by their folded description.
+    unnamed_outlets: HashMap<String, usize>,
 }
 
 /// A new name is compared with this many of the latest entities whatever their words (for the
 /// spelling variants and initials an exact word does not find), and with older ones only when
 /// they share a word.
-const RECENT_ENTITIES: usize = 256;
+const RECENT_ENTITIES: usize = 64;
 
-/// The keys under which a name form is indexed and looked up: its words, their hyphen parts,
-/// its initials.
+/// The keys under which a name form is indexed and looked up: its words but function words,
+/// their hyphen parts, its initials.
 fn word_keys(words: &[String]) -> impl Iterator<Item = String> + '_ {
     let parts = words
         .iter()
         .filter(|w| w.contains('-'))
         .flat_map(|w| w.split('-').map(str::to_string));
     let acronym = (words.len() >= 2).then(|| initials(words));
-    words.iter().cloned().chain(parts).chain(acronym)
+    words
+        .iter()
+        .filter(|w| !NAME_FUNCTION_WORDS.contains(&w.as_str()))
+        .cloned()
+        .chain(parts)
+        .chain(acronym)
 }
+
+/// Function words inside names (`Banque de France`, `Bank of England`).
+const NAME_FUNCTION_WORDS: &[&str] = &[
+    "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour",
+];
 
 /// The result of resolving a mention to an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,17 +195,29 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     // An initial stands for a first name: `V. Sapounov` = `Valentine Sapounov`.
-    let (mut ac, mut bc) = (a.chars(), b.chars());
-    if a.chars().count() == 1 && b.chars().count() > 1 && ac.next() == bc.next() {
-        return true;
+    let mut ac = a.chars();
+    let first = ac.next();
+    if ac.next().is_none() {
+        return first.is_some() && b.chars().next() == first && b.chars().nth(1).is_some();
+    }
+    // Five characters take at least five bytes.
+    if a.len() < 5 || b.len() < 5 {
+        return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    // Two edits at most: lengths within two (checked first, it is cheap).
+    // Two edits at most: lengths within two, and at most four characters that only one of them
+    // has (checked first: they are cheap).
     la >= 5
         && lb >= 5
         && la.abs_diff(lb) <= 2
+        && (char_set(a) ^ char_set(b)).count_ones() <= 4
         && strsim::jaro_winkler(a, b) >= 0.88
         && strsim::levenshtein(a, b) <= 2
+}
+
+/// The characters of a word as a 64-bit set (by code point modulo 64).
+fn char_set(w: &str) -> u64 {
+    w.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 /// True when every word of `short` is one of the words (or hyphen parts) of `long`.
@@ -171,12 +232,9 @@ fn words_within(short: &[String], long: &[String]) -> bool {
 
 /// Initials of a multiword name, ignoring function words: `Human Rights Watch` → `HRW`.
 fn initials(words: &[String]) -> String {
-    const SKIP: &[&str] = &[
-        "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour",
-    ];
     words
         .iter()
-        .filter(|w| !SKIP.contains(&w.as_str()))
+        .filter(|w| !NAME_FUNCTION_WORDS.contains(&w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -188,7 +246,10 @@ impl Entities {
         let mut e = Entities {
             list: Vec::new(),
             of_mention: vec![None; ms.list.len()],
-            by_word: HashMap::new(),
+            by_word: HashMap::default(),
+            by_class: HashMap::default(),
+            outlets: Vec::new(),
+            unnamed_outlets: HashMap::default(),
         };
         // Names and named outlets first, in text order.
         for (mi, m) in ms.list.iter().enumerate() {
@@ -224,7 +285,7 @@ impl Entities {
             if let (MentionKind::Name(_), Some(class)) = (m.kind, m.role_class) {
                 if let Some(id) = e.of_mention[mi] {
                     if !e.list[id].roles.iter().any(|(c, _)| *c == class) {
-                        e.list[id].roles.push((class, Vec::new()));
+                        e.add_role(id, class, Vec::new());
                     }
                 }
             }
@@ -303,16 +364,18 @@ impl Entities {
     }
 
     /// The named entities a new name with `words` could belong to, in creation order: those
-    /// sharing a key with it, and the latest [`RECENT_ENTITIES`].
+    /// sharing a key with it (an initial or a spelling variant is then matched beside that
+    /// word: `V. Sapounov`, `Wasif Ahmed`), else the latest [`RECENT_ENTITIES`] (a name all of
+    /// whose words are spelt differently).
     fn name_candidates(&self, words: &[String]) -> Vec<usize> {
-        let recent = self.list.len().saturating_sub(RECENT_ENTITIES);
         let mut ids: Vec<usize> = word_keys(words)
             .filter_map(|k| self.by_word.get(&k))
             .flatten()
             .copied()
-            .filter(|&id| id < recent)
-            .chain(recent..self.list.len())
             .collect();
+        if ids.is_empty() {
+            return (self.list.len().saturating_sub(RECENT_ENTITIES)..self.list.len()).collect();
+        }
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -420,6 +483,7 @@ impl Entities {
             None => {
                 let id = self.new_entity(EntityKind::Outlet, surface, true, mi);
                 self.list[id].outlet = Some((kind, state));
+                self.outlets.push(id);
                 if let Some(lex_id) = lex_id {
                     let canonical = name_words(&shared().outlet_list[lex_id as usize].name);
                     self.add_form(id, canonical);
@@ -431,11 +495,41 @@ impl Entities {
 
     fn bind_role(&mut self, id: usize, m: &Mention) {
         if let Some(class) = m.role_class {
-            self.list[id].roles.push((class, m.modifiers.clone()));
+            self.add_role(id, class, m.modifiers.clone());
         }
         if self.list[id].gender == Gender::Unknown {
             self.list[id].gender = m.gender;
         }
+    }
+
+    /// Bind role `class` with `modifiers` to entity `id` (once).
+    fn add_role(&mut self, id: usize, class: u32, modifiers: Vec<String>) {
+        let roles = &mut self.list[id].roles;
+        if roles
+            .iter()
+            .any(|(c, mods)| *c == class && *mods == modifiers)
+        {
+            return;
+        }
+        roles.push((class, modifiers));
+        let ids = self.by_class.entry(class).or_default();
+        // Entities are created in order, but a role may be bound to an older one.
+        if let Err(at) = ids.binary_search(&id) {
+            ids.insert(at, id);
+        }
+    }
+
+    /// The entities with role `class` (or, for `broad`, any leader class), in creation order.
+    fn with_class(&self, p: &Prose, class: u32, broad: bool) -> Vec<usize> {
+        let mut ids: Vec<usize> = self.by_class.get(&class).cloned().unwrap_or_default();
+        if broad {
+            for c in &p.lex.leader_classes {
+                ids.extend(self.by_class.get(c).into_iter().flatten());
+            }
+            ids.sort_unstable();
+            ids.dedup();
+        }
+        ids
     }
 
     /// A description without an apposed name: an earlier entity with the same role (and no
@@ -457,7 +551,8 @@ impl Entities {
             // A headline may name its protagonist by role before the body names them (`le chef
             // de la diplomatie promet …` above `Le ministre …, Ri Jong-ho, a promis …`).
             let headline = p.blocks.len() > 1 && p.block_start_of(m.items.start) == 0;
-            for (id, ent) in self.list.iter().enumerate() {
+            for id in self.with_class(p, class, m.broad) {
+                let ent = &self.list[id];
                 if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
                     continue;
                 }
@@ -538,7 +633,8 @@ impl Entities {
         }
         // An unnamed entity: join an earlier unnamed one with the same role class and compatible
         // modifiers, keeping the fullest description.
-        let joined = self.list.iter().position(|ent| {
+        let joined = self.with_class(p, class, false).into_iter().find(|&id| {
+            let ent = &self.list[id];
             !ent.named
                 && ent.kind != EntityKind::Outlet
                 && ent.roles.iter().any(|(c, mods)| {
@@ -588,13 +684,11 @@ impl Entities {
     ) -> usize {
         let m = &ms.list[mi];
         let mut best: Option<(usize, usize)> = None;
-        for (id, ent) in self.list.iter().enumerate() {
+        for &id in &self.outlets {
+            let ent = &self.list[id];
             let Some((ok, ostate)) = ent.outlet else {
                 continue;
             };
-            if !ent.named {
-                continue;
-            }
             let compatible = if state {
                 ostate
             } else {
@@ -603,8 +697,9 @@ impl Entities {
             if !compatible {
                 continue;
             }
-            let dist = ent
-                .mentions
+            // The nearest of its mentions is right before or right after this one.
+            let at = ent.mentions.partition_point(|&x| x < mi);
+            let dist = ent.mentions[at.saturating_sub(1)..(at + 1).min(ent.mentions.len())]
                 .iter()
                 .map(|&x| ms.list[x].full.start.abs_diff(m.full.start))
                 .min()
@@ -618,17 +713,16 @@ impl Entities {
             return id;
         }
         let desc = description_name(p, m);
-        let existing = self.list.iter().position(|ent| {
-            ent.kind == EntityKind::Outlet && !ent.named && fold(&ent.name) == fold(&desc)
-        });
-        match existing {
-            Some(id) => {
+        let key = fold(&desc);
+        match self.unnamed_outlets.get(&key) {
+            Some(&id) => {
                 self.list[id].add_mention(mi);
                 id
             }
             None => {
                 let id = self.new_entity(EntityKind::Outlet, desc, false, mi);
                 self.list[id].outlet = Some((kind, state));
+                self.unnamed_outlets.insert(key, id);
                 id
             }
         }
@@ -649,7 +743,7 @@ impl Entities {
         p: &Prose,
         ms: &Mentions,
         mi: usize,
-        known: &[(usize, usize)],
+        known: &Known,
         subjects: &[usize],
     ) -> Resolution {
         let m = &ms.list[mi];
@@ -670,7 +764,7 @@ impl Entities {
         p: &Prose,
         ms: &Mentions,
         m: PronounQuery,
-        known: &[(usize, usize)],
+        known: &Known,
         subjects: &[usize],
     ) -> Resolution {
         let neuter = m.neuter;
@@ -700,14 +794,7 @@ impl Entities {
             };
             kind_ok && ent.gender.compatible(m.gender)
         };
-        let entity_of = |k: usize| -> Option<usize> {
-            known
-                .iter()
-                .rev()
-                .find(|(x, _)| *x == k)
-                .map(|(_, e)| *e)
-                .or(self.of_mention[k])
-        };
+        let entity_of = |k: usize| -> Option<usize> { known.of(k).or(self.of_mention[k]) };
         struct Cand {
             entity: usize,
             mention: usize,
@@ -877,7 +964,7 @@ pub fn description_name(p: &Prose, m: &Mention) -> String {
 
 /// Counts of entity kinds, for `--explain`.
 pub fn kind_counts(e: &Entities) -> HashMap<EntityKind, usize> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for ent in &e.list {
         *out.entry(ent.kind).or_insert(0) += 1;
     }

@@ -6,7 +6,7 @@
 //! Detection is lexical: capitalisation, the lexicons and a few phrase shapes. Which mention is
 //! tied to a quote is decided by `attribution`; which mentions are the same entity by `entities`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, shared, word};
@@ -112,20 +112,35 @@ impl Mention {
 pub struct Mentions {
     /// The mentions, by start (the longest first).
     pub list: Vec<Mention>,
-    /// The indexes of the mentions ending at each item.
-    by_end: HashMap<usize, Vec<usize>>,
-    /// The indexes of the mentions starting at each item, in list order.
-    by_start: HashMap<usize, Vec<usize>>,
+    /// (last item + 1, index) of every mention, sorted.
+    by_end: Vec<(usize, usize)>,
+    /// (first item, index) of every mention, sorted (so in list order for one item).
+    by_start: Vec<(usize, usize)>,
+}
+
+/// The indexes paired with `key` in the sorted `index`.
+fn lookup(index: &[(usize, usize)], key: usize) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|&(k, _)| k < key);
+    index[from..]
+        .iter()
+        .take_while(move |&&(k, _)| k == key)
+        .map(|&(_, i)| i)
 }
 
 impl Mentions {
     fn new(list: Vec<Mention>) -> Mentions {
-        let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, m) in list.iter().enumerate() {
-            by_end.entry(m.items.end).or_default().push(i);
-            by_start.entry(m.items.start).or_default().push(i);
-        }
+        let mut by_end: Vec<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.items.end, i))
+            .collect();
+        let mut by_start: Vec<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.items.start, i))
+            .collect();
+        by_end.sort_unstable();
+        by_start.sort_unstable();
         Mentions {
             list,
             by_end,
@@ -133,18 +148,29 @@ impl Mentions {
         }
     }
 
+    /// The mentions whose first item is in `items`.
+    pub fn starting_in<'a>(
+        &'a self,
+        p: &Prose,
+        items: Range<usize>,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
+        let bytes = |k: usize| p.items.get(k).map_or(usize::MAX, |_| p.item_span(k).start);
+        let (from, to) = (bytes(items.start), bytes(items.end));
+        let lo = self.list.partition_point(|m| m.full.start < from);
+        let hi = self.list.partition_point(|m| m.full.start < to);
+        self.list[lo..hi.max(lo)]
+            .iter()
+            .filter(move |m| items.contains(&m.items.start))
+    }
+
     /// The indexes of the mentions whose first item is `start`, in list order.
     pub fn starting_at(&self, start: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_start.get(&start).into_iter().flatten().copied()
+        lookup(&self.by_start, start)
     }
 
     /// The mentions whose last item is right before item `end`.
     pub fn ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
-        self.by_end
-            .get(&end)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.list[i])
+        lookup(&self.by_end, end).map(|i| &self.list[i])
     }
 
     /// Mentions whose full extent lies inside `span`.
@@ -514,13 +540,18 @@ pub fn find(p: &Prose) -> Mentions {
     list.dedup_by(|b, a| a.full == b.full && a.core == b.core);
     mark_prepositional(p, &mut list);
     link_appositions(p, &mut list);
+    // `starting_in` finds mentions by the bytes of their first item (a clitic is part of one).
+    debug_assert!(list.iter().all(|m| {
+        let first = p.item_span(m.items.start);
+        m.items.is_empty() || (first.start <= m.full.start && m.full.start < first.end)
+    }));
     Mentions::new(list)
 }
 
 /// Words seen capitalised somewhere that a capital does not explain (not at a sentence start):
 /// evidence that a capitalised word at the start of a sentence is a name.
 fn capitalised_words<'p>(p: &'p Prose) -> HashSet<&'p str> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (t, tok) in p.tokens.iter().enumerate() {
         if tok.kind == TokKind::Word && p.has(t, flag::CAP) && !p.has(t, flag::SENT_START) {
             seen.insert(p.norm(t));
@@ -1581,8 +1612,8 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
 /// Varin`.
 fn link_appositions(p: &Prose, list: &mut [Mention]) {
     // The names that can be apposed, by the item they start at and the one they end at.
-    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
     for (b, m) in list.iter().enumerate() {
         if matches!(
             m.kind,

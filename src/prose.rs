@@ -61,6 +61,8 @@ pub struct Prose<'t> {
     pub tokens: Vec<Token>,
     norm_buf: String,
     norm_at: Vec<(u32, u32)>,
+    /// Function-word tags of each token (looked up once).
+    word_tags: Vec<u32>,
     /// Flags of each token (bits of [`flag`]).
     pub flags: Vec<u8>,
     /// Block of each token.
@@ -115,10 +117,12 @@ impl<'t> Prose<'t> {
         let mut norm_buf = String::with_capacity(text.len());
         let mut norm_at = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
+        let mut word_tags = Vec::with_capacity(tokens.len());
         let mut scratch = String::new();
         for t in &tokens {
             let s = t.span.get(text);
             normalize_into(s, &mut scratch);
+            word_tags.push(lex.word_tags(&scratch));
             let start = norm_buf.len() as u32;
             norm_buf.push_str(&scratch);
             norm_at.push((start, norm_buf.len() as u32));
@@ -188,6 +192,7 @@ impl<'t> Prose<'t> {
             tokens,
             norm_buf,
             norm_at,
+            word_tags,
             flags,
             block_of,
             items,
@@ -286,7 +291,7 @@ impl<'t> Prose<'t> {
 
     /// The function-word tags of item `i` (0 for quotes and content words).
     pub fn tags(&self, i: usize) -> u32 {
-        self.tok(i).map_or(0, |t| self.lex.word_tags(self.norm(t)))
+        self.tok(i).map_or(0, |t| self.word_tags[t])
     }
 
     /// True when item `i` has any of the function-word `tags`.

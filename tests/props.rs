@@ -225,10 +225,8 @@ fn any_text_gives_spans_inside_the_file_on_character_boundaries() {
 }
 
 /// Found by the fuzz run: a quote followed by `according to Reuters,` at the very end of the
-/// text panics in the engine (`cues::mention_starting_at` → `Prose::item_span`, index out of
-/// bounds). Open in docs/robustness.md; un-ignore once fixed.
+/// text panicked in the engine (`cues::mention_starting_at` read the item past the last).
 #[test]
-#[ignore = "open engine bug, see docs/robustness.md"]
 fn regression_quote_then_according_to_at_the_end_of_the_text() {
     for text in [
         "\"x\" according to Reuters,",

@@ -9,7 +9,7 @@
 //! entry words @tag @tag:value = form form, form
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::{Lang, conjugate};
@@ -303,7 +303,7 @@ pub struct PhraseMap<T> {
 impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
         PhraseMap {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -563,7 +563,7 @@ fn load(lang: Lang) -> Lexicon {
     let keys = |s: &str| entry_keys(s, lang);
 
     // Verbs: paradigms first, so multiword verbs can be built on them.
-    let mut paradigms: HashMap<String, Vec<String>> = HashMap::new();
+    let mut paradigms: HashMap<String, Vec<String>> = HashMap::default();
     for line in lines(f.verbs) {
         if let Some(forms) = line.forms {
             let mut list: Vec<String> = split_forms(forms);
@@ -709,7 +709,7 @@ fn load(lang: Lang) -> Lexicon {
         honorifics.insert(keys(line.entry), gender_of(&line));
     }
 
-    let mut pronouns = HashMap::new();
+    let mut pronouns = HashMap::default();
     for line in lines(f.pronouns) {
         pronouns.insert(
             normalize(line.entry),
@@ -726,7 +726,7 @@ fn load(lang: Lang) -> Lexicon {
         );
     }
 
-    let mut words: HashMap<String, u32> = HashMap::new();
+    let mut words: HashMap<String, u32> = HashMap::default();
     for line in lines(f.words) {
         let mut bits = 0;
         for (tag, _) in &line.tags {
@@ -928,7 +928,7 @@ fn load_shared() -> Shared {
             );
         }
     }
-    let mut first_names = HashMap::new();
+    let mut first_names = HashMap::default();
     for line in lines(include_str!("../../data/first_names.txt")) {
         first_names.insert(normalize(line.entry), gender_of(&line));
     }
