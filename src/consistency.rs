@@ -90,12 +90,12 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
     let mut flagged = vec![false; quotes.len()];
     let mut seen = vec![usize::MAX; groups.len()];
     for (g, a) in groups.iter().enumerate() {
-        // The same words from two named speakers.
-        flag_speakers(quotes, &a.members, &a.members, &mut flagged);
         let len = a.words.sorted.len();
         if len < MIN_WORDS {
             continue;
         }
+        // The same words from two named speakers.
+        flag_speakers(quotes, &a.members, &a.members, &mut flagged);
         // Its rarest words, as many as it may miss plus one: a group sharing none of them is
         // not the same quote when this one is the shorter.
         let mut rare = a.words.sorted.clone();
@@ -323,5 +323,37 @@ mod tests {
             quote("« C'est inadmissible »", Some("Paul Vidal")),
         ];
         assert_eq!(flags(&mut q), vec![false, false]);
+        // Not even word for word from two people.
+        let mut q = [
+            quote("« C'est inacceptable »", Some("Anne Roux")),
+            quote("« C'est inacceptable »", Some("Paul Vidal")),
+        ];
+        assert_eq!(flags(&mut q), vec![false, false]);
+    }
+
+    #[test]
+    fn repeats_among_many_quotes_are_found() {
+        // Hundreds of quotes sharing common words (more than the candidates a quote is
+        // compared with), one repeated with a word changed far apart: the prefix filter pairs
+        // the two through their rare words.
+        let mut q: Vec<Quote> = (0..400)
+            .map(|i| {
+                quote(
+                    &format!("« Le conseil v{i} a voté w{i} le budget x{i} de y{i} la commune »"),
+                    Some("Anne Roux"),
+                )
+            })
+            .collect();
+        q.push(quote(
+            "« Le conseil v17 a voté w17 le budget x17 de y17 la région »",
+            Some("Anne Roux"),
+        ));
+        let flagged: Vec<usize> = flags(&mut q)
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(flagged, vec![17, 400]);
     }
 }

@@ -487,6 +487,25 @@ mod tests {
     }
 
     #[test]
+    fn a_run_on_text_is_cut_at_a_comma_then_anywhere() {
+        // No stop at all: cut at the first comma past LONG_SENTENCE items.
+        let text =
+            "mot ".repeat(LONG_SENTENCE) + "encore, suite " + &"mot ".repeat(3 * LONG_SENTENCE);
+        let doc = Document::plain_str(&text);
+        let p = pair(doc.text(), doc.blocks());
+        let prose = Prose::new(doc.text(), Lang::Fr, doc.blocks(), &p.quotes);
+        let lens: Vec<usize> = prose.sentences.iter().map(|s| s.items.len()).collect();
+        assert_eq!(
+            lens,
+            vec![
+                LONG_SENTENCE + 2,
+                2 * LONG_SENTENCE,
+                3 * LONG_SENTENCE + 1 - 2 * LONG_SENTENCE
+            ]
+        );
+    }
+
+    #[test]
     fn quotes_are_single_items_and_an_incise_stays_in_the_sentence() {
         let s = sentences(
             "« Nous ne céderons pas. Jamais ! », a-t-il dit. M. Kim est parti.",

@@ -261,6 +261,9 @@ fn inner_is_blank(text: &str, inner: Span) -> bool {
     inner.get(text).chars().all(|c| !c.is_alphanumeric())
 }
 
+/// How many open quotes, innermost first, a closing mark may close.
+const MAX_SEARCH_DEPTH: usize = 16;
+
 /// The index in `stack` of the opener `c` closes, if any.
 fn find_opener(stack: &[Open], c: &Candidate) -> Option<usize> {
     let compatible = |o: &Open| -> bool {
@@ -276,7 +279,15 @@ fn find_opener(stack: &[Open], c: &Candidate) -> Option<usize> {
             _ => false,
         }
     };
-    let idx = stack.iter().rposition(compatible)?;
+    // Only the innermost openers: quotes nest two or three deep, and a text of thousands of
+    // unclosed marks must not make every closer search them all.
+    let idx = stack.len()
+        - 1
+        - stack
+            .iter()
+            .rev()
+            .take(MAX_SEARCH_DEPTH)
+            .position(compatible)?;
     // A straight or curly single quote only closes the innermost opener: it is far more often an
     // apostrophe than a mark skipping over an open quote.
     if c.family == Family::Single && idx + 1 != stack.len() {
@@ -445,6 +456,18 @@ mod tests {
                 false
             )]
         );
+    }
+
+    #[test]
+    fn a_closer_looks_only_at_the_innermost_open_quotes() {
+        // Within reach: the closing guillemet skips the open curly quotes above it.
+        let near = format!("« Oui {}»", "“ ".repeat(MAX_SEARCH_DEPTH - 1));
+        assert_eq!(quotes(&near), vec![(near.clone(), false)]);
+        // Under more open quotes than that, it closes nothing: the guillemet stays open.
+        let far = format!("« Oui {}» fin", "“ ".repeat(MAX_SEARCH_DEPTH));
+        let found = quotes(&far);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0], (far.clone(), true));
     }
 
     #[test]

@@ -74,14 +74,6 @@ const DETECT_WINDOW: usize = 64 * 1024;
 /// French and English share few short function words, so counting a dozen of each over the first
 /// 64 KiB separates them reliably on news copy; a tie (no prose at all) gives English.
 pub fn detect(text: &str) -> Lang {
-    const FR: &[&str] = &[
-        "le", "la", "les", "des", "du", "de", "et", "est", "une", "que", "qui", "dans", "pour",
-        "pas", "sur", "au", "aux", "avec", "il", "elle", "été", "ont", "selon",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "to", "is", "was", "that", "for", "on", "with", "he", "she", "it",
-        "as", "at", "by", "from", "said", "has", "have", "were",
-    ];
     let mut end = text.len().min(DETECT_WINDOW);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -92,13 +84,22 @@ pub fn detect(text: &str) -> Lang {
         if word.is_empty() || word.len() > 6 {
             continue;
         }
-        buf.clear();
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-        if FR.contains(&buf.as_str()) {
-            fr += 1;
-        }
-        if EN.contains(&buf.as_str()) {
-            en += 1;
+        let w = if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            buf.clear();
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+            buf.as_str()
+        } else {
+            word
+        };
+        match w {
+            "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "que" | "qui"
+            | "dans" | "pour" | "pas" | "sur" | "au" | "aux" | "avec" | "il" | "elle" | "été"
+            | "ont" | "selon" => fr += 1,
+            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "for" | "on" | "with" | "he"
+            | "she" | "it" | "as" | "at" | "by" | "from" | "said" | "has" | "have" | "were" => {
+                en += 1
+            }
+            _ => {}
         }
     }
     if fr > en { Lang::Fr } else { Lang::En }
