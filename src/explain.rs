@@ -68,9 +68,13 @@ pub fn explain(doc: &Document, analysis: &Analysis) -> Explanation {
         out.mentions.push(Line {
             span: doc.to_original(m.core),
             text: format!(
-                "{kind}{}{} `{}`{ent}",
+                "{kind}{}{}{} `{}`{ent}",
                 if m.in_pp { " (in PP)" } else { "" },
                 if m.indefinite { " (indefinite)" } else { "" },
+                // Mentions with the same role class (one line of roles.txt) share the number.
+                m.role_class
+                    .map(|c| format!(" (role {c})"))
+                    .unwrap_or_default(),
                 one_line(m.core.get(text))
             ),
         });

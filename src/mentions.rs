@@ -364,7 +364,15 @@ pub fn find(p: &Prose) -> Mentions {
             i = end;
             continue;
         }
-        for (full, core, role_class) in names {
+        // An honorific that is also a title (`Governor Kay Ivey`, `Senator Warren`) binds its
+        // role like a title.
+        let honorific_role = honorific.and_then(|_| {
+            let (len, info) = p.lex.roles.longest(i, |x| p.key(x).filter(|_| x < start))?;
+            (i + len == start && matches!(info.kind, RoleKind::Person)).then_some(info.class)
+        });
+        let last = names.len().saturating_sub(1);
+        for (k, (full, core, role_class)) in names.into_iter().enumerate() {
+            let role_class = role_class.or(honorific_role.filter(|_| k == last));
             starts[full.start] = true;
             let mut kind =
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
