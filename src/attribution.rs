@@ -402,6 +402,45 @@ fn trim_span(p: &Prose, span: Span) -> Span {
     Span::new(span.start, span.start + trimmed.len())
 }
 
+/// The author of a document given by its possessor: `his statement` (the possessive resolved
+/// like a pronoun), `the judge's ruling` (the possessor's entity).
+fn possessor(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    doc: usize,
+    known: &Known,
+    cues_of: &mut HashMap<usize, Vec<Cue>>,
+) -> Option<Resolution> {
+    let m = &ms.list[doc];
+    let first = m.items.start;
+    if let Some(info) = p.key(first).and_then(|w| p.lex.possessives.get(w)) {
+        let query = crate::entities::PronounQuery {
+            sentence: m.sentence,
+            start: m.full.start,
+            gender: info.gender,
+            number: info.number,
+            neuter: info.neuter,
+        };
+        let mut subjects = Vec::new();
+        for s in m.sentence.saturating_sub(3)..=m.sentence {
+            let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+            subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
+        }
+        let r = es.resolve_pronoun_at(p, ms, query, known, &subjects);
+        return r.entity.is_some().then_some(r);
+    }
+    if first > 0 && p.key(first - 1) == Some("'s") {
+        // The longest mention that ends at the `'s`.
+        let owner = ms
+            .ends_at(first - 1)
+            .min_by_key(|&k| ms.list[k].items.start)?;
+        let r = resolve(p, ms, es, owner, known, cues_of);
+        return r.entity.is_some().then_some(r);
+    }
+    None
+}
+
 /// Resolve a head mention to an entity: names and descriptions through the entity chains,
 /// pronouns through salience, documents (`le communiqué de X`, `a tweet by X`) to their author.
 fn resolve(
@@ -413,6 +452,11 @@ fn resolve(
     cues_of: &mut HashMap<usize, Vec<Cue>>,
 ) -> Resolution {
     let m = &ms.list[head];
+    if matches!(m.kind, MentionKind::Description(RoleKind::Document)) {
+        if let Some(r) = possessor(p, ms, es, head, known, cues_of) {
+            return r;
+        }
+    }
     match m.kind {
         MentionKind::Pronoun { .. } => {
             // Subjects of the cues of the pronoun's sentence and the three before.
@@ -570,7 +614,23 @@ fn find_speaker(
                         && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
                         && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
                 }));
-        if only_punct && !matches!(c.kind, CueType::Phrase(_)) {
+        // `"… ." X said, "…"`: after a quote that ends its sentence, a cue that opens the next
+        // quote is that quote's (a split `"…," X said, "…"` is one speaker's).
+        let introduces_next = {
+            let mut k = c.end();
+            while k < sent.end && p.is_any_punct(k, &[",", ":"]) {
+                k += 1;
+            }
+            let ended = p.quote_at(qi).is_some_and(|q| {
+                p.quotes[q]
+                    .inner
+                    .get(p.text)
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '…'])
+            });
+            ended && k > c.end() && p.quote_at(k).is_some()
+        };
+        if only_punct && !matches!(c.kind, CueType::Phrase(_)) && !introduces_next {
             if has_speaker(ms, es, c) {
                 return Some(Found {
                     rule: "postposed",
@@ -1030,3 +1090,6 @@ fn own_source(
     let _ = shared;
     None
 }
+
+#[cfg(test)]
+mod regressions;

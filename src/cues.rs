@@ -319,10 +319,19 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if j > sent.start && p.is(j - 1, word::DET) && p.lang == Lang::En {
         return None;
     }
+    // Or after a possessive `'s` (`the legal team's claims`; not `he's said`, `she's`).
+    if p.lang == Lang::En
+        && j > sent.start + 1
+        && p.key(j - 1) == Some("'s")
+        && !p.key(j - 2).is_some_and(|w| p.lex.pronouns.contains_key(w))
+    {
+        return None;
+    }
     let norm = p.norm(t);
     // An English verb in its base form (`state`, `report`, `claim`) is a verb only after
     // `they`/`we`/`I`/`you`, a plural noun, a modal or `to`; otherwise it is a noun.
-    if p.lang == Lang::En && lex.lemmas[info.lemma as usize].name == norm && len == 1 {
+    let lemma = &lex.lemmas[info.lemma as usize];
+    if p.lang == Lang::En && lemma.name == norm && len == 1 && !lemma.base_is_past {
         let mut k = j;
         while k > sent.start && p.is(k - 1, word::ADV) {
             k -= 1;
@@ -823,6 +832,18 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             k = open;
         }
     }
+    // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
+    // clause between commas; the subject is before it.
+    if k > sent_start + 1 && p.is_punct(k - 1, ",") {
+        let seg = scan_segment_left(p, k - 1, sent_start);
+        if seg > sent_start + 1
+            && p.is(seg, word::REL)
+            && !p.is(seg, word::SUB)
+            && p.is_punct(seg - 1, ",")
+        {
+            return noun_phrase_left(p, ms, seg - 1, sent_start);
+        }
+    }
     let end = k;
     let mut start = k;
     let floor = sent_start;
@@ -1097,8 +1118,14 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     // director`, `chercheuse à l'Institut`.
     let role_near =
         (s..(s + 3).min(seg.end)).any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some());
+    // A short premodifier before a name (`Fifteen-year-old Robert`).
+    let ends_in_name = seg.len() <= 4
+        && ms
+            .ending_at(seg.end)
+            .any(|m| m.is_name() && !m.is_outlet() && m.items.start >= s);
     mention_starting_at(ms, p, s).is_some()
         || role_near
+        || ends_in_name
         || p.is(s, word::DET | word::POSS | word::NUM)
         || p.tok(s)
             .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)

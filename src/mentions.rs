@@ -168,6 +168,11 @@ impl Mentions {
         lookup(&self.by_start, start)
     }
 
+    /// The indexes of the mentions whose last item is right before item `end`.
+    pub fn ends_at(&self, end: usize) -> impl Iterator<Item = usize> + '_ {
+        lookup(&self.by_end, end)
+    }
+
     /// The mentions whose last item is right before item `end`.
     pub fn ending_at(&self, end: usize) -> impl Iterator<Item = &Mention> {
         lookup(&self.by_end, end).map(|i| &self.list[i])
@@ -303,6 +308,11 @@ pub fn find(p: &Prose) -> Mentions {
         let end = name_end(p, start, &covered);
         if end == start {
             i += 1;
+            continue;
+        }
+        // A nationality before a title is not a name (`Brazilian President Jair Bolsonaro`).
+        if end == start + 1 && honorific.is_none() && demonym(p, start) && title_at(p, end) {
+            i = end;
             continue;
         }
         // `the North Korean leader`, `Chinese authorities`, `US officials`: capitalised
@@ -858,6 +868,33 @@ fn adjective_like(p: &Prose, i: usize) -> bool {
 /// `Mayor of London Sadiq Khan` → `Sadiq Khan`. Returns each name's full extent (its title
 /// included), its core (the name itself) and the role class of the title. A run that is only
 /// a title (`US Ambassador`) is no name.
+/// True when item `i` reads as an English nationality adjective (`Brazilian`, `Chinese`,
+/// `Pakistani`, `French`): capitalised, not an acronym, not a known place, with a demonym ending.
+fn demonym(p: &Prose, i: usize) -> bool {
+    let Some(t) = p.tok(i) else { return false };
+    if p.lex.lang != Lang::En
+        || p.has(t, flag::ALLCAPS)
+        || shared().places.get_single(p.norm(t)).is_some()
+    {
+        return false;
+    }
+    let w = p.norm(t);
+    w.chars().count() >= 4
+        && ["ian", "ean", "an", "ese", "ish", "i", "ch", "ic"]
+            .iter()
+            .any(|end| w.ends_with(end))
+}
+
+/// True when a capitalised title or honorific starts at item `i` (`President`, `Mr`).
+fn title_at(p: &Prose, i: usize) -> bool {
+    p.is_cap(i)
+        && (honorific_at(p, i).is_some()
+            || p.lex
+                .roles
+                .longest(i, |x| p.key(x))
+                .is_some_and(|(_, info)| matches!(info.kind, RoleKind::Person)))
+}
+
 fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
     // The last title word (honorific or role noun) followed by at least one non-title word.
     let mut last_title: Option<(usize, usize, Option<u32>)> = None; // (title start, title end, class)
@@ -913,8 +950,9 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
         None => vec![(start..end, start..end, None)],
         Some((ts, te, class)) => {
             let mut out = Vec::new();
-            if ts > start {
-                // What precedes the title is an organisation or place (`Kamloops RCMP`).
+            // What precedes the title is an organisation or place (`Kamloops RCMP`), unless it
+            // is a nationality (`Brazilian President Jair Bolsonaro`).
+            if ts > start && !(ts == start + 1 && demonym(p, start)) {
                 out.push((start..ts, start..ts, None));
             }
             out.push((ts..end, te..end, class));
@@ -1340,7 +1378,9 @@ fn description_at(
         let bare_ok = info.number == Number::Plural
             || p.has(first, flag::SENT_START)
             || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen])
-            || (p.lang == Lang::En && (before_verb || info.kind == RoleKind::Org));
+            || (p.lang == Lang::En && (before_verb || info.kind == RoleKind::Org))
+            // After a possessor: `the judge's statement`, `Biden's spokesman`.
+            || (p.lang == Lang::En && i > 0 && p.key(i - 1) == Some("'s"));
         if !bare_ok {
             return None;
         }
@@ -1668,8 +1708,12 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             })
             .or_else(|| (end != direct_end).then(|| name_at(end + 1)).flatten());
         let target = target.or_else(|| {
-            // Name, comma, description.
-            let start = list[a].items.start;
+            // Name, comma, description, an adverb between (`Tom Frieden, formerly the
+            // director of …`).
+            let mut start = list[a].items.start;
+            if start > 0 && p.is(start - 1, word::ADV) && !p.is(start - 1, word::CONJ) {
+                start -= 1;
+            }
             if start < 2 || !p.is_punct(start - 1, ",") {
                 return None;
             }

@@ -448,7 +448,7 @@ impl<'t> Prose<'t> {
     /// True when the capitalised word at item `i` starts an attribution clause (`The mayor
     /// said`, `Kim added`) within a few words, so a quote before it does not end the sentence.
     fn attribution_follows(&self, i: usize) -> bool {
-        let end = (i + 8).min(self.items.len());
+        let end = (i + 12).min(self.items.len());
         for j in i..end {
             if self.quote_at(j).is_some() || self.is_any_punct(j, &[".", "!", "?", ";", ":"]) {
                 return false;

@@ -313,9 +313,14 @@ fn candidates(text: &str, block: Span) -> Vec<Candidate> {
             can,
             ch,
         };
-        let left_flank = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
-        let right_flank =
-            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+        // A mark right before a stop or comma closes, even after a space (`… die?' ".`, a thin
+        // space before the closing mark).
+        let before_stop = next.is_some_and(|n| matches!(n, '.' | ',' | ';' | ':' | '!' | '?'));
+        let left_flank = prev.is_none_or(opens_after)
+            && next.is_some_and(|n| !n.is_whitespace())
+            && !before_stop;
+        let right_flank = (prev.is_some_and(|p| !p.is_whitespace()) || before_stop)
+            && next.is_none_or(closes_before);
         let c = match ch {
             '«' => Some(cand(Family::Guillemet, Can::Open)),
             '»' => Some(cand(Family::Guillemet, Can::Close)),
@@ -468,6 +473,22 @@ mod tests {
         let found = quotes(&far);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0], (far.clone(), true));
+    }
+
+    #[test]
+    fn a_mark_before_a_stop_closes_even_after_a_space() {
+        // A nested question, then a thin space before the closing mark.
+        let text = "She said \"it felt like 'am I going to die?'\u{2009}\". Then \"nothing\".";
+        assert_eq!(
+            quotes(text),
+            vec![
+                (
+                    "\"it felt like 'am I going to die?'\u{2009}\"".to_string(),
+                    false
+                ),
+                ("\"nothing\"".to_string(), false)
+            ]
+        );
     }
 
     #[test]

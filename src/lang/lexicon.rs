@@ -89,6 +89,9 @@ pub struct Lemma {
     pub tags: VerbTags,
     /// The platform the verb names (`tweeter` → `Twitter`).
     pub platform: Option<String>,
+    /// Its listed forms repeat the lemma: the base form is also its past (`read`), so it is a
+    /// verb after a singular subject too.
+    pub base_is_past: bool,
 }
 
 /// What a cue phrase that is not a verb does (`cues.txt`).
@@ -390,6 +393,8 @@ pub struct Lexicon {
     pub honorifics: PhraseMap<Gender>,
     /// Pronouns.
     pub pronouns: HashMap<String, PronounInfo>,
+    /// Possessive determiners, with what their possessor may be (`his`, `their`, `leur`).
+    pub possessives: HashMap<String, PronounInfo>,
     /// Function words and their tags (bits of [`word`]).
     pub words: HashMap<String, u32>,
     /// Abbreviations that a period does not end a sentence after (lowercase, without the dot).
@@ -605,6 +610,9 @@ fn load(lang: Lang) -> Lexicon {
             name: line.entry.to_string(),
             tags,
             platform: line.value("platform").map(str::to_string),
+            base_is_past: line
+                .forms
+                .is_some_and(|f| split_forms(f).iter().any(|x| x == line.entry)),
         });
         for form in forms {
             verbs.insert(keys(&form), VerbInfo { lemma: id, tags });
@@ -710,8 +718,14 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut pronouns = HashMap::default();
+    let mut possessives: HashMap<String, PronounInfo> = HashMap::default();
     for line in lines(f.pronouns) {
-        pronouns.insert(
+        let map = if line.has("poss") {
+            &mut possessives
+        } else {
+            &mut pronouns
+        };
+        map.insert(
             normalize(line.entry),
             PronounInfo {
                 gender: gender_of(&line),
@@ -787,6 +801,7 @@ fn load(lang: Lang) -> Lexicon {
     leader_classes.dedup();
 
     Lexicon {
+        possessives,
         leader_classes,
         lang,
         verbs,
