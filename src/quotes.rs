@@ -281,13 +281,12 @@ fn find_opener(stack: &[Open], c: &Candidate) -> Option<usize> {
     };
     // Only the innermost openers: quotes nest two or three deep, and a text of thousands of
     // unclosed marks must not make every closer search them all.
-    let idx = stack.len()
-        - 1
-        - stack
-            .iter()
-            .rev()
-            .take(MAX_SEARCH_DEPTH)
-            .position(compatible)?;
+    let from_top = stack
+        .iter()
+        .rev()
+        .take(MAX_SEARCH_DEPTH)
+        .position(compatible)?;
+    let idx = stack.len() - 1 - from_top;
     // A straight or curly single quote only closes the innermost opener: it is far more often an
     // apostrophe than a mark skipping over an open quote.
     if c.family == Family::Single && idx + 1 != stack.len() {
