@@ -27,6 +27,7 @@ use crate::lang::{CueKind, Lang, RoleKind, VerbTags, shared, word};
 use crate::mentions::{MentionKind, Mentions, NameKind};
 use crate::prose::Prose;
 use crate::span::Span;
+use crate::tokens::TokKind;
 
 /// What the engine concluded about one quote (text coordinates).
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +117,9 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
     let mut speakers = Known::default();
     // A medium frame per speaker (`dans les colonnes du Times`): later quotes inherit it.
     let mut frames: HashMap<usize, (String, Option<Span>)> = HashMap::default();
+    // A medium that opens a paragraph (`Sur Twitter, X a dénoncé …`): what else is written in
+    // that paragraph was written there (`Y a lui écrit : « … »`).
+    let mut paragraph_frame: Option<(usize, String)> = None;
 
     for q in 0..p.quotes.len() {
         let qi = p.quote_item[q];
@@ -287,6 +291,19 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 }
             }
             if a.source.is_none() {
+                let written = found
+                    .as_ref()
+                    .and_then(|f| f.cue.as_ref())
+                    .is_some_and(|c| c.tags.has(VerbTags::WRITTEN));
+                if let Some((_, name)) = paragraph_frame
+                    .as_ref()
+                    .filter(|(b, _)| written && *b == p.block_start_of(qi))
+                {
+                    a.source = Some(name.clone());
+                    a.source_inherited = true;
+                }
+            }
+            if a.source.is_none() {
                 if let Some(id) = a.entity {
                     if let Some((name, _)) = frames.get(&id) {
                         a.source = Some(name.clone());
@@ -306,6 +323,18 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"]));
             if !a.source_inherited && framed {
                 frames.insert(id, (name.clone(), a.source_mention));
+                // At the head of the paragraph's first sentence.
+                let block = p.block_start_of(qi);
+                let opens = a.source_mention.is_some_and(|sm| {
+                    let first = p.sentences[s].items.start;
+                    p.block_start_of(first) == block
+                        && (first == 0 || p.block_start_of(first - 1) != block)
+                        && p.items_span(first..(first + 3).min(p.sentences[s].items.end))
+                            .contains(sm)
+                });
+                if opens {
+                    paragraph_frame = Some((block, name.clone()));
+                }
             }
         }
 
@@ -329,7 +358,54 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         }
         out.push(a);
     }
+    headline_sources(p, &mut out);
     out
+}
+
+/// A quote in the headline takes the source its speaker is quoted with in the body (the
+/// headline restates the body's report): the first quote of the same speaker with its own
+/// source.
+fn headline_sources(p: &Prose, out: &mut [Attribution]) {
+    if p.blocks.len() < 2 {
+        return;
+    }
+    for q in 0..out.len() {
+        let a = &out[q];
+        if p.block_start_of(p.quote_item[q]) != 0 || a.source.is_some() || a.entity.is_none() {
+            continue;
+        }
+        // The body quote that repeats the headline's words tells where they were said; else the
+        // speaker's first sourced quote in the body.
+        let words = quote_words(p, q);
+        let repeated = (q + 1..out.len()).find(|&b| {
+            if p.block_start_of(p.quote_item[b]) == 0 {
+                return false;
+            }
+            let body = quote_words(p, b);
+            !words.is_empty()
+                && (body.windows(words.len()).any(|w| w == words.as_slice())
+                    || !body.is_empty() && words.windows(body.len()).any(|w| w == body.as_slice()))
+        });
+        let body = match repeated {
+            Some(b) => Some(&out[b]),
+            None => out[q + 1..]
+                .iter()
+                .find(|b| b.entity == a.entity && b.source.is_some() && !b.source_inherited),
+        };
+        if let Some(source) = body.and_then(|b| b.source.clone()) {
+            out[q].source = Some(source);
+            out[q].source_inherited = true;
+        }
+    }
+}
+
+/// The normalised words of quote `q`.
+fn quote_words<'p>(p: &'p Prose, q: usize) -> Vec<&'p str> {
+    p.quote_tokens[q]
+        .clone()
+        .filter(|&t| matches!(p.tokens[t].kind, TokKind::Word | TokKind::Number))
+        .map(|t| p.norm(t))
+        .collect()
 }
 
 /// True when outlet mention `k` stands where a source is cited: after `selon`, `according to`,

@@ -376,7 +376,11 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     while start > sent.start {
         let k = start - 1;
         let tags = p.tags(k);
-        if tags & word::AUX != 0 {
+        if let Some(phrase) = adverbial_ending_at(p, start, sent.start) {
+            // `a pour sa part écrit`, `a de son côté affirmé`: only between an auxiliary and
+            // the verb or right before the verb.
+            start = phrase;
+        } else if tags & word::AUX != 0 {
             aux = true;
             start = k;
         } else if tags & word::NEG != 0 {
@@ -572,12 +576,34 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     })
 }
 
+/// Start of a multiword adverbial (`pour sa part`, `de son côté`) that ends right before item
+/// `end` and starts at or after `floor`.
+fn adverbial_ending_at(p: &Prose, end: usize, floor: usize) -> Option<usize> {
+    (2..=4)
+        .filter_map(|len| end.checked_sub(len))
+        .find(|&start| {
+            start >= floor
+                && p.lex
+                    .adverbials
+                    .longest(start, |x| p.key(x).filter(|_| x < end))
+                    .is_some_and(|(l, _)| start + l == end)
+        })
+}
+
 /// Skip time adverbials, adverbs and a dative between an inverted verb and its subject (`a
 /// rapporté jeudi un média d'Etat`, `déclare à l'AFP Jean-Philippe Magnen`).
 fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize {
     loop {
         if k < end && p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET) {
             k += 1;
+            continue;
+        }
+        if let Some((len, _)) = p
+            .lex
+            .adverbials
+            .longest(k, |x| p.key(x).filter(|_| x < end))
+        {
+            k += len;
             continue;
         }
         if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {

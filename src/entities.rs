@@ -464,7 +464,7 @@ impl Entities {
         kind: OutletKind,
         state: bool,
     ) -> usize {
-        let surface = clean_name(m.core_text(p.text));
+        let surface = description_name(p, m);
         let words = name_words(&surface);
         let found = self.outlet_with(&words);
         let found = found.or_else(|| {
@@ -959,7 +959,17 @@ fn clean_name(s: &str) -> String {
 
 /// The canonical text of a description: its core (without the determiner), on one line.
 pub fn description_name(p: &Prose, m: &Mention) -> String {
-    clean_name(m.core_text(p.text))
+    let surface = clean_name(m.core_text(p.text));
+    // `du Monde`, `au Figaro`: the article contracted with a preposition is not in the mention;
+    // the name is the listed one (`Le Monde`).
+    if let MentionKind::Outlet { id: Some(id), .. } = m.kind {
+        let listed = &shared().outlet_list[id as usize].name;
+        let prefix = listed.strip_suffix(surface.as_str());
+        if matches!(prefix, Some("Le " | "Les ")) {
+            return listed.clone();
+        }
+    }
+    surface
 }
 
 /// Counts of entity kinds, for `--explain`.

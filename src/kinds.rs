@@ -59,7 +59,14 @@ pub fn classify(
                 .ends_with(['.', '!', '?', '…']));
 
     // A word right before the quote that makes it a title or a term.
-    if let Some(k) = kind_cue_before(p, qi, cue) {
+    // A title starts with a capital or a number (`la loi « Travail »`, `le film « 1917 »`); `la
+    // réforme « trop rapide »` is someone's word for the reform.
+    let starts_like_title = words
+        .first()
+        .is_some_and(|&t| p.has(t, flag::CAP) || p.tokens[t].kind == TokKind::Number);
+    let kind_cue = kind_cue_before(p, qi, cue)
+        .filter(|k| *k != KindCue::Title || starts_like_title || !attributed);
+    if let Some(k) = kind_cue {
         if !sentence_like || n_words <= 8 {
             return match k {
                 KindCue::Title => QuoteKind::Title,

@@ -1038,10 +1038,20 @@ fn first_name_gender(p: &Prose, i: usize) -> Gender {
 fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     let sh = shared();
     let n = p.items.len();
-    // Named outlet from the lexicon.
-    if p.is_cap(i) {
-        if let Some((len, alias)) = sh.outlets.longest(i, |k| p.key(k)) {
-            let caps_ok = (0..len).all(|k| {
+    // Named outlet from the lexicon; in French the article of `Le Monde`, `Les Echos` contracts
+    // with a preposition (`du Monde`, `au Figaro`, `aux Echos`): the name starts after it.
+    let contracted = contracted_article(p, i);
+    if p.is_cap(i) || contracted.is_some() {
+        let found = match contracted {
+            Some(article) => sh
+                .outlets
+                .longest(i, |k| if k == i { Some(article) } else { p.key(k) })
+                .filter(|&(len, _)| len >= 2),
+            None => sh.outlets.longest(i, |k| p.key(k)),
+        };
+        if let Some((len, alias)) = found {
+            let first = usize::from(contracted.is_some());
+            let caps_ok = (first..len).all(|k| {
                 let want = alias.caps & (1 << k.min(63)) != 0;
                 !want || p.is_cap(i + k)
             });
@@ -1058,8 +1068,11 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                 && i + len + 1 < n
                 && p.is_cap(i + len + 1);
             let extends_name = (next_cap && !next_first_name && !acronym) || joined;
-            if caps_ok && !extends_name && (!outlet.ambiguous || outlet_expected(p, i)) {
-                let items = i..i + len;
+            if caps_ok
+                && !extends_name
+                && (!outlet.ambiguous || contracted.is_some() || outlet_expected(p, i))
+            {
+                let items = i + first..i + len;
                 return Some((
                     outlet_mention(
                         p,
@@ -1097,6 +1110,10 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         pre += 1;
     }
     let (len, noun) = p.lex.outlet_nouns.longest(k, |x| p.key(x))?;
+    // `the Daily Mail`: the noun starts a named outlet, which the next item gives.
+    if k > i && p.is_cap(k) && outlet_at(p, k).is_some() {
+        return None;
+    }
     // A longer role noun wins (`agence spatiale` is an organisation).
     if let Some((rlen, _)) = p.lex.roles.longest(k, |x| p.key(x)) {
         if rlen > len {
@@ -1219,6 +1236,19 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         ),
         end,
     ))
+}
+
+/// The article hidden in a French contraction at item `i` (`du`, `au` → `le`; `des`, `aux` →
+/// `les`) when a capitalised word follows.
+fn contracted_article(p: &Prose, i: usize) -> Option<&'static str> {
+    if p.lang != Lang::Fr || !p.is_cap(i + 1) {
+        return None;
+    }
+    match p.key(i)? {
+        "du" | "au" => Some("le"),
+        "des" | "aux" => Some("les"),
+        _ => None,
+    }
 }
 
 /// True when an outlet is expected at item `i` (for names that are also common words):

@@ -173,3 +173,67 @@ fn a_cue_that_opens_the_next_quote_is_not_the_previous_ones() {
     assert_eq!(r[0].2.as_deref(), Some("Paul Brennan"));
     assert_eq!(r[1].2.as_deref(), Some("Paul Brennan"));
 }
+
+#[test]
+fn a_headline_quote_takes_the_source_of_its_speaker_in_the_body() {
+    let text = "Pour Lucie Favre, la réforme est « une erreur »\n\n\
+        Dans les colonnes du Monde, la maire de Valdonne, Lucie Favre, juge la réforme « trop \
+        rapide ». « Nous n'avons pas été consultés », ajoute-t-elle.";
+    let r = rows(text, Lang::Fr);
+    let sources: Vec<Option<&str>> = r.iter().map(|r| r.5.as_deref()).collect();
+    assert_eq!(sources, vec![Some("Le Monde"); 3]);
+    assert_eq!(r[0].2.as_deref(), Some("Lucie Favre"));
+}
+
+#[test]
+fn a_medium_that_opens_a_paragraph_frames_what_is_written_in_it() {
+    let text = "Séance suspendue à l'Assemblée\n\n\
+        Sur Twitter, Paul Mercier (LR) a dénoncé un « déni de démocratie ». Anne Collet (LR) a \
+        pour sa part écrit : « Quelle pagaille ! »\n\n\
+        Anne Collet a ensuite déclaré : « Nous reviendrons demain. »";
+    let r = rows(text, Lang::Fr);
+    let sources: Vec<Option<&str>> = r.iter().map(|r| r.5.as_deref()).collect();
+    // Written in the framed paragraph: Twitter; said in the next one: no source.
+    assert_eq!(sources, vec![Some("Twitter"), Some("Twitter"), None]);
+}
+
+#[test]
+fn an_outlet_noun_that_starts_a_listed_name_is_the_name() {
+    let r = rows(
+        "Karen Doyle told the Daily Mail: \"We are not going anywhere.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].5.as_deref(), Some("Daily Mail"));
+    assert_eq!(r[0].2.as_deref(), Some("Karen Doyle"));
+}
+
+#[test]
+fn a_french_contraction_before_an_outlet_keeps_its_article_in_the_name() {
+    let r = rows(
+        "Le ministre a confié au Parisien : « Rien n'est décidé. » Il a aussi déclaré aux \
+         Echos : « Nous verrons. »",
+        Lang::Fr,
+    );
+    let sources: Vec<Option<&str>> = r.iter().map(|r| r.5.as_deref()).collect();
+    assert_eq!(sources, vec![Some("Le Parisien"), Some("Les Echos")]);
+}
+
+#[test]
+fn a_theme_in_quotes_is_a_term_even_after_its_user() {
+    let r = rows(
+        "Le candidat s'est approprié le thème du « changement ».",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].1, QuoteKind::Term);
+}
+
+#[test]
+fn a_headline_quote_takes_the_source_of_the_body_quote_it_repeats() {
+    let text = "Storm: mayor says town is \"not ready\"\n\n\
+        Mayor Ellen Price said on Monday the town was \"not ready\" for the storm. \"We need \
+        sandbags now,\" she told CNN.";
+    let r = rows(text, Lang::En);
+    let sources: Vec<Option<&str>> = r.iter().map(|r| r.5.as_deref()).collect();
+    // The headline repeats the first body quote, which names no outlet.
+    assert_eq!(sources, vec![None, None, Some("CNN")]);
+}

@@ -397,6 +397,9 @@ pub struct Lexicon {
     pub possessives: HashMap<String, PronounInfo>,
     /// Function words and their tags (bits of [`word`]).
     pub words: HashMap<String, u32>,
+    /// Adverbial phrases of several words (`pour sa part`, `de son côté`, `for his part`): the
+    /// `@adv` lines of `function_words.txt` with a space.
+    pub adverbials: PhraseMap<()>,
     /// Abbreviations that a period does not end a sentence after (lowercase, without the dot).
     pub abbreviations: HashSet<String>,
     /// Phrases that mark the next quote as a title or a term.
@@ -741,7 +744,17 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut words: HashMap<String, u32> = HashMap::default();
+    let mut adverbials = PhraseMap::default();
     for line in lines(f.words) {
+        if line.entry.contains(' ') {
+            assert!(
+                line.has("adv"),
+                "function_words.txt line {}: only adverbials may have several words",
+                line.no
+            );
+            adverbials.insert(keys(line.entry), ());
+            continue;
+        }
         let mut bits = 0;
         for (tag, _) in &line.tags {
             bits |= word::parse(tag).unwrap_or_else(|| {
@@ -812,6 +825,7 @@ fn load(lang: Lang) -> Lexicon {
         honorifics,
         pronouns,
         words,
+        adverbials,
         abbreviations,
         kind_cues,
         outlet_nouns,
