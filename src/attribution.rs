@@ -174,7 +174,15 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     }
                 }
                 if let Some(head) = ph.head {
-                    let r = resolve(p, ms, es, head, &speakers, &mut cues_of);
+                    let mut r = resolve(p, ms, es, head, &speakers, &mut cues_of);
+                    let continues = f.cue.as_ref().is_some_and(|c| {
+                        c.tags.has(VerbTags::CONTINUE) && c.span.start > p.item_span(qi).start
+                    });
+                    if continues {
+                        if let Some(id) = continued_speaker(ms, es, head, r.entity, last.as_ref()) {
+                            r.entity = Some(id);
+                        }
+                    }
                     a.confidence *= r.confidence;
                     if let Some(id) = r.entity {
                         let ent = &es.list[id];
@@ -397,6 +405,34 @@ fn headline_sources(p: &Prose, out: &mut [Attribution]) {
             out[q].source_inherited = true;
         }
     }
+}
+
+/// `« … », a poursuivi l'expert` after a quote of a named person: a role description met for the
+/// first time here, after a verb that goes on, is the previous speaker seen through their role.
+fn continued_speaker(
+    ms: &Mentions,
+    es: &Entities,
+    head: usize,
+    resolved: Option<usize>,
+    last: Option<&Last>,
+) -> Option<usize> {
+    let m = &ms.list[head];
+    let new_description = matches!(m.kind, MentionKind::Description(RoleKind::Person))
+        && !m.indefinite
+        && m.number == crate::lang::Number::Singular
+        && resolved
+            .is_none_or(|id| !es.list[id].named && es.list[id].mentions.first() == Some(&head));
+    if !new_description {
+        return None;
+    }
+    let prev = last?.ctx.entity?;
+    let ent = &es.list[prev];
+    let compatible = ent.kind == EntityKind::Person
+        && ent.named
+        && (ent.gender == m.gender
+            || ent.gender == crate::lang::Gender::Unknown
+            || m.gender == crate::lang::Gender::Unknown);
+    compatible.then_some(prev)
 }
 
 /// The normalised words of quote `q`.

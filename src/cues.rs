@@ -312,6 +312,15 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         .verbs
         .longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
     let t = p.tok(j)?;
+    // A capitalised word inside a name is not a verb (`the United States Constitution`).
+    if p.lang == Lang::En
+        && p.is_cap(j)
+        && ms
+            .in_sentence(p.sentence_index(j))
+            .any(|(_, m)| m.is_name() && m.items.start < j && j < m.items.end)
+    {
+        return None;
+    }
     // A noun, not a verb, after a determiner: `la note`, `a report`, `the said agreement`.
     if j > sent.start && p.is(j - 1, word::DET | word::POSS) && !p.is(j - 1, word::CLITIC) {
         return None;
@@ -402,8 +411,9 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // Trim leading clitics that are really determiners of a preceding noun phrase.
     let end = j + len;
-    // Negation after the verb: `ne dit pas`, `did not say` (before), `n'a pas dit`.
-    if p.is(end, word::NEG) && p.key(end) != Some("plus") {
+    // Negation after the verb: `ne dit pas`, `n'a pas dit`; English negates before the verb
+    // (`did not say`), and `said not allowing …` is not a negation of `said`.
+    if p.lang == Lang::Fr && p.is(end, word::NEG) && p.key(end) != Some("plus") {
         negated = true;
     }
     if negated && !info.tags.has(VerbTags::NEGATIVE) {

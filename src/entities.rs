@@ -519,6 +519,22 @@ impl Entities {
         }
     }
 
+    /// The named person last mentioned outside a prepositional phrase in mention `mi`'s
+    /// sentence or the one before.
+    fn recent_person(&self, ms: &Mentions, mi: usize) -> Option<usize> {
+        let sentence = ms.list[mi].sentence;
+        self.list
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person && e.named)
+            .filter_map(|(id, e)| {
+                let last = e.last_before(mi, |x| !ms.list[x].in_pp)?;
+                (sentence.saturating_sub(ms.list[last].sentence) <= 1).then_some((id, last))
+            })
+            .max_by_key(|&(_, last)| last)
+            .map(|(id, _)| id)
+    }
+
     /// The entities with role `class` (or, for `broad`, any leader class), in creation order.
     fn with_class(&self, p: &Prose, class: u32, broad: bool) -> Vec<usize> {
         let mut ids: Vec<usize> = self.by_class.get(&class).cloned().unwrap_or_default();
@@ -554,6 +570,13 @@ impl Entities {
             for id in self.with_class(p, class, m.broad) {
                 let ent = &self.list[id];
                 if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
+                    continue;
+                }
+                // `l'expert` is not `des experts russes`, nor `les experts` one person.
+                let group = ent.kind == EntityKind::Group;
+                if group != (m.number == Number::Plural)
+                    && matches!(ent.kind, EntityKind::Group | EntityKind::Person)
+                {
                     continue;
                 }
                 for (c, mods) in &ent.roles {
@@ -637,6 +660,7 @@ impl Entities {
             let ent = &self.list[id];
             !ent.named
                 && ent.kind != EntityKind::Outlet
+                && (ent.number == m.number || kind == RoleKind::Org)
                 && ent.roles.iter().any(|(c, mods)| {
                     *c == class
                         && (m.modifiers.is_empty()
@@ -662,6 +686,15 @@ impl Entities {
                 id
             }
             None => {
+                // `son avocate` in French copy is named after the possessor: `avocate de
+                // Mouss Diouf`.
+                let possessive = p.lang == crate::lang::Lang::Fr
+                    && ekind == EntityKind::Person
+                    && p.is(m.items.start, crate::lang::word::POSS);
+                let desc = match possessive.then(|| self.recent_person(ms, mi)).flatten() {
+                    Some(owner) => format!("{desc} de {}", self.list[owner].name),
+                    None => desc,
+                };
                 let id = self.new_entity(ekind, desc, false, mi);
                 self.list[id].number = m.number;
                 self.list[id].anonymous = kind == RoleKind::Anonymous || m.indefinite;

@@ -1433,7 +1433,7 @@ fn description_at(
     // Complements: `de la police madrilène`, `du groupe Crédit Mutuel CIC`, `for 10 Downing
     // Street`, `from Iran`.
     let mut pps = 0;
-    while pps < 2 && end + 1 < n {
+    while pps < 3 && end + 1 < n {
         let Some(prep) = p.key(end) else { break };
         if !matches!(
             prep,
@@ -1454,6 +1454,13 @@ fn description_at(
             }
         } else if let Some((len, _)) = role_at(p, e) {
             e += len;
+            // `du groupe Crédit Mutuel CIC`: the role noun's own name.
+            if e < n && covered[e] && starts[e] && p.is_cap(e) {
+                e += 1;
+                while e < n && covered[e] && !starts[e] && p.quote_at(e).is_none() {
+                    e += 1;
+                }
+            }
         } else {
             let mut w = 0;
             while w < 2

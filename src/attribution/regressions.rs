@@ -237,3 +237,65 @@ fn a_headline_quote_takes_the_source_of_the_body_quote_it_repeats() {
     // The headline repeats the first body quote, which names no outlet.
     assert_eq!(sources, vec![None, None, Some("CNN")]);
 }
+
+#[test]
+fn a_description_keeps_the_name_of_its_complement_and_a_third_complement() {
+    let text = "Les analystes du groupe Banque Lorraine estiment que « la baisse était attendue ». \
+        Un collectif de défense des droits des locataires a réagi. Pour le collectif, il s'agit \
+        d'« un recul historique ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        r[0].2.as_deref(),
+        Some("analystes du groupe Banque Lorraine")
+    );
+    assert_eq!(
+        r[1].2.as_deref(),
+        Some("collectif de défense des droits des locataires")
+    );
+}
+
+#[test]
+fn a_role_met_first_after_a_verb_that_goes_on_is_the_previous_speaker() {
+    let text = "« Les poils appartiennent à un ours », a indiqué Nadia Ferrand, de l'université \
+        de Lyon.\n\n« Nous manquons de matériaux », a poursuivi la chercheuse.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].2.as_deref(), Some("Nadia Ferrand"));
+    assert_eq!(r[1].3.as_deref(), Some("la chercheuse"));
+}
+
+#[test]
+fn a_singular_role_does_not_refer_to_a_group_with_that_role() {
+    let text = "Des chercheurs lyonnais ont examiné les poils.\n\n« Nous manquons de \
+        matériaux », a déclaré le chercheur.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("chercheur"));
+}
+
+#[test]
+fn an_unnamed_role_with_a_possessive_is_named_after_its_possessor() {
+    let text = "Le chanteur Marc Olier est mort samedi à Lyon « des suites d'une longue \
+        maladie », a annoncé son agent.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("agent de Marc Olier"));
+}
+
+#[test]
+fn said_before_not_is_not_a_negated_cue() {
+    let r = rows(
+        "The Supreme Court said not counting the ballots was \"a grave error\".",
+        Lang::En,
+    );
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].2.as_deref(), Some("Supreme Court"));
+}
+
+#[test]
+fn a_capitalised_word_inside_a_name_is_not_a_verb() {
+    let r = rows(
+        "The United States Constitution says the president may be removed for \"high \
+         crimes\". Senator Ann Webb said: \"That bar is high.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].4.as_deref(), Some("says"));
+    assert_eq!(r[1].2.as_deref(), Some("Ann Webb"));
+}
