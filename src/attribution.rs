@@ -477,7 +477,12 @@ fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
                 | "dans"
                 | "via"
         )
-    ) || cues.iter().any(|c| c.end() == i)
+    ) || cues.iter().any(|c| {
+        // Right after the cue: the addressee of `told`, `a confié`, not the object of
+        // `accused the network of`.
+        c.end() == i
+            && (c.kind != CueType::Verb || c.tags.has(VerbTags::TELL) || p.lang == Lang::Fr)
+    })
 }
 
 /// True when the word before `span` is one of `words` (`sur BFM TV`).
@@ -1146,8 +1151,12 @@ fn own_source(
         if !m.is_name() && !source_slot(p, ms, cues, k) {
             continue;
         }
-        if speaker_span.is_some_and(|sp| sp.contains(m.full)) && Some(k) != speaker_head {
-            // `Lucy Fischer of The Times`: the speaker's employer, not the source.
+        if speaker_span.is_some_and(|sp| sp.contains(m.full))
+            && Some(k) != speaker_head
+            && !source_slot(p, ms, cues, k)
+        {
+            // `Lucy Fischer of The Times`: the speaker's employer, not the source; but `ALDI,
+            // in a Facebook post, called it …` cites one in a parenthetical.
             continue;
         }
         let dist = if m.full.start >= qspan.end {

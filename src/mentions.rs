@@ -1038,6 +1038,13 @@ fn first_name_gender(p: &Prose, i: usize) -> Gender {
 fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     let sh = shared();
     let n = p.items.len();
+    // A web address names a website: `UOL.com.br`, `Politico.com`.
+    if let Some(end) = domain_end(p, i) {
+        return Some((
+            outlet_mention(p, i..end, i..end, None, true, OutletKind::Website, false),
+            end,
+        ));
+    }
     // Named outlet from the lexicon; in French the article of `Le Monde`, `Les Echos` contracts
     // with a preposition (`du Monde`, `au Figaro`, `aux Echos`): the name starts after it.
     let contracted = contracted_article(p, i);
@@ -1125,9 +1132,19 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         // A bare noun is an outlet only before a name that is not a person's (`newspaper Star
         // of Mysore`, not `Broadcaster Piers Morgan`).
         let after = k + len;
+        // `Broadcaster Piers Morgan`: a noun that is also a role, before two capitalised words
+        // that are no outlet's, is a person's title.
+        let personal = p.lex.roles.longest(k, |x| p.key(x)).is_some()
+            && p.is_cap(after + 1)
+            && !p.is_cap(after + 2)
+            && sh.outlets.longest(after, |x| p.key(x)).is_none()
+            && !p
+                .key(after + 1)
+                .is_some_and(|w| sh.outlet_suffixes.contains(w) || p.lex.org_words.contains(w));
         let names_outlet = after < n
             && p.is_cap(after)
             && !is_function(p, after)
+            && !personal
             && !p.key(after).is_some_and(|w| sh.first_names.contains_key(w));
         if !names_outlet {
             // `state media reported`, `according to state media`: a bare noun where a source is
@@ -1135,7 +1152,11 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             let before_verb = p.lex.verbs.longest(after, |x| p.key(x)).is_some();
             let after_cue =
                 i >= 2 && p.key(i - 1) == Some("to") && p.key(i - 2) == Some("according");
-            if pre + 1 >= 1 && (before_verb || after_cue) && p.lang == Lang::En && len >= 2 {
+            // `said on TV`, `said on radio`.
+            let on_air = i >= 2
+                && p.key(i - 1) == Some("on")
+                && p.lex.verbs.longest(i - 2, |x| p.key(x)).is_some();
+            if p.lang == Lang::En && (on_air || (before_verb || after_cue) && len >= 2) {
                 return Some((
                     outlet_mention(p, i..after, i..after, None, false, noun.kind, noun.state),
                     after,
@@ -1236,6 +1257,37 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         ),
         end,
     ))
+}
+
+/// End of a web address starting at item `i` (`UOL.com.br`): words joined by dots with no space,
+/// the last one a top-level domain.
+fn domain_end(p: &Prose, i: usize) -> Option<usize> {
+    const TLDS: &[&str] = &[
+        "com", "org", "net", "info", "news", "fr", "be", "ch", "ca", "uk", "us", "br", "de", "es",
+        "it", "eu", "au", "in", "io", "tv", "co",
+    ];
+    let word = |k: usize| {
+        p.tok(k)
+            .filter(|&t| p.tokens[t].kind == TokKind::Word)
+            .map(|t| p.tokens[t].span)
+    };
+    let mut prev = word(i)?;
+    let mut k = i + 1;
+    let mut end = None;
+    while k + 1 < p.items.len() && p.is_punct(k, ".") {
+        let dot = p.item_span(k);
+        let Some(next) = word(k + 1) else { break };
+        if dot.start != prev.end || next.start != dot.end {
+            break;
+        }
+        if !p.key(k + 1).is_some_and(|w| TLDS.contains(&w)) {
+            break;
+        }
+        prev = next;
+        k += 2;
+        end = Some(k);
+    }
+    end
 }
 
 /// The article hidden in a French contraction at item `i` (`du`, `au` → `le`; `des`, `aux` →

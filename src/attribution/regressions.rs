@@ -299,3 +299,43 @@ fn a_capitalised_word_inside_a_name_is_not_a_verb() {
     assert_eq!(r[0].4.as_deref(), Some("says"));
     assert_eq!(r[1].2.as_deref(), Some("Ann Webb"));
 }
+
+#[test]
+fn the_object_of_an_accusation_is_not_a_source() {
+    let r = rows(
+        "The president accused the network of \"spreading lies\" on Monday.",
+        Lang::En,
+    );
+    assert_eq!(r[0].5, None);
+}
+
+#[test]
+fn an_outlet_in_a_parenthetical_after_the_speaker_is_the_source() {
+    let r = rows(
+        "ALDI, in a Facebook post on Monday, called the demand \"unprecedented\". Research \
+         director Ana Sousa, in remarks to Folha.com.br, said, \"The season is over.\"",
+        Lang::En,
+    );
+    let sources: Vec<Option<&str>> = r.iter().map(|r| r.5.as_deref()).collect();
+    assert_eq!(sources, vec![Some("Facebook"), Some("Folha.com.br")]);
+}
+
+#[test]
+fn said_on_tv_cites_an_unnamed_broadcaster() {
+    let r = rows(
+        "His sister, Mary Doyle, said on TV, \"We only want the truth.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].5.as_deref(), Some("TV"));
+    assert_eq!(r[0].2.as_deref(), Some("Mary Doyle"));
+}
+
+#[test]
+fn a_role_noun_that_is_also_an_outlet_noun_titles_a_person() {
+    let r = rows(
+        "Broadcaster Nigel Harwood commented, \"The hero here is the chef.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Nigel Harwood"));
+    assert_eq!(r[0].5, None);
+}
