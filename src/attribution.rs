@@ -319,6 +319,14 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     }
                 }
             }
+            if a.source.is_none() {
+                if let Some(id) = a.entity {
+                    if let Some(name) = interview_before(p, ms, es, s, id, &mut cues_of) {
+                        a.source = Some(name);
+                        a.source_inherited = true;
+                    }
+                }
+            }
         }
         // A medium frame set by this quote's sentence (`dans les colonnes du Times`, `a déclaré
         // sur BFM TV`, `said on CNN`) carries to the speaker's later quotes; a dative (`told
@@ -433,6 +441,48 @@ fn continued_speaker(
             || ent.gender == crate::lang::Gender::Unknown
             || m.gender == crate::lang::Gender::Unknown);
     compatible.then_some(prev)
+}
+
+/// `X a annoncé à l'agence RIA Novosti que …` a few sentences before X's quotes, in a sentence
+/// with no quote of its own: the quotes come from that interview. Looks back six sentences and
+/// two paragraphs.
+fn interview_before(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    s: usize,
+    id: usize,
+    cues_of: &mut HashMap<usize, Vec<Cue>>,
+) -> Option<String> {
+    let block = p.sentences[s].block;
+    for k in (s.saturating_sub(6)..s).rev() {
+        let sent = &p.sentences[k];
+        if sent.block + 2 < block {
+            break;
+        }
+        if sent.items.clone().any(|i| p.quote_at(i).is_some()) {
+            continue;
+        }
+        let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+        let speaks = cs.iter().any(|c| {
+            c.kind == CueType::Verb
+                && c.subject
+                    .as_ref()
+                    .and_then(|sub| sub.head)
+                    .is_some_and(|h| es.of_mention[h] == Some(id))
+        });
+        if !speaks {
+            continue;
+        }
+        let cs = cs.clone();
+        let outlet = ms.in_sentence(k).find(|&(m, mention)| {
+            mention.is_outlet() && mention.is_name() && source_slot(p, ms, &cs, m)
+        });
+        if let Some((_, m)) = outlet {
+            return Some(crate::entities::description_name(p, m));
+        }
+    }
+    None
 }
 
 /// The normalised words of quote `q`.
@@ -1143,6 +1193,11 @@ fn own_source(
             .iter()
             .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)));
         if !m.is_outlet() || (m.full.start >= clause_end && !reports) {
+            continue;
+        }
+        // A broadcaster speaking through its own press release (`TVE a émis un communiqué
+        // affirmant …`) is the speaker, not a source.
+        if Some(k) == speaker_head && press_release(p, s) {
             continue;
         }
         // An outlet that is not named is a source only where sources are cited (`selon un

@@ -617,7 +617,12 @@ fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize 
             continue;
         }
         if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {
-            let at = if p.is(k + 1, word::DET) { k + 2 } else { k + 1 };
+            // The mention may start at its determiner (`à l'agence RIA Novosti`) or after it.
+            let at = if p.is(k + 1, word::DET) && mention_starting_at(ms, p, k + 1).is_none() {
+                k + 2
+            } else {
+                k + 1
+            };
             if let Some(m) = mention_starting_at(ms, p, at) {
                 let next = ms.list[m].items.end;
                 if next < end && mention_starting_at(ms, p, next).is_some() {

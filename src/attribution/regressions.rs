@@ -339,3 +339,24 @@ fn a_role_noun_that_is_also_an_outlet_noun_titles_a_person() {
     assert_eq!(r[0].2.as_deref(), Some("Nigel Harwood"));
     assert_eq!(r[0].5, None);
 }
+
+#[test]
+fn an_interview_named_before_the_quotes_is_their_source() {
+    let text = "Le glacier a perdu un tiers de sa masse, a annoncé à l'agence Belga Marie \
+        Lambotte, de l'université de Liège.\n\n« Rien ne peut être sûr à 100 %. » a indiqué \
+        Mme Lambotte.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Marie Lambotte"));
+    assert_eq!(r[0].5.as_deref(), Some("Belga"));
+}
+
+#[test]
+fn a_broadcaster_speaking_in_its_own_press_release_is_not_its_source() {
+    let r = rows(
+        "Pour se justifier, TF1 a émis le lendemain un communiqué de presse affirmant \
+         qu'ils lui avaient offert « un espace d'interviews à minuit ».",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("TF1"));
+    assert_eq!(r[0].5, None);
+}
