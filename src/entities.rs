@@ -606,6 +606,33 @@ impl Entities {
             // (`le numéro un nord-coréen` after `le dirigeant nord-coréen Kim Jong Un`) is caught
             // above through the synonym class. An organisation noun refers back to the most
             // recent organisation.
+            // The lead names by role the one person its headline names (`pour Montebourg, …` above
+            // `Le ministre du Redressement productif a déclaré …`).
+            if best.is_none()
+                && kind == RoleKind::Person
+                && m.number == Number::Singular
+                && p.blocks.len() > 2
+                && p.block_start_of(m.items.start) <= 1
+            {
+                let in_headline: Vec<usize> = (0..self.list.len())
+                    .filter(|&id| {
+                        let ent = &self.list[id];
+                        ent.kind == EntityKind::Person
+                            && ent.named
+                            && ent.roles.is_empty()
+                            && ent
+                                .mentions
+                                .first()
+                                .is_some_and(|&f| p.block_start_of(ms.list[f].items.start) == 0)
+                            && (ent.gender == m.gender
+                                || ent.gender == Gender::Unknown
+                                || m.gender == Gender::Unknown)
+                    })
+                    .collect();
+                if let [id] = in_headline[..] {
+                    best = Some((id, 0, 0));
+                }
+            }
             if best.is_none() && kind == RoleKind::Org && m.number == Number::Singular {
                 // A generic noun (`l'ONG`, `the company`) refers to any organisation; a specific
                 // one (`l'armée`, `le syndicat`) only to one whose name says so.

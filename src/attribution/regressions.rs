@@ -360,3 +360,16 @@ fn a_broadcaster_speaking_in_its_own_press_release_is_not_its_source() {
     assert_eq!(r[0].2.as_deref(), Some("TF1"));
     assert_eq!(r[0].5, None);
 }
+
+#[test]
+fn the_lead_names_by_role_the_one_person_of_the_headline() {
+    let text = "Énergie : pour Delphine Marchal, l'éolien est « la priorité »\n\n\
+        La ministre de la Transition a déclaré dimanche sur France Inter que « l'éolien est la \
+        priorité ». Delphine Marchal reconnaît qu'il faudra « du temps ».\n\n\
+        Les opposants ont dénoncé « un mirage ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].2.as_deref(), Some("Delphine Marchal"));
+    assert_eq!(r[1].3.as_deref(), Some("La ministre de la Transition"));
+    // The same interview: the later quote of the same speaker inherits its outlet.
+    assert_eq!(r[2].5.as_deref(), Some("France Inter"));
+}
