@@ -18,7 +18,7 @@ use crate::tokens::TokKind;
 /// says whether a speaker was found.
 pub fn classify(
     p: &Prose,
-    _ms: &Mentions,
+    ms: &Mentions,
     q: usize,
     qi: usize,
     cue: Option<&Cue>,
@@ -64,7 +64,7 @@ pub fn classify(
     let starts_like_title = words
         .first()
         .is_some_and(|&t| p.has(t, flag::CAP) || p.tokens[t].kind == TokKind::Number);
-    let kind_cue = kind_cue_before(p, qi, cue)
+    let kind_cue = kind_cue_before(p, ms, qi, cue)
         .filter(|k| *k != KindCue::Title || starts_like_title || !attributed);
     if let Some(k) = kind_cue {
         if !sentence_like || n_words <= 8 {
@@ -95,6 +95,15 @@ pub fn classify(
         }
     }
 
+    // A name in title case with no speaker, even a long one: `During ABC's "A Tribute For a
+    // King", …`.
+    if !attributed
+        && (2..=8).contains(&n_words)
+        && title_case(p, &words)
+        && !inner.ends_with(['.', '!', '?', ','])
+    {
+        return QuoteKind::Title;
+    }
     if sentence_like || attributed {
         return QuoteKind::Speech;
     }
@@ -122,7 +131,7 @@ pub fn classify(
 /// The kind cue ending right before the quote, skipping a determiner or an adjective
 /// (`le film « … »`, `the so-called "…"`, `une opération baptisée « … »`). A naming verb used
 /// actively (`l'avait appelé la « … »`) is not a kind cue: it attributes speech.
-fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
+fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
     let mut end = qi;
     // Skip a determiner right before the quote.
     if end > 0 && p.is(end - 1, word::DET) {
@@ -155,9 +164,24 @@ fn kind_cue_before(p: &Prose, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
         }
         // A verb used actively (`s'est dit « confiant »`, `l'avait appelé la « … »`): auxiliary
         // or object clitic before it, or it is the attributing cue itself. It attributes speech.
-        let active =
-            start > 0 && p.is(start - 1, word::AUX | word::CLITIC) && !p.is(start - 1, word::DET)
-                || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some());
+        // `are called "U.S. nationals"` is passive, and `a process called "…"` names the
+        // process: neither attributes.
+        let passive = start > 0
+            && matches!(
+                p.key(start - 1),
+                Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+            );
+        let names_a_thing = cue.is_some_and(|c| {
+            c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+                ms.list[h].indefinite && ms.list[h].number == crate::lang::Number::Singular
+            })
+        });
+        let active = !passive
+            && !names_a_thing
+            && (start > 0
+                && p.is(start - 1, word::AUX | word::CLITIC)
+                && !p.is(start - 1, word::DET)
+                || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some()));
         let verb = p.lex.verbs.longest(start, |k| p.key(k)).is_some();
         if active && (verb || *kind == KindCue::Name) {
             return None;

@@ -373,3 +373,36 @@ fn the_lead_names_by_role_the_one_person_of_the_headline() {
     // The same interview: the later quote of the same speaker inherits its outlet.
     assert_eq!(r[2].5.as_deref(), Some("France Inter"));
 }
+
+#[test]
+fn a_passive_or_reduced_naming_verb_makes_a_term() {
+    let r = rows(
+        "He specialised in moving people out of danger, a process called \"exfiltration.\" \
+         Residents of the islands are called \"U.S. nationals\" on their passports. Critics \
+         called the plan \"a disgrace\".",
+        Lang::En,
+    );
+    let kinds: Vec<QuoteKind> = r.iter().map(|r| r.1).collect();
+    assert_eq!(
+        kinds,
+        vec![QuoteKind::Term, QuoteKind::Term, QuoteKind::Speech]
+    );
+}
+
+#[test]
+fn an_unattributed_name_in_title_case_is_a_title_even_when_long() {
+    let r = rows(
+        "During NBC's \"A Night For the Heroes of Tomorrow\", the audience stood for a minute.",
+        Lang::En,
+    );
+    assert_eq!(r[0].1, QuoteKind::Title);
+}
+
+#[test]
+fn a_work_of_art_in_quotes_is_a_title() {
+    let r = rows(
+        "La sculpture « Le Penseur du port » de Rodin est déjà exposée au musée.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].1, QuoteKind::Title);
+}
