@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::lang::{Gender, Number, OutletKind, RoleKind, shared};
+use crate::lang::{Gender, Number, OutletKind, RoleKind};
 use crate::mentions::{Mention, MentionKind, Mentions, NameKind};
 use crate::prose::Prose;
 
@@ -470,7 +470,7 @@ impl Entities {
         let found = found.or_else(|| {
             // The same outlet under another alias (`Agence France-Presse`, `l'AFP`).
             let lex_id = lex_id?;
-            let sh = shared();
+            let sh = p.shared;
             let canonical = name_words(&sh.outlet_list[lex_id as usize].name);
             self.outlet_with(&canonical)
         });
@@ -485,7 +485,7 @@ impl Entities {
                 self.list[id].outlet = Some((kind, state));
                 self.outlets.push(id);
                 if let Some(lex_id) = lex_id {
-                    let canonical = name_words(&shared().outlet_list[lex_id as usize].name);
+                    let canonical = name_words(&p.shared.outlet_list[lex_id as usize].name);
                     self.add_form(id, canonical);
                 }
                 id
@@ -1023,7 +1023,7 @@ pub fn description_name(p: &Prose, m: &Mention) -> String {
     // `du Monde`, `au Figaro`: the article contracted with a preposition is not in the mention;
     // the name is the listed one (`Le Monde`).
     if let MentionKind::Outlet { id: Some(id), .. } = m.kind {
-        let listed = &shared().outlet_list[id as usize].name;
+        let listed = &p.shared.outlet_list[id as usize].name;
         let prefix = listed.strip_suffix(surface.as_str());
         if matches!(prefix, Some("Le " | "Les ")) {
             return listed.clone();

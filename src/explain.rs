@@ -10,7 +10,7 @@ use crate::mentions::{MentionKind, Mentions};
 use crate::prose::Prose;
 use crate::quotes::{Mark, MarkRole};
 use crate::span::Span;
-use crate::{Analysis, Document};
+use crate::{Analysis, Document, Options};
 
 /// One line of the explanation, with the original-file span it is about.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,11 +38,13 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Build the explanation of `doc` (the analysis itself is [`crate::check`]'s).
-pub fn explain(doc: &Document, analysis: &Analysis) -> Explanation {
+/// Build the explanation of `doc` (the analysis itself is [`crate::check`]'s, run with the same
+/// `opts`, whose outlets and verbs the engine read).
+pub fn explain(doc: &Document, analysis: &Analysis, opts: &Options) -> Explanation {
     let text = doc.text();
     let pairing = crate::quotes::pair(text, doc.blocks());
-    let prose = Prose::new(text, analysis.lang, doc.blocks(), &pairing.quotes);
+    let lexicons = opts.custom.lexicons(analysis.lang);
+    let prose = Prose::with_lexicons(text, lexicons, doc.blocks(), &pairing.quotes);
     let ms = crate::mentions::find(&prose);
     let es = Entities::build(&prose, &ms);
     let mut out = Explanation::default();

@@ -9,7 +9,7 @@
 
 use crate::cues::Cue;
 use crate::findings::QuoteKind;
-use crate::lang::{KindCue, shared, word};
+use crate::lang::{KindCue, word};
 use crate::mentions::Mentions;
 use crate::prose::{Prose, flag};
 use crate::tokens::TokKind;
@@ -88,7 +88,7 @@ pub fn classify(
             let t = *words.get(k)?;
             Some(p.norm(t))
         };
-        if let Some((len, _)) = shared().outlets.longest(0, key) {
+        if let Some((len, _)) = p.shared.outlets.longest(0, key) {
             if len == words.len() && p.has(words[0], flag::CAP) {
                 return QuoteKind::Title;
             }

@@ -74,7 +74,8 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
     };
     let text = doc.text();
     let pairing = quotes::pair(text, doc.blocks());
-    let prose = prose::Prose::new(text, lang, doc.blocks(), &pairing.quotes);
+    let lexicons = opts.custom.lexicons(lang);
+    let prose = prose::Prose::with_lexicons(text, lexicons, doc.blocks(), &pairing.quotes);
     let mentions = mentions::find(&prose);
     let entities = entities::Entities::build(&prose, &mentions);
     let attributions = attribution::attribute(&prose, &mentions, &entities);

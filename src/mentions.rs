@@ -9,7 +9,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
-use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, shared, word};
+use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, word};
 use crate::prose::{Item, Prose, flag};
 use crate::span::Span;
 use crate::tokens::TokKind;
@@ -268,7 +268,7 @@ const ORG_JOINERS: &[&str] = &[
 /// Find every mention in the prose outside quotes.
 pub fn find(p: &Prose) -> Mentions {
     let lex = p.lex;
-    let sh = shared();
+    let sh = p.shared;
     let n = p.items.len();
     let cap_seen = capitalised_words(p);
     let mut list: Vec<Mention> = Vec::new();
@@ -319,7 +319,7 @@ pub fn find(p: &Prose) -> Mentions {
         // premodifiers of a role, unless they name a person (`President Kim officials`).
         let first_name = p
             .key(start)
-            .is_some_and(|k| shared().first_names.contains_key(k) && end > start + 1);
+            .is_some_and(|k| p.shared.first_names.contains_key(k) && end > start + 1);
         if honorific.is_none()
             && role_at(p, end).is_some()
             && !p.is_cap(end)
@@ -352,11 +352,11 @@ pub fn find(p: &Prose) -> Mentions {
             && honorific.is_none()
             && end > start + 1
             && p.tok(end - 1).is_some_and(|t| {
-                p.has(t, flag::CAP) && shared().outlet_suffixes.contains(p.norm(t))
+                p.has(t, flag::CAP) && p.shared.outlet_suffixes.contains(p.norm(t))
             })
             && !p
                 .key(start)
-                .is_some_and(|k| shared().first_names.contains_key(k))
+                .is_some_and(|k| p.shared.first_names.contains_key(k))
         {
             list.push(outlet_mention(
                 p,
@@ -633,7 +633,7 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     if !explained || p.has(t, flag::ALLCAPS) {
         return true;
     }
-    let sh = shared();
+    let sh = p.shared;
     if sh.first_names.contains_key(norm)
         || sh.places.get_single(norm).is_some()
         || cap_seen.contains(norm)
@@ -772,7 +772,7 @@ fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
                 // word takes lowercase complements: `Conseil de sécurité russe`.
                 let person_like = p
                     .key(start)
-                    .is_some_and(|k| shared().first_names.contains_key(k))
+                    .is_some_and(|k| p.shared.first_names.contains_key(k))
                     && !is_org_so_far;
                 if p.is_cap(j + 1) && !person_like && (is_org_so_far || org_continues(p, j + 1)) {
                     j += 2;
@@ -874,7 +874,7 @@ fn demonym(p: &Prose, i: usize) -> bool {
     let Some(t) = p.tok(i) else { return false };
     if p.lex.lang != Lang::En
         || p.has(t, flag::ALLCAPS)
-        || shared().places.get_single(p.norm(t)).is_some()
+        || p.shared.places.get_single(p.norm(t)).is_some()
     {
         return false;
     }
@@ -973,7 +973,7 @@ fn lang_premodifies(p: &Prose) -> bool {
 /// Split a name before a first name that follows other capitalised words (`Justice Alberto
 /// Ruiz-Gallardón` after `ministre de la`): the words before are an organisation or a title.
 fn split_at_first_name(p: &Prose, core: Range<usize>) -> Vec<Range<usize>> {
-    let sh = shared();
+    let sh = p.shared;
     let is_first = |k: usize| p.key(k).is_some_and(|w| sh.first_names.contains_key(w));
     for k in core.start + 1..core.end {
         if is_first(k) && !is_first(k - 1) && p.is_cap(k - 1) && k + 1 < core.end {
@@ -985,7 +985,7 @@ fn split_at_first_name(p: &Prose, core: Range<usize>) -> Vec<Range<usize>> {
 
 /// What a name refers to.
 fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
-    let sh = shared();
+    let sh = p.shared;
     let words: Vec<&str> = core.clone().filter_map(|k| p.key(k)).collect();
     if words.is_empty() {
         return NameKind::Unknown;
@@ -1030,13 +1030,13 @@ fn classify_name(p: &Prose, core: Range<usize>, titled: bool) -> NameKind {
 /// Gender from a first name at item `i`.
 fn first_name_gender(p: &Prose, i: usize) -> Gender {
     p.key(i)
-        .and_then(|k| shared().first_names.get(k).copied())
+        .and_then(|k| p.shared.first_names.get(k).copied())
         .unwrap_or_default()
 }
 
 /// A named or described outlet starting at item `i`: the mention and the item after it.
 fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
-    let sh = shared();
+    let sh = p.shared;
     let n = p.items.len();
     // A web address names a website: `UOL.com.br`, `Politico.com`.
     if let Some(end) = domain_end(p, i) {

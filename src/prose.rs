@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::document::Block;
-use crate::lang::{Lang, Lexicon, word};
+use crate::lang::{Lang, Lexicon, Shared, shared, word};
 use crate::quotes::RawQuote;
 use crate::span::Span;
 use crate::tokens::{TokKind, Token, normalize_into, tokenize};
@@ -53,6 +53,8 @@ pub struct Prose<'t> {
     pub lang: Lang,
     /// The language's lexicon.
     pub lex: &'static Lexicon,
+    /// The data shared by both languages (outlets, first names, places).
+    pub shared: &'static Shared,
     /// Blocks (paragraphs) of the text.
     pub blocks: &'t [Block],
     /// Outermost quotes.
@@ -87,9 +89,20 @@ pub const QUOTE_KEY: &str = "\u{1}quote";
 const LONG_SENTENCE: usize = 200;
 
 impl<'t> Prose<'t> {
-    /// Tokenize `text` and build the outer view and sentences.
+    /// Tokenize `text` and build the outer view and sentences, with the built-in lexicons.
     pub fn new(text: &'t str, lang: Lang, blocks: &'t [Block], quotes: &'t [RawQuote]) -> Self {
-        let lex = lang.lexicon();
+        Prose::with_lexicons(text, (lang.lexicon(), shared()), blocks, quotes)
+    }
+
+    /// [`Prose::new`] with other lexicons (the built-in ones extended by a configuration, see
+    /// [`crate::CustomLexicon::lexicons`]); the language is the lexicon's.
+    pub fn with_lexicons(
+        text: &'t str,
+        (lex, shared): (&'static Lexicon, &'static Shared),
+        blocks: &'t [Block],
+        quotes: &'t [RawQuote],
+    ) -> Self {
+        let lang = lex.lang;
         // Quotation marks, so the tokenizer emits them as marks: every mark of an outermost
         // quote (its opener and closer). Nested marks are tokenized as punctuation.
         let mut marks: Vec<usize> = Vec::with_capacity(quotes.len() * 2);
@@ -187,6 +200,7 @@ impl<'t> Prose<'t> {
             text,
             lang,
             lex,
+            shared,
             blocks,
             quotes,
             tokens,

@@ -830,14 +830,20 @@ fn analyse(
     }))
     .map_err(|_| anyhow!("internal error in the engine (this is a bug); input not checked"))?;
     let (source, analysis) = checked?;
-    let text = explain.map(|name| explanation(name, bytes, &source, &analysis));
-    let article = article.then(|| Article::of_analysis(&source.doc, &analysis));
+    let text = explain.map(|name| explanation(name, bytes, &source, &analysis, options));
+    let article = article.then(|| Article::of_analysis(&source.doc, &analysis, options));
     Ok((analysis.quotes, source.markup.notes, text, article))
 }
 
 /// The engine's view of one file, positions as `line:column`.
-fn explanation(name: &str, bytes: &[u8], source: &Source<'_>, analysis: &Analysis) -> String {
-    let ex = quotecheck::explain::explain(&source.doc, analysis);
+fn explanation(
+    name: &str,
+    bytes: &[u8],
+    source: &Source<'_>,
+    analysis: &Analysis,
+    options: &Options,
+) -> String {
+    let ex = quotecheck::explain::explain(&source.doc, analysis, options);
     let index = LineIndex::new(bytes);
     let at = |span: quotecheck::Span| {
         let lc = index.line_col(bytes, span.start);

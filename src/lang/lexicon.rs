@@ -358,6 +358,16 @@ impl<T> PhraseMap<T> {
             .map(|(_, v)| v)
     }
 
+    /// True when `keys` is an entry (not merely the start of one).
+    pub fn has_entry(&self, keys: &[String]) -> bool {
+        let Some((first, rest)) = keys.split_first() else {
+            return false;
+        };
+        self.by_first
+            .get(first)
+            .is_some_and(|list| list.iter().any(|(r, _)| **r == *rest))
+    }
+
     /// True when some entry starts with `key`.
     pub fn starts_with(&self, key: &str) -> bool {
         self.by_first.contains_key(key)
@@ -375,7 +385,7 @@ impl<T> PhraseMap<T> {
 }
 
 /// The lexicon of one language.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     /// The language.
     pub lang: Lang,
@@ -414,7 +424,7 @@ pub struct Lexicon {
 }
 
 /// Data shared by both languages: outlets, first names, places.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Shared {
     /// Outlet names and aliases.
     pub outlets: PhraseMap<OutletAlias>,
@@ -442,6 +452,65 @@ impl Lexicon {
     /// The lemma of a verb form.
     pub fn lemma(&self, info: VerbInfo) -> &Lemma {
         &self.lemmas[info.lemma as usize]
+    }
+
+    /// This lexicon with `forms` added as reporting verbs (a configuration's `a vitupéré`,
+    /// `harrumphed`). Each form is matched exactly as written, one or several words, and is its
+    /// own lemma without tags. A form the lexicon already has, after the auxiliaries, clitics and
+    /// adverbs a verb group takes in anyway (`a martelé` is `martelé` after `a`), keeps its
+    /// built-in entry and tags.
+    pub fn with_verbs<'a>(&self, forms: impl IntoIterator<Item = &'a str>) -> Lexicon {
+        let mut lex = self.clone();
+        let group = word::AUX | word::CLITIC | word::ADV | word::NEG;
+        for form in forms {
+            let keys = entry_keys(form.trim(), lex.lang);
+            let verb = keys.iter().position(|k| !lex.is(k, group)).unwrap_or(0);
+            if keys.is_empty() || lex.verbs.has_entry(&keys[verb..]) {
+                continue;
+            }
+            let lemma = lex.lemmas.len() as u32;
+            lex.lemmas.push(Lemma {
+                name: form.trim().to_string(),
+                tags: VerbTags::default(),
+                platform: None,
+                // The form is the one copy uses, so it is a verb after any subject: without
+                // this an English one-word form equal to its lemma (`quipped`) would be read
+                // as a base form, a verb only after `they`, `we` or a modal.
+                base_is_past: true,
+            });
+            let tags = VerbTags::default();
+            lex.verbs.insert(keys, VerbInfo { lemma, tags });
+        }
+        lex
+    }
+}
+
+impl Shared {
+    /// These data with `outlets` added as named outlets (a configuration's `Le Courrier de
+    /// Kerlevan`), matched like the listed ones: in French and English text, on the capitals of
+    /// the name as written. A name the list already has keeps its built-in entry.
+    pub fn with_outlets<'a>(
+        &self,
+        outlets: impl IntoIterator<Item = (&'a str, OutletKind)>,
+    ) -> Shared {
+        let mut shared = self.clone();
+        for (name, kind) in outlets {
+            let name = name.trim();
+            let keys = entry_keys(name, Lang::Fr);
+            if keys.is_empty() || shared.outlets.has_entry(&keys) {
+                continue;
+            }
+            let id = shared.outlet_list.len() as u32;
+            shared.outlet_list.push(Outlet {
+                name: name.to_string(),
+                kind,
+                state: false,
+                ambiguous: false,
+            });
+            let caps = capital_mask(name);
+            shared.outlets.insert(keys, OutletAlias { id, caps });
+        }
+        shared
     }
 }
 
@@ -1050,5 +1119,45 @@ mod tests {
         assert_eq!(n, 2);
         assert_eq!(s.outlet_list[id.id as usize].name, "AFP");
         assert_eq!(id.caps, 0b11);
+    }
+
+    #[test]
+    fn added_verbs_are_matched_as_written_unless_the_lexicon_has_them() {
+        let fr = get(Lang::Fr);
+        let lex = fr.with_verbs(["a vitupéré", " a martelé ", "n'a cessé de répéter", ""]);
+        // `martelé` is listed (`marteler`): `a martelé` adds nothing.
+        assert_eq!(lex.lemmas.len(), fr.lemmas.len() + 2);
+        let (n, info) = lex
+            .verbs
+            .longest(0, key(&["a", "vitupéré", "que"]))
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(lex.lemma(*info).name, "a vitupéré");
+        assert!(lex.lemma(*info).base_is_past);
+        assert!(lex.verbs.longest(0, key(&["vitupéré"])).is_none());
+        let words = ["n'", "a", "cessé", "de", "répéter"];
+        assert_eq!(lex.verbs.longest(0, key(&words)).map(|(n, _)| n), Some(5));
+        assert!(fr.verbs.longest(0, key(&["a", "vitupéré"])).is_none());
+    }
+
+    #[test]
+    fn added_outlets_are_matched_on_their_capitals() {
+        let s = shared();
+        let ext = s.with_outlets([
+            ("Le Courrier de Kerlevan", OutletKind::Newspaper),
+            ("AFP", OutletKind::Website),
+        ]);
+        assert_eq!(ext.outlet_list.len(), s.outlet_list.len() + 1);
+        let words = ["le", "courrier", "de", "kerlevan"];
+        let (n, alias) = ext.outlets.longest(0, key(&words)).unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(alias.caps, 0b1011);
+        let outlet = &ext.outlet_list[alias.id as usize];
+        assert_eq!(outlet.name, "Le Courrier de Kerlevan");
+        assert_eq!(outlet.kind, OutletKind::Newspaper);
+        // A listed outlet keeps its built-in entry.
+        let (_, afp) = ext.outlets.longest(0, key(&["afp"])).unwrap();
+        assert_eq!(ext.outlet_list[afp.id as usize].kind, OutletKind::Agency);
+        assert!(s.outlets.longest(0, key(&words)).is_none());
     }
 }

@@ -6,7 +6,7 @@
 //! ([`Document::to_original`]) with a binary search, and kept only when it maps back exactly, so a
 //! highlight is never placed by searching the text.
 
-use quotecheck::{Analysis, BlockKind, Document, Excerpt, Lang, Quote, Span};
+use quotecheck::{Analysis, BlockKind, Document, Excerpt, Lang, Options, Quote, Span};
 
 /// One input as the HTML report shows it.
 #[derive(Debug, Clone)]
@@ -75,9 +75,9 @@ impl Article {
         }
     }
 
-    /// The article of a checked document, with the entity chains the engine built.
-    pub fn of_analysis(doc: &Document, analysis: &Analysis) -> Article {
-        let explanation = quotecheck::explain::explain(doc, analysis);
+    /// The article of a document checked with `opts`, with the entity chains the engine built.
+    pub fn of_analysis(doc: &Document, analysis: &Analysis, opts: &Options) -> Article {
+        let explanation = quotecheck::explain::explain(doc, analysis, opts);
         let chains = explanation
             .entities
             .iter()
@@ -180,7 +180,7 @@ mod tests {
                 let bytes = std::fs::read(&path).unwrap();
                 let (source, analysis) =
                     quotecheck::check_source(&bytes, format, &Options::default()).unwrap();
-                let article = Article::of_analysis(&source.doc, &analysis);
+                let article = Article::of_analysis(&source.doc, &analysis, &Options::default());
                 assert_eq!(article.located.len(), analysis.quotes.len());
                 for (q, l) in analysis.quotes.iter().zip(&article.located) {
                     let name = path.display();

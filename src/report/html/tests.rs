@@ -381,7 +381,7 @@ fn hostile_articles_cannot_run_anything_or_break_the_page() {
         let (source, analysis) =
             quotecheck::check_source(text.as_bytes(), *format, &Options::default()).unwrap();
         assert!(!analysis.quotes.is_empty(), "{name}");
-        let article = Article::of_analysis(&source.doc, &analysis);
+        let article = Article::of_analysis(&source.doc, &analysis, &Options::default());
         checked.push((name, text, analysis.quotes, article));
     }
     let severities = Severities::default();
