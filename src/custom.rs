@@ -260,11 +260,11 @@ mod tests {
     fn configured_verbs_are_cues_in_their_language() {
         let fr = "« Nous ne céderons rien », a vitupéré le maire, Jean Kervella.\n";
         let en = "\"We will rebuild the bridge by spring,\" harrumphed Mayor John Smith.\n\n\
-                  \"Nothing to see here,\" quipped Mayor John Smith.\n";
+                  \"Nothing to see here,\" groused Mayor John Smith.\n";
         let custom = verbs(&[
             (Lang::Fr, "a vitupéré"),
             (Lang::En, "harrumphed"),
-            (Lang::En, "quipped"),
+            (Lang::En, "groused"),
         ]);
         let cues = |quotes: &[Quote]| -> Vec<(Option<String>, Option<String>)> {
             quotes
@@ -281,7 +281,7 @@ mod tests {
             cues(&check(en, Lang::En, &custom)),
             vec![
                 said("harrumphed", "John Smith"),
-                said("quipped", "John Smith")
+                said("groused", "John Smith")
             ]
         );
         for (text, lang) in [(fr, Lang::Fr), (en, Lang::En)] {

@@ -120,10 +120,12 @@ pub fn english(lemma: &str) -> Vec<String> {
         forms.push(format!("{lemma}ed"));
         forms.push(format!("{lemma}ing"));
         let third = lemma.chars().rev().nth(2).unwrap_or('a');
+        // The `u` of `qu` is not a vowel there: `quip` → `quipped`.
+        let qu = third == 'u' && lemma.chars().rev().nth(3) == Some('q');
         if !is_vowel(last)
             && !matches!(last, 'w' | 'x' | 'y')
             && is_vowel(before_last)
-            && !is_vowel(third)
+            && (!is_vowel(third) || qu)
         {
             forms.push(format!("{lemma}{last}ed"));
             forms.push(format!("{lemma}{last}ing"));
@@ -184,5 +186,6 @@ mod tests {
         let admit = english("admit");
         assert!(admit.contains(&"admitted".to_string()));
         assert!(english("stress").contains(&"stresses".to_string()));
+        assert!(english("quip").contains(&"quipped".to_string()));
     }
 }

@@ -474,7 +474,7 @@ impl Lexicon {
                 tags: VerbTags::default(),
                 platform: None,
                 // The form is the one copy uses, so it is a verb after any subject: without
-                // this an English one-word form equal to its lemma (`quipped`) would be read
+                // this an English one-word form equal to its lemma (`groused`) would be read
                 // as a base form, a verb only after `they`, `we` or a modal.
                 base_is_past: true,
             });
