@@ -982,7 +982,26 @@ fn find_speaker(
     }
     // Context: the quote stands after a sentence of the same paragraph about a person, who is
     // its subject (`Lam also spoke on the economy. "…"`, `Il a souhaité faire un rappel au
-    // règlement. « … »`). A bare quote opening a paragraph is tied to nobody.
+    // règlement. « … »`). A bare quote opening a paragraph is tied to nobody, unless the
+    // paragraph before ends by reporting what a named person said, in indirect speech (`…, a
+    // annoncé à l'agence RIA Novosti Valentine Sapounov.` then `« … »`).
+    if s > 0 && p.sentences[s].items.start == qi && p.sentences[s - 1].block + 1 == block {
+        if let Some(id) = reported_before(p, ms, es, s - 1) {
+            return Some(Found {
+                rule: "context",
+                cue: None,
+                phrase: None,
+                context: Some(Context {
+                    entity: Some(id),
+                    speaker: Some(es.list[id].name.clone()),
+                    mention: None,
+                    candidates: Vec::new(),
+                    anonymous: false,
+                }),
+                confidence: 0.55,
+            });
+        }
+    }
     if s == 0 || p.sentences[s - 1].block != block || p.sentences[s].items.start == 0 {
         return None;
     }
@@ -1011,6 +1030,36 @@ fn find_speaker(
         phrase: Some(ph),
         context: None,
         confidence: 0.55,
+    })
+}
+
+/// The named person whose words sentence `s` reports in indirect speech: no quote in it, and
+/// a reporting verb (not a weak one) whose subject is that person.
+fn reported_before(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<usize> {
+    if p.sentences[s]
+        .items
+        .clone()
+        .any(|i| p.quote_at(i).is_some())
+    {
+        return None;
+    }
+    cues::find(p, ms, s).iter().find_map(|c| {
+        if c.kind != CueType::Verb || c.nonfinite || c.tags.has(VerbTags::WEAK) {
+            return None;
+        }
+        // Indirect speech: `X a annoncé que …`, `…, a annoncé X.`; not `X claimed
+        // responsibility for …`.
+        let reports = c.inverted || (c.end()..p.sentences[s].items.end).any(|k| p.is(k, word::SUB));
+        if !reports {
+            return None;
+        }
+        let head = c.subject.as_ref()?.head?;
+        let id = es.of_mention[head]?;
+        let ent = &es.list[id];
+        (matches!(ms.list[head].kind, MentionKind::Name(NameKind::Person))
+            && ent.kind == EntityKind::Person
+            && ent.named)
+            .then_some(id)
     })
 }
 

@@ -406,3 +406,19 @@ fn a_work_of_art_in_quotes_is_a_title() {
     );
     assert_eq!(r[0].1, QuoteKind::Title);
 }
+
+#[test]
+fn a_quote_paragraph_after_indirect_speech_of_a_named_person_is_theirs() {
+    let text = "Le glacier a perdu un tiers de sa masse, a annoncé à l'agence Belga Marie \
+        Lambotte, de l'université de Liège.\n\n« Rien ne peut être sûr à 100 %. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Marie Lambotte"));
+    assert_eq!(r[0].3, None, "known from context: no mention");
+    assert_eq!(r[0].5.as_deref(), Some("Belga"));
+    let r = rows(
+        "The militant group, led by Abu Karim, claimed responsibility for the attacks.\n\n\
+         \"We are for the freedom to dress.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2, None);
+}
