@@ -608,6 +608,40 @@ fn possessor(
     None
 }
 
+/// Who issued document mention `doc`: the subject of the verb it is the object of (`The task
+/// force released a statement saying …`, `Le ministère a publié un communiqué`), when that
+/// subject is named.
+fn issuer(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Option<usize> {
+    let m = &ms.list[doc];
+    let s = m.sentence;
+    let start = p.sentences[s].items.start;
+    // The subject: the first mention of the clause, not in a prepositional phrase, before the
+    // document and at most eight items before it.
+    let (k, _) = ms
+        .in_sentence(s)
+        .take_while(|(_, x)| x.items.end <= m.items.start)
+        .find(|(_, x)| {
+            !x.in_pp && (x.is_name() || matches!(x.kind, MentionKind::Description(_)))
+        })?;
+    let subj = &ms.list[k];
+    if subj.items.start < start || m.items.start > subj.items.end + 8 {
+        return None;
+    }
+    if (subj.items.end..m.items.start)
+        .any(|i| p.is_any_punct(i, &[",", ";", ":"]) || p.quote_at(i).is_some())
+    {
+        return None;
+    }
+    let id = es.of_mention[k]?;
+    let ent = &es.list[id];
+    (ent.named
+        && matches!(
+            ent.kind,
+            EntityKind::Person | EntityKind::Org | EntityKind::Outlet
+        ))
+    .then_some(id)
+}
+
 /// Resolve a head mention to an entity: names and descriptions through the entity chains,
 /// pronouns through salience, documents (`le communiqué de X`, `a tweet by X`) to their author.
 fn resolve(
@@ -648,17 +682,23 @@ fn resolve(
                 stop += 1;
             }
             let window = p.items_span(m.items.start..stop);
-            let rank = |x: &crate::mentions::Mention| match x.kind {
+            // A role that stands for a named person counts (`the decree signed by the Pope`).
+            let named_role = |k: usize| {
+                es.of_mention[k]
+                    .is_some_and(|e| es.list[e].named && es.list[e].kind == EntityKind::Person)
+            };
+            let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
                 MentionKind::Name(crate::mentions::NameKind::Person) => 0,
                 MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
+                MentionKind::Description(RoleKind::Person) if named_role(k) => 1,
                 MentionKind::Name(crate::mentions::NameKind::Org) => 2,
                 MentionKind::Outlet { named: true, .. } => 3,
                 _ => 9,
             };
             let author = ms
                 .within(window)
-                .filter(|(k, x)| *k != head && rank(x) < 9)
-                .min_by_key(|(k, x)| (rank(x), *k))
+                .filter(|(k, x)| *k != head && rank(*k, x) < 9)
+                .min_by_key(|(k, x)| (rank(*k, x), *k))
                 .and_then(|(k, _)| es.of_mention[k]);
             match author {
                 Some(id) => Resolution {
@@ -675,6 +715,7 @@ fn resolve(
                                 ms.within(x.full)
                                     .find(|(j, y)| *j != k && y.is_name())
                                     .and_then(|(j, _)| es.of_mention[j])
+                                    .or_else(|| issuer(p, ms, es, k))
                             })
                             .flatten()
                     });

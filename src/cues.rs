@@ -462,7 +462,11 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                     ms.list[h].kind,
                     MentionKind::Name(_) | MentionKind::Description(_)
                 )
-            }) && left.items.end + 2 >= start;
+            }) && (left.items.end + 2 >= start
+                // `X, which rules on …, said`: a relative clause between the two.
+                || p.is_punct(left.items.end, ",")
+                    && p.is(left.items.end + 1, word::REL)
+                    && !p.is(left.items.end + 1, word::SUB));
             if named {
                 subject = Some(left);
             }

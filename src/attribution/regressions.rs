@@ -422,3 +422,24 @@ fn a_quote_paragraph_after_indirect_speech_of_a_named_person_is_theirs() {
     );
     assert_eq!(r[0].2, None);
 }
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    let r = rows(
+        "The Northern Task Force released a statement on Tuesday.\n\n\"No troops were \
+         injured,\" read the statement.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Northern Task Force"));
+    assert_eq!(r[0].3.as_deref(), Some("the statement"));
+}
+
+#[test]
+fn a_relative_clause_before_said_keeps_the_subject_on_the_left() {
+    let r = rows(
+        "The Supreme Court, which rules on constitutional matters, said barring the \
+         candidates was \"a grave error\".",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Supreme Court"));
+}
