@@ -34,6 +34,9 @@ const MAX_CANDIDATES: usize = 256;
 /// Above this many cells (quote words × words of the other), two quotes are compared as word
 /// sequences (one contained in the other) instead of aligned.
 const MAX_ALIGN_CELLS: usize = 1 << 22;
+/// Alignment cells a whole document may spend; past them, pairs are compared as sequences
+/// too. An article spends a few thousand; a 10 MB file of near-repeats would spend billions.
+const DOC_ALIGN_CELLS: usize = 1 << 25;
 
 /// The quotes of a document with the same wording (the same word ids and gaps).
 struct Group {
@@ -89,6 +92,7 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
 
     let mut flagged = vec![false; quotes.len()];
     let mut seen = vec![usize::MAX; groups.len()];
+    let mut budget = DOC_ALIGN_CELLS;
     for (g, a) in groups.iter().enumerate() {
         let len = a.words.sorted.len();
         if len < MIN_WORDS {
@@ -117,7 +121,7 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
                 if !same_quote(&a.words, &b.words) {
                     continue;
                 }
-                if differs(&a.words, &b.words) {
+                if differs(&a.words, &b.words, &mut budget) {
                     for &i in a.members.iter().chain(&b.members) {
                         flagged[i] = true;
                     }
@@ -200,8 +204,12 @@ fn same_quote(a: &Words, b: &Words) -> bool {
 }
 
 /// True unless one quote is a passage of the other (elisions and insertions allowed).
-fn differs(a: &Words, b: &Words) -> bool {
-    if a.toks.len() * b.seq.len() > MAX_ALIGN_CELLS || b.toks.len() * a.seq.len() > MAX_ALIGN_CELLS
+/// `budget` is what is left of the document's alignment cells.
+fn differs(a: &Words, b: &Words, budget: &mut usize) -> bool {
+    let cells = a.toks.len() * b.seq.len() + b.toks.len() * a.seq.len();
+    if a.toks.len() * b.seq.len() > MAX_ALIGN_CELLS
+        || b.toks.len() * a.seq.len() > MAX_ALIGN_CELLS
+        || cells > *budget
     {
         // Too long to align: the same words in the same order, one inside the other.
         let (short, long) = if a.seq.len() <= b.seq.len() {
@@ -211,6 +219,7 @@ fn differs(a: &Words, b: &Words) -> bool {
         };
         return short.is_empty() || !long.windows(short.len()).any(|w| w == &short[..]);
     }
+    *budget -= cells;
     let a_in_b = align::align(&a.toks, &b.seq, 0, 0).cost;
     let b_in_a = align::align(&b.toks, &a.seq, 0, 0).cost;
     a_in_b.min(b_in_a) > 0
