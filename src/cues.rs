@@ -774,9 +774,16 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
     let head = match fm.kind {
         MentionKind::Description(crate::lang::RoleKind::Document) => Some(first),
         MentionKind::Description(_) => {
+            // Not an acronym in parentheses (`le président de l'Union … (Ufip), Jean Louis
+            // Schilansky`).
             let apposed = ms
                 .within(p.items_span(items.clone()))
-                .find(|(_, m)| m.is_name() && !m.in_pp && m.items.start >= fm.items.end)
+                .find(|(_, m)| {
+                    m.is_name()
+                        && !m.in_pp
+                        && m.items.start >= fm.items.end
+                        && !(m.items.start > 0 && p.is_punct(m.items.start - 1, "("))
+                })
                 .map(|(i, _)| i);
             fm.apposed.or(apposed).or(Some(first))
         }

@@ -443,3 +443,24 @@ fn a_relative_clause_before_said_keeps_the_subject_on_the_left() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Supreme Court"));
 }
+
+#[test]
+fn an_acronym_in_parentheses_is_not_the_apposed_name() {
+    let r = rows(
+        "« Les raffineries ferment », explique le président de l'Union des transporteurs \
+         routiers (UTR), Paul Garnier.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Paul Garnier"));
+}
+
+#[test]
+fn a_law_specifies_its_own_words() {
+    let r = rows(
+        "The Federal Charter specifies that judges may be removed for \"gross misconduct or \
+         incapacity.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Federal Charter"));
+    assert_eq!(r[0].4.as_deref(), Some("specifies"));
+}
