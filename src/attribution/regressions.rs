@@ -464,3 +464,15 @@ fn a_law_specifies_its_own_words() {
     assert_eq!(r[0].2.as_deref(), Some("Federal Charter"));
     assert_eq!(r[0].4.as_deref(), Some("specifies"));
 }
+
+#[test]
+fn characterising_verbs_attribute_their_fragment() {
+    let r = rows(
+        "At a rally, Senator Mark Doyle likened the plan to \"burning the house down\". \
+         PolitiFact rated the claim as \"mostly false\".",
+        Lang::En,
+    );
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].2.as_deref(), Some("Mark Doyle"));
+    assert_eq!(r[1].2.as_deref(), Some("PolitiFact"));
+}
