@@ -1046,6 +1046,25 @@ fn find_speaker(
     if s == 0 || p.sentences[s - 1].block != block || p.sentences[s].items.start == 0 {
         return None;
     }
+    // `The administration may wait, Schiff said. "…"`: the sentence before, in the same
+    // paragraph, reports a named person's words.
+    if p.sentences[s].items.start == qi {
+        if let Some(id) = reported_before(p, ms, es, s - 1) {
+            return Some(Found {
+                rule: "context",
+                cue: None,
+                phrase: None,
+                context: Some(Context {
+                    entity: Some(id),
+                    speaker: Some(es.list[id].name.clone()),
+                    mention: None,
+                    candidates: Vec::new(),
+                    anonymous: false,
+                }),
+                confidence: 0.6,
+            });
+        }
+    }
     let prev = &p.sentences[s - 1];
     if p.block_start_of(prev.items.start) != block {
         return None;
@@ -1090,15 +1109,22 @@ fn reported_before(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<
         }
         // Indirect speech: `X a annoncé que …`, `…, a annoncé X.`; not `X claimed
         // responsibility for …`.
-        let reports = c.inverted || (c.end()..p.sentences[s].items.end).any(|k| p.is(k, word::SUB));
+        // `…, Schiff said.`: the verb closes the sentence it reports.
+        let closing = (c.end()..p.sentences[s].items.end)
+            .all(|k| !p.is_word(k) || p.is(k, word::TIME | word::ADV));
+        let reports = c.inverted
+            || closing
+            || (c.end()..p.sentences[s].items.end).any(|k| p.is(k, word::SUB));
         if !reports {
             return None;
         }
         let head = c.subject.as_ref()?.head?;
         let id = es.of_mention[head]?;
         let ent = &es.list[id];
-        (matches!(ms.list[head].kind, MentionKind::Name(NameKind::Person))
-            && ent.kind == EntityKind::Person
+        (matches!(
+            ms.list[head].kind,
+            MentionKind::Name(NameKind::Person | NameKind::Unknown)
+        ) && matches!(ent.kind, EntityKind::Person | EntityKind::Unknown)
             && ent.named)
             .then_some(id)
     })

@@ -476,3 +476,19 @@ fn characterising_verbs_attribute_their_fragment() {
     assert_eq!(r[0].2.as_deref(), Some("Mark Doyle"));
     assert_eq!(r[1].2.as_deref(), Some("PolitiFact"));
 }
+
+#[test]
+fn a_quote_after_indirect_speech_in_its_paragraph_is_the_reporters() {
+    let r = rows(
+        "The bridge will not reopen before spring, Dana Kruger said. \"We have no steel.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Dana Kruger"));
+    assert_eq!(r[0].3, None);
+    let r = rows(
+        "Le pont ne rouvrira pas avant le printemps, a déclaré Paul Rivière. « Nous \
+         n'avons pas d'acier. »",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Paul Rivière"));
+}
