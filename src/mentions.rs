@@ -922,6 +922,15 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
         if t_end + 1 < end && p.key(t_end) == Some("of") && p.is_cap(t_end + 1) {
             t_end += 2;
         }
+        // `Charlie King`, `Martin Luther King`: an honorific after a first name is a surname.
+        let surname = len == 1
+            && k > start
+            && t_end == end
+            && p.key(start)
+                .is_some_and(|w| p.shared.first_names.contains_key(w));
+        if surname {
+            break;
+        }
         if t_end < end {
             last_title = Some((k, t_end, class));
         } else {

@@ -492,3 +492,20 @@ fn a_quote_after_indirect_speech_in_its_paragraph_is_the_reporters() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Paul Rivière"));
 }
+
+#[test]
+fn a_title_word_after_a_first_name_is_a_surname() {
+    let r = rows(
+        "\"Turnout makes a difference,\" said Charlie King, a prominent Democrat.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Charlie King"));
+}
+
+#[test]
+fn common_person_nouns_are_roles() {
+    let r = rows("\"We need change,\" the Denver businessman said.", Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Denver businessman"));
+    let r = rows("« Rien ne bouge », a déclaré l'agricultrice.", Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("agricultrice"));
+}
