@@ -807,8 +807,12 @@ fn find_speaker(
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
         // The subject's chain of mentions must start right after the punctuation.
-        let chain_starts_at_gap =
-            subject_inside && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| s == g);
+        // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first.)
+        let chain_starts_at_gap = subject_inside
+            && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| {
+                s == g
+                    || s <= g + 2 && (g..s).all(|k| p.is_word(k) && !p.is_cap(k) && p.tags(k) == 0)
+            });
         let only_punct = g >= before_subject
             || g == gap.end
             || (chain_starts_at_gap

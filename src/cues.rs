@@ -962,6 +962,17 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         // (apposition), or the phrase we hold is one.
         if segment_start > sent_start && p.is_punct(segment_start - 1, ",") {
             let c = segment_start - 1;
+            // `Jim Jordan (R-Ohio), an oversight panel member, said`: a short parenthesis
+            // before the comma belongs to the name before it.
+            let paren = (c > sent_start + 2 && p.is_punct(c - 1, ")"))
+                .then(|| {
+                    (sent_start..c - 1)
+                        .rev()
+                        .take(6)
+                        .find(|&x| p.is_punct(x, "("))
+                })
+                .flatten();
+            let c = paren.unwrap_or(c);
             let before = scan_segment_left(p, c, sent_start);
             let seg_before = before..c;
             if before < c

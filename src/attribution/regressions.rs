@@ -509,3 +509,23 @@ fn common_person_nouns_are_roles() {
     let r = rows("« Rien ne bouge », a déclaré l'agricultrice.", Lang::Fr);
     assert_eq!(r[0].2.as_deref(), Some("agricultrice"));
 }
+
+#[test]
+fn a_party_tag_in_parentheses_stays_with_the_name_before_an_apposition() {
+    let r = rows(
+        "\"They would not get a deal,\" Rep. Jim Norris (R-Ohio), an oversight panel member, \
+         said in a phone interview. \"Everyone else gets other standards.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Jim Norris"));
+    assert_eq!(r[1].2.as_deref(), Some("Jim Norris"));
+}
+
+#[test]
+fn a_lowercase_premodifier_may_open_a_postposed_subject() {
+    let r = rows(
+        "\"The report is late,\" committee chairwoman Laura Pike said on Monday.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Laura Pike"));
+}
