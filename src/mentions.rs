@@ -347,13 +347,18 @@ pub fn find(p: &Prose) -> Mentions {
                 })
             })
             .collect();
-        // `Science News`, `Daily Xtra`: a name ending in an outlet word is an outlet.
+        // `Science News`, `Daily Xtra`: a name ending in an outlet word is an outlet; so is one
+        // made of an outlet word and its place (`Star of Mysore`).
+        let outlet_word = |k: usize| {
+            p.tok(k).is_some_and(|t| {
+                p.has(t, flag::CAP) && p.shared.outlet_suffixes.contains(p.norm(t))
+            })
+        };
+        let of_place = end == start + 3 && outlet_word(start) && p.key(start + 1) == Some("of");
         if names.len() == 1
             && honorific.is_none()
             && end > start + 1
-            && p.tok(end - 1).is_some_and(|t| {
-                p.has(t, flag::CAP) && p.shared.outlet_suffixes.contains(p.norm(t))
-            })
+            && (outlet_word(end - 1) || of_place)
             && !p
                 .key(start)
                 .is_some_and(|k| p.shared.first_names.contains_key(k))
@@ -685,9 +690,10 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
 /// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`).
 fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
     let n = p.items.len();
-    let org_head = p
-        .tok(start)
-        .is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+    // An outlet word heads a name like an organisation word (`Star of Mysore`).
+    let org_head = p.tok(start).is_some_and(|t| {
+        p.lex.org_words.contains(p.norm(t)) || p.shared.outlet_suffixes.contains(p.norm(t))
+    });
     let mut j = start + 1;
     // After lowercase words (`Conseil de sécurité russe`) a capital starts another name
     // (`… russe Sergueï Choïgou`).

@@ -529,3 +529,13 @@ fn a_lowercase_premodifier_may_open_a_postposed_subject() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Laura Pike"));
 }
+
+#[test]
+fn an_outlet_word_and_its_place_name_an_outlet() {
+    let r = rows(
+        "\"The theme is equality,\" Meera Rao told Herald of Coorg.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Meera Rao"));
+    assert_eq!(r[0].5.as_deref(), Some("Herald of Coorg"));
+}
