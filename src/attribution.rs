@@ -1029,45 +1029,31 @@ fn find_speaker(
     // its subject (`Lam also spoke on the economy. "…"`, `Il a souhaité faire un rappel au
     // règlement. « … »`). A bare quote opening a paragraph is tied to nobody, unless the
     // paragraph before ends by reporting what a named person said, in indirect speech (`…, a
-    // annoncé à l'agence RIA Novosti Valentine Sapounov.` then `« … »`).
-    if s > 0 && p.sentences[s].items.start == qi && p.sentences[s - 1].block + 1 == block {
-        if let Some(id) = reported_before(p, ms, es, s - 1) {
-            return Some(Found {
-                rule: "context",
-                cue: None,
-                phrase: None,
-                context: Some(Context {
-                    entity: Some(id),
-                    speaker: Some(es.list[id].name.clone()),
-                    mention: None,
-                    candidates: Vec::new(),
-                    anonymous: false,
-                }),
-                confidence: 0.55,
-            });
+    // annoncé à l'agence RIA Novosti Valentine Sapounov.` then `« … »`); so is one after a
+    // sentence of its paragraph that does (`The administration may wait, Schiff said. "…"`).
+    if s > 0 && p.sentences[s].items.start == qi {
+        let prev_block = p.sentences[s - 1].block;
+        let same_paragraph = prev_block == block && p.sentences[s].items.start > 0;
+        if same_paragraph || prev_block + 1 == block {
+            if let Some(id) = reported_before(p, ms, es, s - 1) {
+                return Some(Found {
+                    rule: "context",
+                    cue: None,
+                    phrase: None,
+                    context: Some(Context {
+                        entity: Some(id),
+                        speaker: Some(es.list[id].name.clone()),
+                        mention: None,
+                        candidates: Vec::new(),
+                        anonymous: false,
+                    }),
+                    confidence: if same_paragraph { 0.6 } else { 0.55 },
+                });
+            }
         }
     }
     if s == 0 || p.sentences[s - 1].block != block || p.sentences[s].items.start == 0 {
         return None;
-    }
-    // `The administration may wait, Schiff said. "…"`: the sentence before, in the same
-    // paragraph, reports a named person's words.
-    if p.sentences[s].items.start == qi {
-        if let Some(id) = reported_before(p, ms, es, s - 1) {
-            return Some(Found {
-                rule: "context",
-                cue: None,
-                phrase: None,
-                context: Some(Context {
-                    entity: Some(id),
-                    speaker: Some(es.list[id].name.clone()),
-                    mention: None,
-                    candidates: Vec::new(),
-                    anonymous: false,
-                }),
-                confidence: 0.6,
-            });
-        }
     }
     let prev = &p.sentences[s - 1];
     if p.block_start_of(prev.items.start) != block {
