@@ -12,7 +12,7 @@ use crate::document::Block;
 use crate::lang::{Lang, Lexicon, Shared, shared, word};
 use crate::quotes::RawQuote;
 use crate::span::Span;
-use crate::tokens::{TokKind, Token, normalize_into, tokenize};
+use crate::tokens::{TokKind, Token, push_normalized, tokenize};
 
 /// An item of the outer view: a token outside every quote, or a whole quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,25 +131,33 @@ impl<'t> Prose<'t> {
         let mut norm_at = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         let mut word_tags = Vec::with_capacity(tokens.len());
-        let mut scratch = String::new();
         for t in &tokens {
             let s = t.span.get(text);
-            normalize_into(s, &mut scratch);
-            word_tags.push(lex.word_tags(&scratch));
-            let start = norm_buf.len() as u32;
-            norm_buf.push_str(&scratch);
-            norm_at.push((start, norm_buf.len() as u32));
+            let start = norm_buf.len();
+            push_normalized(s, &mut norm_buf);
+            word_tags.push(lex.word_tags(&norm_buf[start..]));
+            norm_at.push((start as u32, norm_buf.len() as u32));
             let mut f = 0;
-            let mut letters = 0;
-            let mut upper = 0;
-            for c in s.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        upper += 1;
+            let (letters, upper) = if s.is_ascii() {
+                s.bytes().fold((0, 0), |(l, u), b| {
+                    (
+                        l + usize::from(b.is_ascii_alphabetic()),
+                        u + usize::from(b.is_ascii_uppercase()),
+                    )
+                })
+            } else {
+                let mut letters = 0;
+                let mut upper = 0;
+                for c in s.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_uppercase() {
+                            upper += 1;
+                        }
                     }
                 }
-            }
+                (letters, upper)
+            };
             if s.chars().next().is_some_and(char::is_uppercase) {
                 f |= flag::CAP;
             }
