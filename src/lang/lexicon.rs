@@ -349,12 +349,25 @@ impl<T> PhraseMap<T> {
 
     /// The longest entry starting at token `i`, where `key(i)` is the normalised token `i` (or
     /// `None` past the end). Returns the number of tokens matched and the value.
+    #[inline]
     pub fn longest<'k>(
         &self,
         i: usize,
         key: impl Fn(usize) -> Option<&'k str>,
     ) -> Option<(usize, &T)> {
+        // Inlined up to here: most words start no entry, and are turned away by the filter
+        // without a call.
         let list = self.first(key(i)?)?;
+        Self::longest_in(list, i, key)
+    }
+
+    /// [`PhraseMap::longest`] among the entries of `list`, which all start with key `i`.
+    #[inline(never)]
+    fn longest_in<'k>(
+        list: &Continuations<T>,
+        i: usize,
+        key: impl Fn(usize) -> Option<&'k str>,
+    ) -> Option<(usize, &T)> {
         // The keys after `i`, each asked once however many continuations compare with it.
         let mut after: [Option<Option<&'k str>>; 8] = [None; 8];
         let mut key_after = |k: usize| match after.get_mut(k) {
