@@ -138,13 +138,12 @@ impl<'t> Prose<'t> {
             word_tags.push(lex.word_tags(&norm_buf[start..]));
             norm_at.push((start as u32, norm_buf.len() as u32));
             let mut f = 0;
-            let (letters, upper) = if s.is_ascii() {
-                s.bytes().fold((0, 0), |(l, u), b| {
-                    (
-                        l + usize::from(b.is_ascii_alphabetic()),
-                        u + usize::from(b.is_ascii_uppercase()),
-                    )
-                })
+            let allcaps = if s.is_ascii() {
+                // Every letter uppercase: no lowercase one (most words stop at their first
+                // byte), and at least two capitals.
+                let b = s.as_bytes();
+                !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
             } else {
                 let mut letters = 0;
                 let mut upper = 0;
@@ -156,12 +155,12 @@ impl<'t> Prose<'t> {
                         }
                     }
                 }
-                (letters, upper)
+                letters >= 2 && upper == letters
             };
             if s.chars().next().is_some_and(char::is_uppercase) {
                 f |= flag::CAP;
             }
-            if letters >= 2 && upper == letters {
+            if allcaps {
                 f |= flag::ALLCAPS;
             }
             flags.push(f);

@@ -44,6 +44,9 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     // The accented Latin letters (U+00C0–U+017F but × and ÷) are alphabetic: answered here
     // without the Unicode tables, they are most of the non-ASCII letters of French copy.
     if matches!(c, '\u{c0}'..='\u{17f}') {
@@ -163,10 +166,21 @@ fn scan_word(
     mark_i: usize,
 ) -> usize {
     let is_mark = |pos: usize| marks[mark_i.min(marks.len())..].binary_search(&pos).is_ok();
+    // The ASCII letters and digits the word starts with, a byte at a time: they only move
+    // its end, as the loop below would one character at a time.
+    let bytes = text.as_bytes();
     let mut j = i;
-    let mut chars = text[i..end].char_indices().peekable();
+    while j < end && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+        j += 1;
+    }
+    // Most words end there, at a space or a punctuation mark that cannot continue them.
+    if j > i && (j == end || (bytes[j].is_ascii() && !matches!(bytes[j], b'-' | b'\'' | b'.'))) {
+        return j;
+    }
+    let from = j;
+    let mut chars = text[from..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        let pos = i + k;
+        let pos = from + k;
         if is_word_char(c) {
             j = pos + c.len_utf8();
             continue;
