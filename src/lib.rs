@@ -127,6 +127,8 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         })
         .collect();
     // A closing mark with no opening one: reported so an editor sees it, never fatal.
+    // (Reserved exactly: a push past the collected length would double a vector of big items.)
+    quotes.reserve_exact(pairing.strays.len());
     for stray in &pairing.strays {
         quotes.push(Quote {
             span: doc.to_original(stray.span),

@@ -12,7 +12,7 @@ use crate::document::Block;
 use crate::lang::{Lang, Lexicon, Shared, shared, word};
 use crate::quotes::RawQuote;
 use crate::span::Span;
-use crate::tokens::{TokKind, Token, normalize_into, tokenize};
+use crate::tokens::{TokKind, Token, push_normalized, tokenize};
 
 /// An item of the outer view: a token outside every quote, or a whole quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,29 +131,36 @@ impl<'t> Prose<'t> {
         let mut norm_at = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         let mut word_tags = Vec::with_capacity(tokens.len());
-        let mut scratch = String::new();
         for t in &tokens {
             let s = t.span.get(text);
-            normalize_into(s, &mut scratch);
-            word_tags.push(lex.word_tags(&scratch));
-            let start = norm_buf.len() as u32;
-            norm_buf.push_str(&scratch);
-            norm_at.push((start, norm_buf.len() as u32));
+            let start = norm_buf.len();
+            push_normalized(s, &mut norm_buf);
+            word_tags.push(lex.word_tags(&norm_buf[start..]));
+            norm_at.push((start as u32, norm_buf.len() as u32));
             let mut f = 0;
-            let mut letters = 0;
-            let mut upper = 0;
-            for c in s.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        upper += 1;
+            let allcaps = if s.is_ascii() {
+                // Every letter uppercase: no lowercase one (most words stop at their first
+                // byte), and at least two capitals.
+                let b = s.as_bytes();
+                !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+            } else {
+                let mut letters = 0;
+                let mut upper = 0;
+                for c in s.chars() {
+                    if c.is_alphabetic() {
+                        letters += 1;
+                        if c.is_uppercase() {
+                            upper += 1;
+                        }
                     }
                 }
-            }
+                letters >= 2 && upper == letters
+            };
             if s.chars().next().is_some_and(char::is_uppercase) {
                 f |= flag::CAP;
             }
-            if letters >= 2 && upper == letters {
+            if allcaps {
                 f |= flag::ALLCAPS;
             }
             flags.push(f);
@@ -220,22 +227,26 @@ impl<'t> Prose<'t> {
     }
 
     /// The normalised form of token `t`.
+    #[inline]
     pub fn norm(&self, t: usize) -> &str {
         let (a, b) = self.norm_at[t];
         &self.norm_buf[a as usize..b as usize]
     }
 
     /// The text of token `t`.
+    #[inline]
     pub fn tok_text(&self, t: usize) -> &'t str {
         self.tokens[t].span.get(self.text)
     }
 
     /// True when token `t` has all bits of `f`.
+    #[inline]
     pub fn has(&self, t: usize, f: u8) -> bool {
         self.flags[t] & f == f
     }
 
     /// The normalised key of item `i` (quotes have [`QUOTE_KEY`]).
+    #[inline]
     pub fn key(&self, i: usize) -> Option<&str> {
         match self.items.get(i)? {
             Item::Tok(t) => Some(self.norm(*t)),
@@ -244,6 +255,7 @@ impl<'t> Prose<'t> {
     }
 
     /// The token of item `i`, if it is a token.
+    #[inline]
     pub fn tok(&self, i: usize) -> Option<usize> {
         match self.items.get(i)? {
             Item::Tok(t) => Some(*t),
@@ -252,6 +264,7 @@ impl<'t> Prose<'t> {
     }
 
     /// The quote of item `i`, if it is a quote.
+    #[inline]
     pub fn quote_at(&self, i: usize) -> Option<usize> {
         match self.items.get(i)? {
             Item::Quote(q) => Some(*q),
@@ -260,6 +273,7 @@ impl<'t> Prose<'t> {
     }
 
     /// The span of item `i` in the text.
+    #[inline]
     pub fn item_span(&self, i: usize) -> Span {
         match self.items[i] {
             Item::Tok(t) => self.tokens[t].span,
@@ -285,12 +299,14 @@ impl<'t> Prose<'t> {
     }
 
     /// True when item `i` is the punctuation `p`.
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.tok(i)
             .is_some_and(|t| self.tokens[t].kind == TokKind::Punct && self.tok_text(t) == p)
     }
 
     /// True when item `i` is a punctuation token among `ps`.
+    #[inline]
     pub fn is_any_punct(&self, i: usize, ps: &[&str]) -> bool {
         self.tok(i).is_some_and(|t| {
             self.tokens[t].kind == TokKind::Punct && ps.contains(&self.tok_text(t))
@@ -298,38 +314,45 @@ impl<'t> Prose<'t> {
     }
 
     /// True when item `i` is a word token.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| matches!(self.tokens[t].kind, TokKind::Word | TokKind::Number))
     }
 
     /// The function-word tags of item `i` (0 for quotes and content words).
+    #[inline]
     pub fn tags(&self, i: usize) -> u32 {
         self.tok(i).map_or(0, |t| self.word_tags[t])
     }
 
     /// True when item `i` has any of the function-word `tags`.
+    #[inline]
     pub fn is(&self, i: usize, tags: u32) -> bool {
         self.tags(i) & tags != 0
     }
 
     /// True when item `i` is a capitalised word.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| self.has(t, flag::CAP) && matches!(self.tokens[t].kind, TokKind::Word))
     }
 
     /// The sentence containing item `i`.
+    #[inline]
     pub fn sentence(&self, i: usize) -> &Sentence {
         &self.sentences[self.sentence_of[i] as usize]
     }
 
     /// Index of the sentence containing item `i`.
+    #[inline]
     pub fn sentence_index(&self, i: usize) -> usize {
         self.sentence_of[i] as usize
     }
 
     /// Block where item `i` starts.
+    #[inline]
     pub fn block_start_of(&self, i: usize) -> usize {
         match self.items[i] {
             Item::Tok(t) => self.block_of[t] as usize,
@@ -338,6 +361,7 @@ impl<'t> Prose<'t> {
     }
 
     /// Block where item `i` ends.
+    #[inline]
     pub fn block_end_of(&self, i: usize) -> usize {
         match self.items[i] {
             Item::Tok(t) => self.block_of[t] as usize,

@@ -299,12 +299,31 @@ fn find_opener(stack: &[Open], c: &Candidate) -> Option<usize> {
 fn candidates(text: &str, block: Span) -> Vec<Candidate> {
     let s = block.get(text);
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, ch)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        let pos = block.start + i;
+    // Every mark is `"`, `'`, or starts with the byte 0xC2 (`«` `»`) or 0xE2 (`‹` `›` `„` `“`
+    // `”` `‘` `‚` `’`), which are lead bytes and so always start a character: only those places
+    // are looked at, with the characters on either side.
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(off) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+    {
+        let i = at + off;
+        let ch = s[i..]
+            .chars()
+            .next()
+            .expect("a lead byte starts a character");
         let len = ch.len_utf8();
+        at = i + len;
+        if !matches!(
+            ch,
+            '«' | '»' | '‹' | '›' | '„' | '“' | '”' | '"' | '‘' | '‚' | '’' | '\''
+        ) {
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[at..].chars().next();
+        let pos = block.start + i;
         let cand = |family, can| Candidate {
             pos,
             len,
@@ -377,7 +396,6 @@ fn candidates(text: &str, block: Span) -> Vec<Candidate> {
         if let Some(c) = c {
             out.push(c);
         }
-        prev = Some(ch);
     }
     out
 }

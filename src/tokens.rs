@@ -44,6 +44,14 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    // The accented Latin letters (U+00C0–U+017F but × and ÷) are alphabetic: answered here
+    // without the Unicode tables, they are most of the non-ASCII letters of French copy.
+    if matches!(c, '\u{c0}'..='\u{17f}') {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || c == '_' || is_combining(c)
 }
 
@@ -158,10 +166,21 @@ fn scan_word(
     mark_i: usize,
 ) -> usize {
     let is_mark = |pos: usize| marks[mark_i.min(marks.len())..].binary_search(&pos).is_ok();
+    // The ASCII letters and digits the word starts with, a byte at a time: they only move
+    // its end, as the loop below would one character at a time.
+    let bytes = text.as_bytes();
     let mut j = i;
-    let mut chars = text[i..end].char_indices().peekable();
+    while j < end && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+        j += 1;
+    }
+    // Most words end there, at a space or a punctuation mark that cannot continue them.
+    if j > i && (j == end || (bytes[j].is_ascii() && !matches!(bytes[j], b'-' | b'\'' | b'.'))) {
+        return j;
+    }
+    let from = j;
+    let mut chars = text[from..end].char_indices().peekable();
     while let Some((k, c)) = chars.next() {
-        let pos = i + k;
+        let pos = from + k;
         if is_word_char(c) {
             j = pos + c.len_utf8();
             continue;
@@ -169,8 +188,9 @@ fn scan_word(
         let next = chars.peek().map(|&(_, n)| n);
         if (is_hyphen(c) || is_apostrophe(c)) && next.is_some_and(is_word_char) && !is_mark(pos) {
             if is_apostrophe(c) && lang == Lang::Fr {
-                let head = text[i..pos].to_lowercase();
-                if ELISIONS.contains(&head.as_str()) {
+                // The elisions are ASCII, and no other character lowercases to their letters.
+                let head = &text[i..pos];
+                if head.is_ascii() && ELISIONS.iter().any(|e| head.eq_ignore_ascii_case(e)) {
                     return pos + c.len_utf8();
                 }
             }
@@ -222,8 +242,21 @@ pub fn normalize(word: &str) -> String {
 /// [`normalize`] into a reused buffer.
 pub fn normalize_into(word: &str, out: &mut String) {
     out.clear();
+    push_normalized(word, out);
+}
+
+/// [`normalize`] appended to `out`.
+pub fn push_normalized(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Most words: only the ASCII capitals change.
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         match c {
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' | 'ʼ' | '‘' => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{a0}' | '\u{202f}' => out.push(' '),

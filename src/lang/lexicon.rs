@@ -301,12 +301,31 @@ type Continuations<T> = Vec<(Box<[String]>, T)>;
 #[derive(Debug, Clone)]
 pub struct PhraseMap<T> {
     by_first: HashMap<String, Continuations<T>>,
+    /// One bit per [`filter_slot`] of the first keys: most words of a text start no entry, and
+    /// are turned away on their length and end bytes, before any hashing.
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+/// Words (of 64 bits) of a [`PhraseMap`] filter.
+const FILTER_WORDS: usize = 64;
+
+/// The bit of `key` in a [`PhraseMap`] filter, from its length, first and last bytes.
+#[inline]
+fn filter_slot(key: &str) -> usize {
+    let b = key.as_bytes();
+    let first = b.first().copied().unwrap_or(0);
+    let last = b.last().copied().unwrap_or(0);
+    let h = (b.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35);
+    (h >> 20) as usize % (FILTER_WORDS * 64)
 }
 
 impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
         PhraseMap {
             by_first: HashMap::default(),
+            filter: Box::new([0; FILTER_WORDS]),
         }
     }
 }
@@ -317,6 +336,8 @@ impl<T> PhraseMap<T> {
         let Some((first, rest)) = keys.split_first() else {
             return;
         };
+        let slot = filter_slot(first);
+        self.filter[slot / 64] |= 1 << (slot % 64);
         let list = self.by_first.entry(first.clone()).or_default();
         if list.iter().any(|(r, _)| **r == *rest) {
             return;
@@ -328,18 +349,47 @@ impl<T> PhraseMap<T> {
 
     /// The longest entry starting at token `i`, where `key(i)` is the normalised token `i` (or
     /// `None` past the end). Returns the number of tokens matched and the value.
+    #[inline]
     pub fn longest<'k>(
         &self,
         i: usize,
         key: impl Fn(usize) -> Option<&'k str>,
     ) -> Option<(usize, &T)> {
-        let list = self.by_first.get(key(i)?)?;
+        // Inlined up to here: most words start no entry, and are turned away by the filter
+        // without a call.
+        let list = self.first(key(i)?)?;
+        Self::longest_in(list, i, key)
+    }
+
+    /// [`PhraseMap::longest`] among the entries of `list`, which all start with key `i`.
+    #[inline(never)]
+    fn longest_in<'k>(
+        list: &Continuations<T>,
+        i: usize,
+        key: impl Fn(usize) -> Option<&'k str>,
+    ) -> Option<(usize, &T)> {
+        // The keys after `i`, each asked once however many continuations compare with it.
+        let mut after: [Option<Option<&'k str>>; 8] = [None; 8];
+        let mut key_after = |k: usize| match after.get_mut(k) {
+            Some(slot) => *slot.get_or_insert_with(|| key(i + 1 + k)),
+            None => key(i + 1 + k),
+        };
         list.iter().find_map(|(rest, v)| {
             rest.iter()
                 .enumerate()
-                .all(|(k, w)| key(i + 1 + k) == Some(w.as_str()))
+                .all(|(k, w)| key_after(k) == Some(w.as_str()))
                 .then_some((rest.len() + 1, v))
         })
+    }
+
+    /// The entries that start with `key`.
+    #[inline]
+    fn first(&self, key: &str) -> Option<&Continuations<T>> {
+        let slot = filter_slot(key);
+        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
+        self.by_first.get(key)
     }
 
     /// Every value.
@@ -351,8 +401,7 @@ impl<T> PhraseMap<T> {
 
     /// The value of a one-token entry.
     pub fn get_single(&self, key: &str) -> Option<&T> {
-        self.by_first
-            .get(key)?
+        self.first(key)?
             .iter()
             .find(|(r, _)| r.is_empty())
             .map(|(_, v)| v)
@@ -370,7 +419,7 @@ impl<T> PhraseMap<T> {
 
     /// True when some entry starts with `key`.
     pub fn starts_with(&self, key: &str) -> bool {
-        self.by_first.contains_key(key)
+        self.first(key).is_some()
     }
 
     /// Number of entries.
@@ -440,11 +489,13 @@ pub struct Shared {
 
 impl Lexicon {
     /// The tags of a normalised word (0 when it is not a function word).
+    #[inline]
     pub fn word_tags(&self, norm: &str) -> u32 {
         self.words.get(norm).copied().unwrap_or(0)
     }
 
     /// True when the normalised word has any of the `tags` bits.
+    #[inline]
     pub fn is(&self, norm: &str, tags: u32) -> bool {
         self.word_tags(norm) & tags != 0
     }

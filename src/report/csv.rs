@@ -90,19 +90,58 @@ impl<W: Write> Csv<W> {
         }
     }
 
-    pub(super) fn record<'r>(&self, row: &'r Row<'_>) -> [Cow<'r, str>; HEADER.len()] {
+    /// The cells of `row`. Its numbers and lists are written into `buf`, which the caller
+    /// reuses from row to row: a row allocates nothing then (the formula guard aside).
+    pub(super) fn record<'r>(
+        &self,
+        row: &'r Row<'_>,
+        buf: &'r mut String,
+    ) -> [Cow<'r, str>; HEADER.len()] {
+        use std::fmt::Write as _;
         let q = row.quote;
+        buf.clear();
+        // Where each of the cells written into `buf` ends.
+        let mut ends = [0; 9];
+        let numbers = [
+            row.start.line,
+            row.start.column,
+            row.end.line,
+            row.end.column,
+            q.span.start,
+            q.span.end,
+        ];
+        for (k, n) in numbers.iter().enumerate() {
+            write!(buf, "{n}").expect("writing to a String");
+            ends[k] = buf.len();
+        }
+        write!(buf, "{:.2}", q.confidence).expect("writing to a String");
+        ends[6] = buf.len();
+        for (k, f) in q.flags.iter().enumerate() {
+            if k > 0 {
+                buf.push(';');
+            }
+            buf.push_str(f.as_str());
+        }
+        ends[7] = buf.len();
+        for (k, c) in q.candidates.iter().enumerate() {
+            if k > 0 {
+                buf.push_str(" | ");
+            }
+            buf.push_str(c);
+        }
+        ends[8] = buf.len();
+        let buf: &'r String = buf;
+        let cell = |k: usize| -> &'r str { &buf[if k == 0 { 0 } else { ends[k - 1] }..ends[k]] };
         let opt = |s: Option<&'r str>| s.map_or(Cow::Borrowed(""), |s| self.text(s));
         let excerpt = |e: &'r Option<Excerpt>| opt(e.as_ref().map(|e| e.text.as_str()));
-        let flags: Vec<&str> = q.flags.iter().map(|f| f.as_str()).collect();
         [
             self.text(row.file),
-            row.start.line.to_string().into(),
-            row.start.column.to_string().into(),
-            row.end.line.to_string().into(),
-            row.end.column.to_string().into(),
-            q.span.start.to_string().into(),
-            q.span.end.to_string().into(),
+            cell(0).into(),
+            cell(1).into(),
+            cell(2).into(),
+            cell(3).into(),
+            cell(4).into(),
+            cell(5).into(),
             q.lang.as_str().into(),
             q.kind.as_str().into(),
             self.text(&q.text),
@@ -112,10 +151,10 @@ impl<W: Write> Csv<W> {
             opt(q.source.as_deref()),
             excerpt(&q.source_mention),
             if q.source_inherited { "true" } else { "false" }.into(),
-            format!("{:.2}", q.confidence).into(),
-            flags.join(";").into(),
+            cell(6).into(),
+            cell(7).into(),
             row.severity.map_or("", |s| s.as_str()).into(),
-            Cow::Owned(self.text(&q.candidates.join(" | ")).into_owned()),
+            self.text(cell(8)),
             self.text(q.rule),
             opt(q.suppressed.as_deref()),
             opt(q.cite.as_deref()),
@@ -150,8 +189,9 @@ impl<W: Write> Report for Csv<W> {
     }
 
     fn file(&mut self, file: &FileReport<'_>) -> io::Result<()> {
+        let mut buf = String::new();
         for row in &file.rows {
-            let record = self.record(row);
+            let record = self.record(row, &mut buf);
             self.out
                 .write_record(record.iter().map(|c| c.as_bytes()))
                 .map_err(io_error)?;

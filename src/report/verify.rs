@@ -130,6 +130,7 @@ impl<W: Write> VerifyReport for Csv<W> {
     }
 
     fn file(&mut self, file: &VerifyFile<'_>) -> io::Result<()> {
+        let mut buf = String::new();
         for v in &file.rows {
             let c = v.check;
             let opt = |s: Option<&str>| {
@@ -153,7 +154,7 @@ impl<W: Write> VerifyReport for Csv<W> {
                 c.speaker_check.as_str().into(),
                 opt(c.source_speaker()),
             ];
-            let record = self.record(&v.row);
+            let record = self.record(&v.row, &mut buf);
             self.out
                 .write_record(record.iter().chain(&extra).map(|c| c.as_bytes()))
                 .map_err(io_error)?;

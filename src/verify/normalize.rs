@@ -210,6 +210,14 @@ fn extend_number(text: &str, start: usize, mut end: usize, key: &mut String) -> 
 
 /// Letters, digits and combining marks (a decomposed accent stays inside its word).
 fn is_word_char(c: char) -> bool {
+    // ASCII and the accented Latin letters (U+00C0–U+017F but × and ÷) without the Unicode
+    // tables: spaces and punctuation were looked up as combining marks one by one.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{c0}'..='\u{17f}') {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
