@@ -305,8 +305,21 @@ pub fn find(p: &Prose) -> Mentions {
             }
             _ => (i, None),
         };
-        let end = name_end(p, start, &covered);
-        if end == start {
+        let mut end = name_end(p, start, &covered);
+        // `Mme Le Maire`, `M. De Villiers`: after an honorific, a capitalised particle starts
+        // the surname.
+        if end <= start + 1
+            && honorific.is_some()
+            && matches!(
+                p.key(start),
+                Some("le" | "la" | "de" | "du" | "des" | "di" | "van" | "von")
+            )
+            && p.is_cap(start + 1)
+            && !covered[start + 1]
+        {
+            end = name_end(p, start + 1, &covered);
+        }
+        if end <= start {
             i += 1;
             continue;
         }
@@ -929,11 +942,14 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
             t_end += 2;
         }
         // `Charlie King`, `Martin Luther King`: an honorific after a first name is a surname.
+        // So is one after a particle (`Mme Le Maire`).
         let surname = len == 1
             && k > start
             && t_end == end
-            && p.key(start)
-                .is_some_and(|w| p.shared.first_names.contains_key(w));
+            && p.key(start).is_some_and(|w| {
+                p.shared.first_names.contains_key(w)
+                    || k == start + 1 && matches!(w, "le" | "la" | "de" | "du" | "des")
+            });
         if surname {
             break;
         }

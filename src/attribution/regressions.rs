@@ -539,3 +539,14 @@ fn an_outlet_word_and_its_place_name_an_outlet() {
     assert_eq!(r[0].2.as_deref(), Some("Meera Rao"));
     assert_eq!(r[0].5.as_deref(), Some("Herald of Coorg"));
 }
+
+#[test]
+fn a_surname_with_a_particle_after_an_honorific() {
+    let r = rows(
+        "La ministre Sophie Le Maire a assuré que la réforme était « indispensable ». Mme Le \
+         Maire a ajouté : « Nous irons jusqu'au bout. »",
+        Lang::Fr,
+    );
+    assert_eq!(r[1].2.as_deref(), Some("Sophie Le Maire"));
+    assert_eq!(r[1].3.as_deref(), Some("Mme Le Maire"));
+}
