@@ -775,8 +775,9 @@ fn find_speaker(
             )
     };
 
-    // 1. Incise inside the quote: `« Partie 1, dit-elle. Partie 2 »`.
-    if let Some(f) = incise_inside(p, ms, q) {
+    // 1. Incise inside the quote: `« Partie 1, dit-elle. Partie 2 »`, `« …, a précisé la
+    //    ministre Anne Vial. … »`.
+    if let Some(f) = incise_inside(p, ms, q).or_else(|| named_incise(p, es, q)) {
         return Some(f);
     }
 
@@ -1249,6 +1250,91 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
                 }
             }
         }
+    }
+    None
+}
+
+/// `« Nous ne céderons pas, a précisé la ministre Anne Vial. Le texte sera voté. »`: after a
+/// comma inside the quote, a reporting verb and a subject that ends with a name, up to the next
+/// comma or stop. The name is matched to a named person of the article by its last word, or
+/// taken as written.
+fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
+    let toks = p.quote_tokens[q].clone();
+    let is_punct = |t: usize, s: &[&str]| {
+        p.tokens[t].kind == crate::tokens::TokKind::Punct && s.contains(&p.tok_text(t))
+    };
+    for t in toks.clone().filter(|&t| is_punct(t, &[","])) {
+        let mut k = t + 1;
+        while k < toks.end && p.lex.is(p.norm(k), word::AUX | word::ADV) {
+            k += 1;
+        }
+        let Some((len, _)) = p
+            .lex
+            .verbs
+            .longest(k, |x| (x < toks.end).then(|| p.norm(x)))
+        else {
+            continue;
+        };
+        let np = k + len;
+        let Some(end) =
+            (np..toks.end.min(np + 8)).find(|&x| is_punct(x, &[",", ".", ";", "!", "?"]))
+        else {
+            continue;
+        };
+        let caps: Vec<usize> = (np..end)
+            .filter(|&x| p.has(x, crate::prose::flag::CAP) && p.lex.word_tags(p.norm(x)) == 0)
+            .collect();
+        // Titles before the name are not part of it (`Mayor Tom Hale`).
+        let title = |x: usize| {
+            let one = |y: usize| (y == x).then(|| p.norm(x));
+            p.lex.honorifics.longest(x, one).is_some() || p.lex.roles.longest(x, one).is_some()
+        };
+        let caps: Vec<usize> = caps.into_iter().skip_while(|&x| title(x)).collect();
+        let (Some(&first), Some(&last)) = (caps.first(), caps.last()) else {
+            continue;
+        };
+        let surname = crate::entities::fold(p.tok_text(last));
+        let matches: Vec<usize> = (0..es.list.len())
+            .filter(|&id| {
+                let e = &es.list[id];
+                e.named
+                    && e.kind == EntityKind::Person
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| crate::entities::fold(w) == surname)
+            })
+            .collect();
+        let name_span = p.tokens[first].span.cover(p.tokens[last].span);
+        let (entity, speaker) = match matches[..] {
+            [id] => (Some(id), es.list[id].name.clone()),
+            [] if caps.len() >= 2 => (None, name_span.get(p.text).to_string()),
+            _ => continue,
+        };
+        let cue_span = p.tokens[t + 1].span.cover(p.tokens[np - 1].span);
+        return Some(Found {
+            rule: "incise",
+            cue: Some(Cue {
+                items: 0..0,
+                span: cue_span,
+                kind: CueType::Verb,
+                tags: VerbTags::default(),
+                lemma: None,
+                nonfinite: false,
+                inverted: true,
+                subject: None,
+                addressee: None,
+            }),
+            phrase: None,
+            context: Some(Context {
+                entity,
+                speaker: Some(speaker),
+                mention: Some(p.tokens[np].span.cover(p.tokens[end - 1].span)),
+                candidates: Vec::new(),
+                anonymous: false,
+            }),
+            confidence: 0.8,
+        });
     }
     None
 }

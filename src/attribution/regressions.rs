@@ -550,3 +550,19 @@ fn a_surname_with_a_particle_after_an_honorific() {
     assert_eq!(r[1].2.as_deref(), Some("Sophie Le Maire"));
     assert_eq!(r[1].3.as_deref(), Some("Mme Le Maire"));
 }
+
+#[test]
+fn an_incise_with_a_named_subject_inside_the_quote() {
+    let r = rows(
+        "La ministre Anne Vial était attendue.\n\n« Nous ne céderons pas, a précisé la \
+         ministre Anne Vial. Le texte sera voté. »",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Anne Vial"));
+    assert_eq!(r[0].4.as_deref(), Some("a précisé"));
+    let r = rows(
+        "\"We will not yield, said Mayor Tom Hale. The vote stands.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Tom Hale"));
+}
