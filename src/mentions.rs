@@ -413,8 +413,9 @@ pub fn find(p: &Prose) -> Mentions {
             {
                 kind = NameKind::Org;
             }
+            // An honorific that says no gender (`Senator`) leaves it to the first name.
             let gender = honorific
-                .filter(|_| core.start == start)
+                .filter(|&g| core.start == start && g != Gender::Unknown)
                 .unwrap_or_else(|| first_name_gender(p, core.start));
             let full_start = if full.start == start { i } else { full.start };
             list.push(Mention {
@@ -667,6 +668,10 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
         k += 1;
     }
     if p.lex.verbs.longest(k, |x| p.key(x)).is_some() {
+        return true;
+    }
+    // `Johnson, who spoke to reporters, said`: a relative pronoun of persons after a comma.
+    if p.is_punct(i + 1, ",") && matches!(p.key(i + 2), Some("who" | "qui")) {
         return true;
     }
     i + 1 < p.items.len() && p.is_cap(i + 1) && !is_function(p, i + 1)

@@ -566,3 +566,22 @@ fn an_incise_with_a_named_subject_inside_the_quote() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn a_gender_less_title_leaves_the_gender_to_the_first_name() {
+    let r = rows(
+        "\"This is a dark day,\" tweeted Senator Lisa Marsh.\n\n\"I don't know,\" he said.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Lisa Marsh"));
+    assert_ne!(r[1].2.as_deref(), Some("Lisa Marsh"));
+}
+
+#[test]
+fn a_sentence_initial_name_before_who_is_a_name() {
+    let r = rows(
+        "Karlsson, who spoke to reporters outside the court, said: \"We will appeal.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Karlsson"));
+}
