@@ -585,3 +585,17 @@ fn a_sentence_initial_name_before_who_is_a_name() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Karlsson"));
 }
+
+#[test]
+fn sources_close_to_or_familiar_with_keep_their_complement() {
+    let r = rows(
+        "A source familiar with the matter said the talks were \"at a dead end\".",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("source familiar with the matter"));
+    let r = rows(
+        "Selon des sources proches du dossier, l'accord serait « imminent ».",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("sources proches du dossier"));
+}
