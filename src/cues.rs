@@ -457,12 +457,16 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     // told AFP`): a name or description right before wins over an inversion.
     if after_comma && !after_quote && !after_comme && !nonfinite {
         if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
+            // Not a name inside a prepositional phrase (`… en mer Jaune, a rapporté X`).
             let named = left.head.is_some_and(|h| {
                 matches!(
                     ms.list[h].kind,
                     MentionKind::Name(_) | MentionKind::Description(_)
-                )
-            }) && (left.items.end + 2 >= start
+                ) && !ms.list[h].in_pp
+            }) && !(p.is(left.items.start, word::PREP)
+                && (!p.is(left.items.start, word::DET)
+                    || matches!(p.key(left.items.start), Some("au" | "aux"))))
+                && (left.items.end + 2 >= start
                 // `X, which rules on …, said`: a relative clause between the two.
                 || p.is_punct(left.items.end, ",")
                     && p.is(left.items.end + 1, word::REL)

@@ -599,3 +599,13 @@ fn sources_close_to_or_familiar_with_keep_their_complement() {
     );
     assert_eq!(r[0].2.as_deref(), Some("sources proches du dossier"));
 }
+
+#[test]
+fn a_clause_opening_with_a_preposition_is_no_subject_before_a_comma() {
+    let r = rows(
+        "Le ministre, Ri Pyong-chol, a promis une « riposte ferme » aux exercices menés cette \
+         semaine en mer Jaune, a rapporté un média d'Etat.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Ri Pyong-chol"));
+}
