@@ -944,6 +944,15 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         if start == end && k == end {
             // The segment right before the verb.
             start = segment_start;
+            // A subject pronoun right before the verb is the whole subject (`…, au centre
+            // spatial Kennedy, elle a détaillé`).
+            if segment_start + 1 == k
+                && ms
+                    .within(p.items_span(segment_start..k))
+                    .any(|(_, m)| matches!(m.kind, MentionKind::Pronoun { .. }))
+            {
+                break;
+            }
         } else if is_apposition(p, ms, seg.clone())
             || (first_after_comma && (person_inside || parenthetical))
         {

@@ -827,9 +827,30 @@ impl Entities {
         known: &Known,
         subjects: &[usize],
     ) -> Resolution {
+        // A gendered pronoun goes first to a person of its gender, then to a name whose kind
+        // and gender are unknown (`elle` is Rosalind Achterberg, not `centre spatial Kennedy`).
+        let strict = self.resolve_pronoun_pass(p, ms, m, known, subjects, true);
+        if strict.entity.is_some() || m.gender == Gender::Unknown {
+            return strict;
+        }
+        self.resolve_pronoun_pass(p, ms, m, known, subjects, false)
+    }
+
+    fn resolve_pronoun_pass(
+        &self,
+        p: &Prose,
+        ms: &Mentions,
+        m: PronounQuery,
+        known: &Known,
+        subjects: &[usize],
+        strict: bool,
+    ) -> Resolution {
         let neuter = m.neuter;
         let compatible = |id: usize| -> bool {
             let ent = &self.list[id];
+            if strict && ent.kind == EntityKind::Unknown && ent.gender != m.gender {
+                return false;
+            }
             let kind_ok = match (neuter, m.number) {
                 (true, _) => matches!(
                     ent.kind,

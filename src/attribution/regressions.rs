@@ -609,3 +609,15 @@ fn a_clause_opening_with_a_preposition_is_no_subject_before_a_comma() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Ri Pyong-chol"));
 }
+
+#[test]
+fn a_gendered_pronoun_prefers_a_person_of_its_gender_to_an_unknown_name() {
+    let r = rows(
+        "D'après Mme Rosalie Achard, la fuite est « minime ».\n\nInterrogée avec son adjoint, \
+         Paul Mercier, au centre spatial Kourou, elle a détaillé le calendrier : « Nous allons \
+         démonter la vanne. »",
+        Lang::Fr,
+    );
+    assert_eq!(r[1].2.as_deref(), Some("Rosalie Achard"));
+    assert_eq!(r[1].3.as_deref(), Some("elle"));
+}
