@@ -312,11 +312,19 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 }
             }
             if a.source.is_none() {
-                if let Some(id) = a.entity {
-                    if let Some((name, _)) = frames.get(&id) {
-                        a.source = Some(name.clone());
-                        a.source_inherited = true;
-                    }
+                // What someone wrote on a platform (`wrote on Twitter`) frames their later
+                // writing, not what they say aloud (`In his address, he said:`).
+                let written = found
+                    .as_ref()
+                    .and_then(|f| f.cue.as_ref())
+                    .is_some_and(|c| c.tags.has(VerbTags::WRITTEN));
+                if let Some((name, _)) = a
+                    .entity
+                    .and_then(|id| frames.get(&id))
+                    .filter(|(name, _)| written || !is_platform(p, name) || !spoken_setting(p, s))
+                {
+                    a.source = Some(name.clone());
+                    a.source_inherited = true;
                 }
             }
             if a.source.is_none() {
@@ -483,6 +491,38 @@ fn interview_before(
         }
     }
     None
+}
+
+/// True when sentence `s`, or the one before that introduces it, places its words in a spoken
+/// setting (`In his address to the plenary, he said:`, `lors d'une conférence de presse`).
+fn spoken_setting(p: &Prose, s: usize) -> bool {
+    const SETTINGS: &[&str] = &[
+        "address",
+        "speech",
+        "interview",
+        "conference",
+        "briefing",
+        "hearing",
+        "plenary",
+        "rally",
+        "discours",
+        "entretien",
+        "conférence",
+        "audition",
+        "allocution",
+        "meeting",
+        "réunion",
+    ];
+    let from = p.sentences[s.saturating_sub(1)].items.start;
+    (from..p.sentences[s].items.end).any(|k| p.key(k).is_some_and(|w| SETTINGS.contains(&w)))
+}
+
+/// True when `name` is a listed platform (`Twitter`, `Telegram`).
+fn is_platform(p: &Prose, name: &str) -> bool {
+    p.shared
+        .outlet_list
+        .iter()
+        .any(|o| o.name == name && o.kind == crate::lang::OutletKind::Platform)
 }
 
 /// The normalised words of quote `q`.

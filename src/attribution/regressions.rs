@@ -621,3 +621,16 @@ fn a_gendered_pronoun_prefers_a_person_of_its_gender_to_an_unknown_name() {
     assert_eq!(r[1].2.as_deref(), Some("Rosalie Achard"));
     assert_eq!(r[1].3.as_deref(), Some("elle"));
 }
+
+#[test]
+fn a_platform_frame_does_not_reach_a_speech_in_a_spoken_setting() {
+    let r = rows(
+        "\"Our islands will not wait,\" President Tomas Reyes wrote on Twitter.\n\n\
+         In his address to the plenary session, he said:\n\n\"My grandfather saw the beach \
+         disappear.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].5.as_deref(), Some("Twitter"));
+    assert_eq!(r[1].2.as_deref(), Some("Tomas Reyes"));
+    assert_eq!(r[1].5, None);
+}
