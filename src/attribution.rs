@@ -298,11 +298,11 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     }
                 }
             }
+            let written = found
+                .as_ref()
+                .and_then(|f| f.cue.as_ref())
+                .is_some_and(|c| c.tags.has(VerbTags::WRITTEN));
             if a.source.is_none() {
-                let written = found
-                    .as_ref()
-                    .and_then(|f| f.cue.as_ref())
-                    .is_some_and(|c| c.tags.has(VerbTags::WRITTEN));
                 if let Some((_, name)) = paragraph_frame
                     .as_ref()
                     .filter(|(b, _)| written && *b == p.block_start_of(qi))
@@ -314,10 +314,6 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             if a.source.is_none() {
                 // What someone wrote on a platform (`wrote on Twitter`) frames their later
                 // writing, not what they say aloud (`In his address, he said:`).
-                let written = found
-                    .as_ref()
-                    .and_then(|f| f.cue.as_ref())
-                    .is_some_and(|c| c.tags.has(VerbTags::WRITTEN));
                 if let Some((name, _)) = a
                     .entity
                     .and_then(|id| frames.get(&id))
@@ -1268,17 +1264,7 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
                     let _ = ms;
                     return Some(Found {
                         rule: "incise",
-                        cue: Some(Cue {
-                            items: 0..0,
-                            span: cue_span,
-                            kind: CueType::Verb,
-                            tags: VerbTags::default(),
-                            lemma: None,
-                            nonfinite: false,
-                            inverted: true,
-                            subject: None,
-                            addressee: None,
-                        }),
+                        cue: Some(incise_cue(cue_span)),
                         phrase: Some(Phrase {
                             items: 0..0,
                             span,
@@ -1292,6 +1278,21 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// The cue of an incise inside a quote: a verb over `span`, outside the outer items.
+fn incise_cue(span: Span) -> Cue {
+    Cue {
+        items: 0..0,
+        span,
+        kind: CueType::Verb,
+        tags: VerbTags::default(),
+        lemma: None,
+        nonfinite: false,
+        inverted: true,
+        subject: None,
+        addressee: None,
+    }
 }
 
 /// `« Nous ne céderons pas, a précisé la ministre Anne Vial. Le texte sera voté. »`: after a
@@ -1354,17 +1355,7 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
         let cue_span = p.tokens[t + 1].span.cover(p.tokens[np - 1].span);
         return Some(Found {
             rule: "incise",
-            cue: Some(Cue {
-                items: 0..0,
-                span: cue_span,
-                kind: CueType::Verb,
-                tags: VerbTags::default(),
-                lemma: None,
-                nonfinite: false,
-                inverted: true,
-                subject: None,
-                addressee: None,
-            }),
+            cue: Some(incise_cue(cue_span)),
             phrase: None,
             context: Some(Context {
                 entity,
