@@ -106,7 +106,7 @@ impl<'t> Prose<'t> {
         // Quotation marks, so the tokenizer emits them as marks: every mark of an outermost
         // quote (its opener and closer). Nested marks are tokenized as punctuation.
         let mut marks: Vec<usize> = Vec::with_capacity(quotes.len() * 2);
-        for q in quotes {
+        for q in quotes.iter().filter(|q| q.marked) {
             marks.push(q.span.start);
             if !q.unbalanced {
                 let close = text[..q.span.end]
@@ -181,8 +181,8 @@ impl<'t> Prose<'t> {
                     ti += 1;
                 }
                 // Inner tokens: without the opening and closing marks.
-                let inner_start = (first + 1).min(ti);
-                let inner_end = if q.unbalanced {
+                let inner_start = if q.marked { (first + 1).min(ti) } else { first };
+                let inner_end = if q.unbalanced || !q.marked {
                     ti
                 } else {
                     ti.saturating_sub(1).max(inner_start)

@@ -6,7 +6,7 @@
 //! the next paragraph (the multi-paragraph convention), and reports a mark that never closes as
 //! unbalanced instead of giving up. It never fails on any input.
 
-use crate::document::Block;
+use crate::document::{Block, BlockKind};
 use crate::span::Span;
 
 /// A family of quotation marks: a closer only closes an opener of its family.
@@ -75,6 +75,9 @@ pub struct RawQuote {
     pub block: usize,
     /// Index of the block the quote ends in.
     pub end_block: usize,
+    /// The quote has marks; `false` for a block quote of the markup with none (`> …` in
+    /// Markdown, `<blockquote>` in HTML), whose span is its text.
+    pub marked: bool,
 }
 
 /// A closing mark with no opening mark: reported as unbalanced.
@@ -189,6 +192,7 @@ pub fn pair(text: &str, blocks: &[Block]) -> Pairing {
                             multi_paragraph: open.start_block != bi,
                             block: open.start_block,
                             end_block: bi,
+                            marked: true,
                         });
                     }
                 }
@@ -240,7 +244,52 @@ pub fn pair(text: &str, blocks: &[Block]) -> Pairing {
             }
         }
     }
+    markup_block_quotes(blocks, &mut out);
     out
+}
+
+/// A run of block-quote blocks of the markup (`> …`, `<blockquote>`) with no quotation mark in
+/// it is one quote: the markup says it is quoted.
+fn markup_block_quotes(blocks: &[Block], out: &mut Pairing) {
+    let mut added = false;
+    let mut bi = 0;
+    while bi < blocks.len() {
+        if blocks[bi].kind != BlockKind::BlockQuote {
+            bi += 1;
+            continue;
+        }
+        let first = bi;
+        while bi + 1 < blocks.len() && blocks[bi + 1].kind == BlockKind::BlockQuote {
+            bi += 1;
+        }
+        let span = Span::new(blocks[first].span.start, blocks[bi].span.end);
+        let marked = out
+            .quotes
+            .iter()
+            .any(|q| q.span.start < span.end && span.start < q.span.end);
+        if !marked && !inner_is_blank_span(blocks, first, bi) {
+            out.quotes.push(RawQuote {
+                span,
+                inner: span,
+                family: Family::Double,
+                unbalanced: false,
+                multi_paragraph: bi > first,
+                block: first,
+                end_block: bi,
+                marked: false,
+            });
+            added = true;
+        }
+        bi += 1;
+    }
+    if added {
+        out.quotes.sort_by_key(|q| q.span.start);
+    }
+}
+
+/// True when blocks `first..=last` are empty.
+fn inner_is_blank_span(blocks: &[Block], first: usize, last: usize) -> bool {
+    blocks[first..=last].iter().all(|b| b.span.is_empty())
 }
 
 /// Record an opener that never closed: the quote runs to the end of the block it stops in.
@@ -254,6 +303,7 @@ fn finish_unclosed(out: &mut Pairing, open: Open, end: usize, end_block: usize) 
         multi_paragraph: open.start_block != end_block,
         block: open.start_block,
         end_block,
+        marked: true,
     });
 }
 

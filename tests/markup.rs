@@ -242,3 +242,33 @@ fn the_library_gives_the_same_spans_as_the_report() {
         "<q cite=\"https://example.org/prefecture/communique?id=7&amp;lang=fr\">exemplaire</q>"
     );
 }
+
+#[test]
+fn a_block_quote_without_marks_is_a_quote_attributed_from_around_it() {
+    let md = "# Le port\n\nLa maire de Kerlevan, Anne Morvan, a répondu aux dockers :\n\n\
+              > Nous ne fermerons pas le port.\n> Les emplois seront maintenus.\n\n\
+              La réunion a duré deux heures.\n";
+    let (_, analysis) = check_source(md.as_bytes(), Format::Markdown, &Options::default()).unwrap();
+    assert_eq!(analysis.quotes.len(), 1);
+    let q = &analysis.quotes[0];
+    let start = md.find("Nous").unwrap();
+    let end = md.find("maintenus.").unwrap() + "maintenus.".len();
+    assert_eq!((q.span.start, q.span.end), (start, end));
+    assert_eq!(q.speaker.as_deref(), Some("Anne Morvan"));
+
+    let html = "<p>The mayor, Anne Morvan, told the dockers:</p>\n\
+                <blockquote cite=\"https://example.org/speech\"><p>We will not close the \
+                port.</p></blockquote>\n";
+    let (_, analysis) = check_source(html.as_bytes(), Format::Html, &Options::default()).unwrap();
+    assert_eq!(analysis.quotes.len(), 1);
+    let q = &analysis.quotes[0];
+    assert_eq!(q.text, "We will not close the port.");
+    assert_eq!(q.speaker.as_deref(), Some("Anne Morvan"));
+    assert_eq!(q.cite.as_deref(), Some("https://example.org/speech"));
+
+    // A block quote that has its own marks is reported by them, once.
+    let md = "> « Nous avons attendu », a écrit l'association.\n";
+    let (_, analysis) = check_source(md.as_bytes(), Format::Markdown, &Options::default()).unwrap();
+    assert_eq!(analysis.quotes.len(), 1);
+    assert!(analysis.quotes[0].text.starts_with('«'));
+}
