@@ -644,6 +644,39 @@ fn possessor(
     None
 }
 
+/// The author of document mention `doc`: a name after the document noun in its clause (`le
+/// documentaire d'Al Jazeera`, `un reportage diffusé par la chaîne Al Jazeera`, `a tweet on
+/// Monday by Mike Pompeo`), a person first.
+fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Option<usize> {
+    let m = &ms.list[doc];
+    let sent_end = p.sentences[m.sentence].items.end;
+    let mut stop = m.items.end;
+    while stop < sent_end
+        && stop < m.items.end + 12
+        && p.quote_at(stop).is_none()
+        && !p.is_any_punct(stop, &[",", ".", ";", ":"])
+    {
+        stop += 1;
+    }
+    let window = p.items_span(m.items.start..stop);
+    // A role that stands for a named person counts (`the decree signed by the Pope`).
+    let named_role = |k: usize| {
+        es.of_mention[k].is_some_and(|e| es.list[e].named && es.list[e].kind == EntityKind::Person)
+    };
+    let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
+        MentionKind::Name(crate::mentions::NameKind::Person) => 0,
+        MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
+        MentionKind::Description(RoleKind::Person) if named_role(k) => 1,
+        MentionKind::Name(crate::mentions::NameKind::Org) => 2,
+        MentionKind::Outlet { named: true, .. } => 3,
+        _ => 9,
+    };
+    ms.within(window)
+        .filter(|(k, x)| *k != doc && rank(*k, x) < 9)
+        .min_by_key(|(k, x)| (rank(*k, x), *k))
+        .and_then(|(k, _)| es.of_mention[k])
+}
+
 /// Who issued document mention `doc`: the subject of the verb it is the object of (`The task
 /// force released a statement saying …`, `Le ministère a publié un communiqué`), when that
 /// subject is named.
@@ -705,38 +738,7 @@ fn resolve(
             es.resolve_pronoun(p, ms, head, known, &subjects)
         }
         MentionKind::Description(RoleKind::Document) => {
-            // The author: a name after the document noun in its clause (`le documentaire d'Al
-            // Jazeera`, `a tweet sent from Biden's Twitter account`, `a tweet on Monday by Mike
-            // Pompeo`), a person first.
-            let sent_end = p.sentences[m.sentence].items.end;
-            let mut stop = m.items.end;
-            while stop < sent_end
-                && stop < m.items.end + 12
-                && p.quote_at(stop).is_none()
-                && !p.is_any_punct(stop, &[",", ".", ";", ":"])
-            {
-                stop += 1;
-            }
-            let window = p.items_span(m.items.start..stop);
-            // A role that stands for a named person counts (`the decree signed by the Pope`).
-            let named_role = |k: usize| {
-                es.of_mention[k]
-                    .is_some_and(|e| es.list[e].named && es.list[e].kind == EntityKind::Person)
-            };
-            let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
-                MentionKind::Name(crate::mentions::NameKind::Person) => 0,
-                MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
-                MentionKind::Description(RoleKind::Person) if named_role(k) => 1,
-                MentionKind::Name(crate::mentions::NameKind::Org) => 2,
-                MentionKind::Outlet { named: true, .. } => 3,
-                _ => 9,
-            };
-            let author = ms
-                .within(window)
-                .filter(|(k, x)| *k != head && rank(*k, x) < 9)
-                .min_by_key(|(k, x)| (rank(*k, x), *k))
-                .and_then(|(k, _)| es.of_mention[k]);
-            match author {
+            match document_author(p, ms, es, head) {
                 Some(id) => Resolution {
                     entity: Some(id),
                     others: Vec::new(),
@@ -747,12 +749,7 @@ fn resolve(
                     // the same role; else the most recent speaker.
                     let earlier = ms.list[..head].iter().enumerate().rev().find_map(|(k, x)| {
                         (x.role_class == m.role_class && k != head)
-                            .then(|| {
-                                ms.within(x.full)
-                                    .find(|(j, y)| *j != k && y.is_name())
-                                    .and_then(|(j, _)| es.of_mention[j])
-                                    .or_else(|| issuer(p, ms, es, k))
-                            })
+                            .then(|| issuer(p, ms, es, k).or_else(|| document_author(p, ms, es, k)))
                             .flatten()
                     });
                     let chosen = earlier.or_else(|| known.last());

@@ -634,3 +634,12 @@ fn a_platform_frame_does_not_reach_a_speech_in_a_spoken_setting() {
     assert_eq!(r[1].2.as_deref(), Some("Tomas Reyes"));
     assert_eq!(r[1].5, None);
 }
+
+#[test]
+fn a_later_mention_of_a_documentary_speaks_for_its_broadcaster() {
+    let text = "Un reportage diffusé mardi par la chaîne Arte sème le doute sur la mort du \
+        peintre. « Les niveaux étaient anormaux », ajoute le documentaire.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Arte"));
+    assert_eq!(r[0].3.as_deref(), Some("le documentaire"));
+}
