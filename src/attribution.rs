@@ -1099,8 +1099,15 @@ fn find_speaker(
     // continues with a pronoun (`Il a souhaité faire un rappel au règlement.`); a person merely
     // named there (`Łukasz … participated in the chase.`) is not a speaker.
     let quoted_before = |k: usize| es_of(k).is_some_and(|e| speakers.has_spoken(e));
+    // A quote in the first person singular after a sentence about a named person is theirs
+    // (`Ana Pastor fut remerciée vendredi. « J'ai été virée … »`).
+    let first_person = p.quote_tokens[q]
+        .clone()
+        .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)
+        .is_some_and(|t| matches!(p.norm(t), "je" | "j'" | "i" | "i'm" | "i've"));
     let person = match ms.list[head].kind {
-        MentionKind::Name(NameKind::Person | NameKind::Unknown) => quoted_before(head),
+        MentionKind::Name(NameKind::Person) => quoted_before(head) || first_person,
+        MentionKind::Name(NameKind::Unknown) => quoted_before(head),
         MentionKind::Description(_) => ms.list[head].apposed.is_some_and(quoted_before),
         MentionKind::Pronoun { neuter } => !neuter,
         _ => false,

@@ -643,3 +643,18 @@ fn a_later_mention_of_a_documentary_speaks_for_its_broadcaster() {
     assert_eq!(r[0].2.as_deref(), Some("Arte"));
     assert_eq!(r[0].3.as_deref(), Some("le documentaire"));
 }
+
+#[test]
+fn a_first_person_quote_after_a_sentence_about_a_named_person_is_theirs() {
+    let r = rows(
+        "La présentatrice Ana Ruiz fut remerciée vendredi dernier. « J'ai été renvoyée sans \
+         raison. »",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Ana Ruiz"));
+    let r = rows(
+        "The chef, Marco Bellini, was fired on Friday. \"Nobody told us why.\"",
+        Lang::En,
+    );
+    assert_eq!(r[0].2, None, "not in the first person: tied to nobody");
+}
