@@ -467,7 +467,7 @@ fn interview_before(
         if sent.items.clone().any(|i| p.quote_at(i).is_some()) {
             continue;
         }
-        let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+        let cs: &[Cue] = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
         let speaks = cs.iter().any(|c| {
             c.kind == CueType::Verb
                 && c.subject
@@ -478,9 +478,8 @@ fn interview_before(
         if !speaks {
             continue;
         }
-        let cs = cs.clone();
         let outlet = ms.in_sentence(k).find(|&(m, mention)| {
-            mention.is_outlet() && mention.is_name() && source_slot(p, ms, &cs, m)
+            mention.is_outlet() && mention.is_name() && source_slot(p, ms, cs, m)
         });
         if let Some((_, m)) = outlet {
             return Some(crate::entities::description_name(p, m));
@@ -510,7 +509,14 @@ fn spoken_setting(p: &Prose, s: usize) -> bool {
         "réunion",
     ];
     let from = p.sentences[s.saturating_sub(1)].items.start;
-    (from..p.sentences[s].items.end).any(|k| p.key(k).is_some_and(|w| SETTINGS.contains(&w)))
+    has_word(p, from..p.sentences[s].items.end, SETTINGS)
+}
+
+/// True when one of `items` is one of `words` (normalised).
+fn has_word(p: &Prose, items: std::ops::Range<usize>, words: &[&str]) -> bool {
+    items
+        .into_iter()
+        .any(|k| p.key(k).is_some_and(|w| words.contains(&w)))
 }
 
 /// True when `name` is a listed platform (`Twitter`, `Telegram`).
@@ -592,10 +598,7 @@ fn press_release(p: &Prose, s: usize) -> bool {
         "release",
         "déclaration",
     ];
-    p.sentences[s]
-        .items
-        .clone()
-        .any(|k| p.key(k).is_some_and(|w| NOUNS.contains(&w)))
+    has_word(p, p.sentences[s].items.clone(), NOUNS)
 }
 
 /// A span without trailing commas and spaces.
@@ -1339,7 +1342,10 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
             continue;
         };
         let surname = crate::entities::fold(p.tok_text(last));
-        let matches: Vec<usize> = (0..es.list.len())
+        let matches: Vec<usize> = es
+            .named_with_word(&surname)
+            .iter()
+            .copied()
             .filter(|&id| {
                 let e = &es.list[id];
                 e.named

@@ -594,6 +594,15 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     })
 }
 
+/// The `(` of a short parenthesis (at most six items) that closes right before item `end`,
+/// after `floor`: `Philippe Gosselin (UMP)`, `Jim Jordan (R-Ohio)`.
+fn short_parenthesis_before(p: &Prose, end: usize, floor: usize) -> Option<usize> {
+    if end <= floor + 2 || !p.is_punct(end - 1, ")") {
+        return None;
+    }
+    (floor..end - 1).rev().take(6).find(|&x| p.is_punct(x, "("))
+}
+
 /// Start of a multiword adverbial (`pour sa part`, `de son côté`) that ends right before item
 /// `end` and starts at or after `floor`.
 fn adverbial_ending_at(p: &Prose, end: usize, floor: usize) -> Option<usize> {
@@ -879,14 +888,8 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         });
     }
     // `Philippe Gosselin (UMP) a dénoncé`: a short parenthesis before the verb.
-    if k > sent_start + 2 && p.is_punct(k - 1, ")") {
-        if let Some(open) = (sent_start..k - 1)
-            .rev()
-            .take(6)
-            .find(|&x| p.is_punct(x, "("))
-        {
-            k = open;
-        }
+    if let Some(open) = short_parenthesis_before(p, k, sent_start) {
+        k = open;
     }
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
     // clause between commas; the subject is before it.
@@ -977,15 +980,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             let c = segment_start - 1;
             // `Jim Jordan (R-Ohio), an oversight panel member, said`: a short parenthesis
             // before the comma belongs to the name before it.
-            let paren = (c > sent_start + 2 && p.is_punct(c - 1, ")"))
-                .then(|| {
-                    (sent_start..c - 1)
-                        .rev()
-                        .take(6)
-                        .find(|&x| p.is_punct(x, "("))
-                })
-                .flatten();
-            let c = paren.unwrap_or(c);
+            let c = short_parenthesis_before(p, c, sent_start).unwrap_or(c);
             let before = scan_segment_left(p, c, sent_start);
             let seg_before = before..c;
             if before < c

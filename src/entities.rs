@@ -523,16 +523,24 @@ impl Entities {
     /// sentence or the one before.
     fn recent_person(&self, ms: &Mentions, mi: usize) -> Option<usize> {
         let sentence = ms.list[mi].sentence;
-        self.list
+        // The mentions before it, nearest first (the list is in text order).
+        ms.list[..mi]
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Person && e.named)
-            .filter_map(|(id, e)| {
-                let last = e.last_before(mi, |x| !ms.list[x].in_pp)?;
-                (sentence.saturating_sub(ms.list[last].sentence) <= 1).then_some((id, last))
+            .rev()
+            .take_while(|(_, x)| sentence.saturating_sub(x.sentence) <= 1)
+            .filter(|(_, x)| !x.in_pp)
+            .find_map(|(k, _)| {
+                self.of_mention[k].filter(|&id| {
+                    let e = &self.list[id];
+                    e.kind == EntityKind::Person && e.named
+                })
             })
-            .max_by_key(|&(_, last)| last)
-            .map(|(id, _)| id)
+    }
+
+    /// The named entities with a name form containing `word` (any case and accents).
+    pub fn named_with_word(&self, word: &str) -> &[usize] {
+        self.by_word.get(&fold(word)).map_or(&[], Vec::as_slice)
     }
 
     /// The entities with role `class` (or, for `broad`, any leader class), in creation order.
@@ -628,6 +636,7 @@ impl Entities {
                                 || ent.gender == Gender::Unknown
                                 || m.gender == Gender::Unknown)
                     })
+                    .take(2)
                     .collect();
                 if let [id] = in_headline[..] {
                     best = Some((id, 0, 0));
@@ -829,156 +838,147 @@ impl Entities {
     ) -> Resolution {
         // A gendered pronoun goes first to a person of its gender, then to a name whose kind
         // and gender are unknown (`elle` is Rosalind Achterberg, not `centre spatial Kennedy`).
-        let strict = self.resolve_pronoun_pass(p, ms, m, known, subjects, true);
-        if strict.entity.is_some() || m.gender == Gender::Unknown {
-            return strict;
-        }
-        self.resolve_pronoun_pass(p, ms, m, known, subjects, false)
-    }
-
-    fn resolve_pronoun_pass(
-        &self,
-        p: &Prose,
-        ms: &Mentions,
-        m: PronounQuery,
-        known: &Known,
-        subjects: &[usize],
-        strict: bool,
-    ) -> Resolution {
-        let neuter = m.neuter;
-        let compatible = |id: usize| -> bool {
-            let ent = &self.list[id];
-            if strict && ent.kind == EntityKind::Unknown && ent.gender != m.gender {
-                return false;
-            }
-            let kind_ok = match (neuter, m.number) {
-                (true, _) => matches!(
-                    ent.kind,
-                    EntityKind::Org | EntityKind::Outlet | EntityKind::Place
-                ),
-                (false, Number::Plural) => {
-                    matches!(ent.kind, EntityKind::Group | EntityKind::Org)
-                        || ent.number == Number::Plural
+        let pass = |strict: bool| -> Resolution {
+            let neuter = m.neuter;
+            let compatible = |id: usize| -> bool {
+                let ent = &self.list[id];
+                if strict && ent.kind == EntityKind::Unknown && ent.gender != m.gender {
+                    return false;
                 }
-                (false, Number::Singular) => {
-                    ent.number == Number::Singular
-                        && match ent.kind {
-                            EntityKind::Person | EntityKind::Unknown => true,
-                            // French `il`/`elle` also stand for organisations (`le Conseil`,
-                            // `la NASA`); English `he`/`she` do not.
-                            EntityKind::Org | EntityKind::Outlet => {
-                                m.gender != Gender::Unknown && ent.gender == m.gender
-                            }
-                            _ => false,
-                        }
-                }
-            };
-            kind_ok && ent.gender.compatible(m.gender)
-        };
-        let entity_of = |k: usize| -> Option<usize> { known.of(k).or(self.of_mention[k]) };
-        struct Cand {
-            entity: usize,
-            mention: usize,
-            subject: bool,
-            free: bool,
-            /// Items from its first to its last mention in the sentence.
-            items: std::ops::Range<usize>,
-        }
-        let first_sentence = m.sentence.saturating_sub(3);
-        for s in (first_sentence..=m.sentence).rev() {
-            let mut cands: Vec<Cand> = Vec::new();
-            let mut first_free = true;
-            for (k, c) in ms.in_sentence(s) {
-                if c.full.start >= m.start {
-                    break;
-                }
-                let Some(id) = entity_of(k) else {
-                    continue;
-                };
-                if matches!(c.kind, MentionKind::Outlet { .. }) && !neuter {
-                    continue;
-                }
-                let is_subject = (!c.in_pp && first_free) || subjects.contains(&k);
-                if !c.in_pp {
-                    first_free = false;
-                }
-                if !compatible(id) {
-                    continue;
-                }
-                match cands.iter_mut().find(|x| x.entity == id) {
-                    Some(x) => {
-                        x.subject |= is_subject;
-                        x.free |= !c.in_pp;
-                        x.mention = k;
-                        x.items.end = x.items.end.max(c.items.end);
+                let kind_ok = match (neuter, m.number) {
+                    (true, _) => matches!(
+                        ent.kind,
+                        EntityKind::Org | EntityKind::Outlet | EntityKind::Place
+                    ),
+                    (false, Number::Plural) => {
+                        matches!(ent.kind, EntityKind::Group | EntityKind::Org)
+                            || ent.number == Number::Plural
                     }
-                    None => cands.push(Cand {
-                        entity: id,
-                        mention: k,
-                        subject: is_subject,
-                        free: !c.in_pp,
-                        items: c.items.clone(),
-                    }),
-                }
-            }
-            // Mentions in prepositional phrases count only when nothing else does, and never in
-            // the pronoun's own sentence (`Speaking to Martin Smith of PBS, he said`).
-            if s == m.sentence || cands.iter().any(|c| c.free) {
-                cands.retain(|c| c.free);
-            }
-            if cands.is_empty() {
-                continue;
-            }
-            let base = match m.sentence - s {
-                0 => 0.9,
-                1 => 0.85,
-                _ => 0.7,
+                    (false, Number::Singular) => {
+                        ent.number == Number::Singular
+                            && match ent.kind {
+                                EntityKind::Person | EntityKind::Unknown => true,
+                                // French `il`/`elle` also stand for organisations (`le Conseil`,
+                                // `la NASA`); English `he`/`she` do not.
+                                EntityKind::Org | EntityKind::Outlet => {
+                                    m.gender != Gender::Unknown && ent.gender == m.gender
+                                }
+                                _ => false,
+                            }
+                    }
+                };
+                kind_ok && ent.gender.compatible(m.gender)
             };
-            // Two people joined by `et`/`and`: nothing tells them apart.
-            let coordinated = cands.windows(2).find(|w| {
-                let between = w[0].items.end..w[1].items.start;
-                !between.is_empty()
-                    && between
-                        .clone()
-                        .all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
-                    && (w[0].subject || w[1].subject)
-            });
-            if let Some(w) = coordinated {
+            let entity_of = |k: usize| -> Option<usize> { known.of(k).or(self.of_mention[k]) };
+            struct Cand {
+                entity: usize,
+                mention: usize,
+                subject: bool,
+                free: bool,
+                /// Items from its first to its last mention in the sentence.
+                items: std::ops::Range<usize>,
+            }
+            let first_sentence = m.sentence.saturating_sub(3);
+            for s in (first_sentence..=m.sentence).rev() {
+                let mut cands: Vec<Cand> = Vec::new();
+                let mut first_free = true;
+                for (k, c) in ms.in_sentence(s) {
+                    if c.full.start >= m.start {
+                        break;
+                    }
+                    let Some(id) = entity_of(k) else {
+                        continue;
+                    };
+                    if matches!(c.kind, MentionKind::Outlet { .. }) && !neuter {
+                        continue;
+                    }
+                    let is_subject = (!c.in_pp && first_free) || subjects.contains(&k);
+                    if !c.in_pp {
+                        first_free = false;
+                    }
+                    if !compatible(id) {
+                        continue;
+                    }
+                    match cands.iter_mut().find(|x| x.entity == id) {
+                        Some(x) => {
+                            x.subject |= is_subject;
+                            x.free |= !c.in_pp;
+                            x.mention = k;
+                            x.items.end = x.items.end.max(c.items.end);
+                        }
+                        None => cands.push(Cand {
+                            entity: id,
+                            mention: k,
+                            subject: is_subject,
+                            free: !c.in_pp,
+                            items: c.items.clone(),
+                        }),
+                    }
+                }
+                // Mentions in prepositional phrases count only when nothing else does, and never in
+                // the pronoun's own sentence (`Speaking to Martin Smith of PBS, he said`).
+                if s == m.sentence || cands.iter().any(|c| c.free) {
+                    cands.retain(|c| c.free);
+                }
+                if cands.is_empty() {
+                    continue;
+                }
+                let base = match m.sentence - s {
+                    0 => 0.9,
+                    1 => 0.85,
+                    _ => 0.7,
+                };
+                // Two people joined by `et`/`and`: nothing tells them apart.
+                let coordinated = cands.windows(2).find(|w| {
+                    let between = w[0].items.end..w[1].items.start;
+                    !between.is_empty()
+                        && between
+                            .clone()
+                            .all(|k| p.is(k, crate::lang::word::CONJ) || p.is_punct(k, ","))
+                        && (w[0].subject || w[1].subject)
+                });
+                if let Some(w) = coordinated {
+                    return Resolution {
+                        entity: Some(w[0].entity),
+                        others: vec![w[1].entity],
+                        confidence: 0.4,
+                    };
+                }
+                let subjects: Vec<&Cand> = cands.iter().filter(|c| c.subject).collect();
+                if let Some(last) = subjects.iter().max_by_key(|c| c.mention) {
+                    let distinct = subjects.iter().filter(|c| c.entity != last.entity).count();
+                    return Resolution {
+                        entity: Some(last.entity),
+                        others: Vec::new(),
+                        confidence: if distinct == 0 { base } else { base - 0.2 },
+                    };
+                }
+                if cands.len() == 1 {
+                    return Resolution {
+                        entity: Some(cands[0].entity),
+                        others: Vec::new(),
+                        confidence: base - 0.05,
+                    };
+                }
+                // Several candidates and no subject: ambiguous; the latest is the likelier reading.
+                cands.sort_by_key(|c| std::cmp::Reverse(c.mention));
                 return Resolution {
-                    entity: Some(w[0].entity),
-                    others: vec![w[1].entity],
+                    entity: Some(cands[0].entity),
+                    others: cands[1..].iter().map(|c| c.entity).collect(),
                     confidence: 0.4,
                 };
             }
-            let subjects: Vec<&Cand> = cands.iter().filter(|c| c.subject).collect();
-            if let Some(last) = subjects.iter().max_by_key(|c| c.mention) {
-                let distinct = subjects.iter().filter(|c| c.entity != last.entity).count();
-                return Resolution {
-                    entity: Some(last.entity),
-                    others: Vec::new(),
-                    confidence: if distinct == 0 { base } else { base - 0.2 },
-                };
+            Resolution {
+                entity: None,
+                others: Vec::new(),
+                confidence: 0.0,
             }
-            if cands.len() == 1 {
-                return Resolution {
-                    entity: Some(cands[0].entity),
-                    others: Vec::new(),
-                    confidence: base - 0.05,
-                };
-            }
-            // Several candidates and no subject: ambiguous; the latest is the likelier reading.
-            cands.sort_by_key(|c| std::cmp::Reverse(c.mention));
-            return Resolution {
-                entity: Some(cands[0].entity),
-                others: cands[1..].iter().map(|c| c.entity).collect(),
-                confidence: 0.4,
-            };
+        };
+        let strict = pass(true);
+        if strict.entity.is_some() || m.gender == Gender::Unknown {
+            return strict;
         }
-        Resolution {
-            entity: None,
-            others: Vec::new(),
-            confidence: 0.0,
-        }
+        pass(false)
     }
 }
 

@@ -1524,25 +1524,22 @@ fn description_at(
     while pps < 3 && end + 1 < n {
         // `sources close to the talks`, `a source familiar with the matter`, `des sources
         // proches du dossier`: an adjective and its preposition open a complement too.
-        if matches!(
+        let adjective = matches!(
             (p.key(end), p.key(end + 1)),
             (Some("close"), Some("to"))
                 | (Some("familiar"), Some("with"))
                 | (Some("briefed"), Some("on"))
                 | (Some("proche" | "proches"), Some("de" | "du" | "des" | "d'"))
-        ) {
+        );
+        if adjective {
             end += 1;
         }
         let Some(prep) = p.key(end) else { break };
-        if !matches!(
-            prep,
-            "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at" | "to" | "with" | "on"
-        ) {
-            break;
-        }
-        // `to`, `with`, `on` only after the adjective that asks for them.
-        if matches!(prep, "to" | "with" | "on")
-            && !matches!(p.key(end - 1), Some("close" | "familiar" | "briefed"))
+        if !adjective
+            && !matches!(
+                prep,
+                "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at"
+            )
         {
             break;
         }
