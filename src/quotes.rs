@@ -251,7 +251,7 @@ pub fn pair(text: &str, blocks: &[Block]) -> Pairing {
 /// A run of block-quote blocks of the markup (`> …`, `<blockquote>`) with no quotation mark in
 /// it is one quote: the markup says it is quoted.
 fn markup_block_quotes(blocks: &[Block], out: &mut Pairing) {
-    let mut added = false;
+    let mut added = Vec::new();
     let mut bi = 0;
     while bi < blocks.len() {
         if blocks[bi].kind != BlockKind::BlockQuote {
@@ -263,12 +263,16 @@ fn markup_block_quotes(blocks: &[Block], out: &mut Pairing) {
             bi += 1;
         }
         let span = Span::new(blocks[first].span.start, blocks[bi].span.end);
+        // The outermost quotes are in text order and do not overlap: the first one ending after
+        // the run's start is the only one that may lie in it.
+        let next = out.quotes.partition_point(|q| q.span.end <= span.start);
         let marked = out
             .quotes
-            .iter()
-            .any(|q| q.span.start < span.end && span.start < q.span.end);
-        if !marked && !inner_is_blank_span(blocks, first, bi) {
-            out.quotes.push(RawQuote {
+            .get(next)
+            .is_some_and(|q| q.span.start < span.end);
+        let text = blocks[first..=bi].iter().any(|b| !b.span.is_empty());
+        if !marked && text {
+            added.push(RawQuote {
                 span,
                 inner: span,
                 family: Family::Double,
@@ -278,18 +282,13 @@ fn markup_block_quotes(blocks: &[Block], out: &mut Pairing) {
                 end_block: bi,
                 marked: false,
             });
-            added = true;
         }
         bi += 1;
     }
-    if added {
+    if !added.is_empty() {
+        out.quotes.append(&mut added);
         out.quotes.sort_by_key(|q| q.span.start);
     }
-}
-
-/// True when blocks `first..=last` are empty.
-fn inner_is_blank_span(blocks: &[Block], first: usize, last: usize) -> bool {
-    blocks[first..=last].iter().all(|b| b.span.is_empty())
 }
 
 /// Record an opener that never closed: the quote runs to the end of the block it stops in.
