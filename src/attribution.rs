@@ -17,6 +17,7 @@
 //! verb (`tweeted`), or are inherited from the previous quote of the same report (`est-il
 //! ajouté`, `he added`, `selon la même source`, a frame like `dans les colonnes du Times`).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::cues::{self, Cue, CueType, Phrase};
@@ -110,7 +111,39 @@ struct Last {
 
 /// Attribute every quote of the document.
 pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
-    let mut cues_of: HashMap<usize, Vec<Cue>> = HashMap::default();
+    attribute_with(p, ms, es, cues_near_quotes(p, ms))
+}
+
+/// The cues of the sentences the attribution of a quote reads first: the quote's own sentence
+/// and the three before it (the subjects a pronoun may take up), found in parallel when there
+/// are many. What it leaves out, [`attribute_with`] finds when it needs it.
+pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Vec<Cue>> {
+    let mut wanted: Vec<usize> = Vec::with_capacity(p.quotes.len() * 4);
+    for &qi in &p.quote_item {
+        let s = p.sentence_index(qi);
+        wanted.extend(s.saturating_sub(3)..=s);
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let find = |s: &usize| (*s, cues::find(p, ms, *s));
+    if wanted.len() < 256 {
+        return wanted.iter().map(find).collect();
+    }
+    wanted
+        .par_iter()
+        .map(find)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// [`attribute`] with the cues of some sentences already found (see [`cues_near_quotes`]).
+pub fn attribute_with(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    mut cues_of: HashMap<usize, Vec<Cue>>,
+) -> Vec<Attribution> {
     let mut out = Vec::with_capacity(p.quotes.len());
     let mut last: Option<Last> = None;
     // Speakers of recent quotes (mention → entity), salient for pronouns.

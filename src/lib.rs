@@ -33,6 +33,7 @@ pub mod kinds;
 pub mod lang;
 pub mod markup;
 pub mod mentions;
+pub mod par;
 pub mod prose;
 pub mod quotes;
 pub mod span;
@@ -77,8 +78,13 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
     let lexicons = opts.custom.lexicons(lang);
     let prose = prose::Prose::with_lexicons(text, lexicons, doc.blocks(), &pairing.quotes);
     let mentions = mentions::find(&prose);
-    let entities = entities::Entities::build(&prose, &mentions);
-    let attributions = attribution::attribute(&prose, &mentions, &entities);
+    // The entity chains and the cues around the quotes both read only the prose and the
+    // mentions: one thread builds the chains while the others find the cues.
+    let (entities, cues) = rayon::join(
+        || entities::Entities::build(&prose, &mentions),
+        || attribution::cues_near_quotes(&prose, &mentions),
+    );
+    let attributions = attribution::attribute_with(&prose, &mentions, &entities, cues);
 
     let excerpt = |span: span::Span| Excerpt {
         span: doc.to_original(span),

@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, word};
+use crate::par;
 use crate::prose::{Item, Prose, flag};
 use crate::span::Span;
 use crate::tokens::TokKind;
@@ -267,24 +268,99 @@ const ORG_JOINERS: &[&str] = &[
 
 /// Find every mention in the prose outside quotes.
 pub fn find(p: &Prose) -> Mentions {
-    let lex = p.lex;
-    let sh = p.shared;
-    let n = p.items.len();
+    find_by_runs(p, par::RUN_BYTES)
+}
+
+/// [`find`] over runs of blocks of about `run_bytes` (in parallel when there are several).
+fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     let cap_seen = capitalised_words(p);
+    // Runs start only after a sentence stop: a description or a name may run on over a line
+    // break (a block of plain text is a line when the text is not hard-wrapped), never over a
+    // stop. A quote that reopens in the next block belongs to the block it starts in.
+    let runs = par::block_runs(p.blocks, run_bytes, |b| {
+        let i = p.first_item_of(b);
+        i > 0 && p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."])
+    });
+    let parts = par::map_runs(&runs, |r| {
+        find_in(
+            p,
+            p.first_item_of(r.start)..p.first_item_of(r.end),
+            &cap_seen,
+        )
+    });
+    let mut list: Vec<Mention> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        list.extend(part);
+    }
+
+    list.sort_by(|a, b| {
+        a.full
+            .start
+            .cmp(&b.full.start)
+            .then(b.full.end.cmp(&a.full.end))
+    });
+    list.dedup_by(|b, a| a.full == b.full && a.core == b.core);
+    mark_prepositional(p, &mut list);
+    link_appositions(p, &mut list);
+    // `starting_in` finds mentions by the bytes of their first item (a clitic is part of one).
+    debug_assert!(list.iter().all(|m| {
+        let first = p.item_span(m.items.start);
+        m.items.is_empty() || (first.start <= m.full.start && m.full.start < first.end)
+    }));
+    Mentions::new(list)
+}
+
+/// Per-item marks over one run of items; every item outside the run reads unmarked.
+struct Marks {
+    from: usize,
+    bits: Vec<bool>,
+}
+
+impl Marks {
+    fn new(run: &Range<usize>) -> Marks {
+        Marks {
+            from: run.start,
+            bits: vec![false; run.len()],
+        }
+    }
+
+    /// Mark the items `r` (those inside the run).
+    fn set(&mut self, r: Range<usize>) {
+        let lo = r.start.saturating_sub(self.from).min(self.bits.len());
+        let hi = r.end.saturating_sub(self.from).min(self.bits.len());
+        self.bits[lo..hi.max(lo)].fill(true);
+    }
+
+    /// True when any item of `r` is marked.
+    fn any(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|i| self[i])
+    }
+}
+
+impl std::ops::Index<usize> for Marks {
+    type Output = bool;
+
+    fn index(&self, i: usize) -> &bool {
+        self.bits.get(i.wrapping_sub(self.from)).unwrap_or(&false)
+    }
+}
+
+/// The mentions of the items `run` (whole blocks), in the order the passes find them.
+fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>) -> Vec<Mention> {
+    let lex = p.lex;
+    let n = p.items.len();
     let mut list: Vec<Mention> = Vec::new();
-    let mut covered = vec![false; n];
+    let mut covered = Marks::new(&run);
     // First item of each name or outlet, so a complement stops at the end of one name.
-    let mut starts = vec![false; n];
+    let mut starts = Marks::new(&run);
 
     // 1. Outlets, named (`Reuters`, `l'agence officielle nord-coréenne KCNA`) or described
     //    (`un média d'Etat`).
-    let mut i = 0;
-    while i < n {
+    let mut i = run.start;
+    while i < run.end {
         if let Some((m, end)) = outlet_at(p, i) {
-            for c in &mut covered[m.items.clone()] {
-                *c = true;
-            }
-            starts[m.items.start] = true;
+            covered.set(m.items.clone());
+            starts.set(m.items.start..m.items.start + 1);
             list.push(m);
             i = end;
             continue;
@@ -293,9 +369,9 @@ pub fn find(p: &Prose) -> Mentions {
     }
 
     // 2. Names: runs of capitalised words.
-    let mut i = 0;
-    while i < n {
-        if covered[i] || !name_can_start(p, i, &cap_seen) {
+    let mut i = run.start;
+    while i < run.end {
+        if covered[i] || !name_can_start(p, i, cap_seen) {
             i += 1;
             continue;
         }
@@ -385,10 +461,8 @@ pub fn find(p: &Prose) -> Mentions {
                 OutletKind::Any,
                 false,
             ));
-            for c in &mut covered[i..end] {
-                *c = true;
-            }
-            starts[start] = true;
+            covered.set(i..end);
+            starts.set(start..start + 1);
             i = end;
             continue;
         }
@@ -401,7 +475,7 @@ pub fn find(p: &Prose) -> Mentions {
         let last = names.len().saturating_sub(1);
         for (k, (full, core, role_class)) in names.into_iter().enumerate() {
             let role_class = role_class.or(honorific_role.filter(|_| k == last));
-            starts[full.start] = true;
+            starts.set(full.start..full.start + 1);
             let mut kind =
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
@@ -435,16 +509,13 @@ pub fn find(p: &Prose) -> Mentions {
                 sentence: p.sentence_index(core.start),
             });
         }
-        for c in &mut covered[i..end] {
-            *c = true;
-        }
-        let _ = sh;
+        covered.set(i..end);
         i = end;
     }
 
     // 3. Descriptions headed by a role noun: `le numéro un nord-coréen`, `a senior official`.
-    let mut i = 0;
-    while i < n {
+    let mut i = run.start;
+    while i < run.end {
         if let Some((m, next)) = description_at(p, i, &covered, &starts) {
             list.push(m);
             i = next;
@@ -459,12 +530,12 @@ pub fn find(p: &Prose) -> Mentions {
     // Where the mentions found so far end, and which items they cover: a subject is neither
     // inside one nor already one.
     let mut ends: HashSet<usize> = list.iter().map(|m| m.items.end).collect();
-    let mut inside = vec![false; n];
+    let mut inside = Marks::new(&run);
     for m in &list {
-        inside[m.items.clone()].fill(true);
+        inside.set(m.items.clone());
     }
-    let mut j = 0;
-    while j < n {
+    let mut j = run.start;
+    while j < run.end {
         let Some((len, _)) = lex.verbs.longest(j, |x| p.key(x)) else {
             j += 1;
             continue;
@@ -485,7 +556,7 @@ pub fn find(p: &Prose) -> Mentions {
                     || p.is(s - 1, word::CONJ | word::SUB)
                     || p.quote_at(s - 1).is_some()
             };
-            let free = |s: usize| !inside[s..k].contains(&true);
+            let free = |s: usize| !inside.any(s..k);
             if let Some(start) =
                 generic_subject(p, k, &covered).filter(|&s| clause_start(s) && free(s))
             {
@@ -512,16 +583,16 @@ pub fn find(p: &Prose) -> Mentions {
                     sentence: p.sentence_index(start),
                 });
                 ends.insert(k);
-                inside[start..k].fill(true);
+                inside.set(start..k);
             }
         }
         j += len.max(1);
     }
 
     // 5. Pronouns, and the clitic of inversions (`a-t-il`, `dit-elle`).
-    for (i, &cov) in covered.iter().enumerate() {
+    for i in run {
         let Some(t) = p.tok(i) else { continue };
-        if cov {
+        if covered[i] {
             continue;
         }
         if let Some(info) = lex.pronouns.get(p.norm(t)) {
@@ -568,21 +639,7 @@ pub fn find(p: &Prose) -> Mentions {
         }
     }
 
-    list.sort_by(|a, b| {
-        a.full
-            .start
-            .cmp(&b.full.start)
-            .then(b.full.end.cmp(&a.full.end))
-    });
-    list.dedup_by(|b, a| a.full == b.full && a.core == b.core);
-    mark_prepositional(p, &mut list);
-    link_appositions(p, &mut list);
-    // `starting_in` finds mentions by the bytes of their first item (a clitic is part of one).
-    debug_assert!(list.iter().all(|m| {
-        let first = p.item_span(m.items.start);
-        m.items.is_empty() || (first.start <= m.full.start && m.full.start < first.end)
-    }));
-    Mentions::new(list)
+    list
 }
 
 /// Words seen capitalised somewhere that a capital does not explain (not at a sentence start):
@@ -706,7 +763,7 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
 /// End (exclusive) of the name starting at `start`: capitalised words, name particles followed
 /// by a capital, `el-Sisi`-style prefixes; for organisations, joiners (`of`, `&`, `de`) and, in
 /// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`).
-fn name_end(p: &Prose, start: usize, covered: &[bool]) -> usize {
+fn name_end(p: &Prose, start: usize, covered: &Marks) -> usize {
     let n = p.items.len();
     // An outlet word heads a name like an organisation word (`Star of Mysore`).
     let org_head = p.tok(start).is_some_and(|t| {
@@ -1403,8 +1460,8 @@ fn outlet_mention(
 fn description_at(
     p: &Prose,
     i: usize,
-    covered: &[bool],
-    starts: &[bool],
+    covered: &Marks,
+    starts: &Marks,
 ) -> Option<(Mention, usize)> {
     let n = p.items.len();
     if covered[i] || p.tok(i).is_none() {
@@ -1443,8 +1500,8 @@ fn description_at(
     }
     // Premodifiers: up to three words before the role noun (`haut`, `North Korean`, `senior`).
     let mut head = None;
-    for (j, &cov) in covered.iter().enumerate().take((k + 4).min(n)).skip(k) {
-        if cov && j > k {
+    for j in k..(k + 4).min(n) {
+        if covered[j] && j > k {
             break;
         }
         if let Some((len, info)) = role_at(p, j) {
@@ -1668,7 +1725,7 @@ fn description_at(
 
 /// The start of a noun phrase ending at `end` that the lexicons do not know: a determiner (or a
 /// capital at the start of the sentence) and one to four plain words.
-fn generic_subject(p: &Prose, end: usize, covered: &[bool]) -> Option<usize> {
+fn generic_subject(p: &Prose, end: usize, covered: &Marks) -> Option<usize> {
     let mut k = end;
     let mut words = 0;
     while k > 0 && words < 4 {
@@ -1902,6 +1959,23 @@ mod tests {
                 (m.core.get(doc.text()).to_string(), kind)
             })
             .collect()
+    }
+
+    #[test]
+    fn finding_block_by_block_equals_one_pass() {
+        for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            let text = crate::par::fixture_articles(dir);
+            let doc = Document::plain_str(&text);
+            let pr = pair(doc.text(), doc.blocks());
+            let prose = Prose::new(doc.text(), lang, doc.blocks(), &pr.quotes);
+            let one = find_by_runs(&prose, usize::MAX);
+            let many = find_by_runs(&prose, 1);
+            assert!(one.list.len() > 100, "{dir}: {}", one.list.len());
+            assert!(
+                one.list == many.list,
+                "{dir}: runs of one block differ from one pass"
+            );
+        }
     }
 
     fn has(ms: &[(String, String)], text: &str, kind: &str) -> bool {

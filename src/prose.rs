@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::document::Block;
 use crate::lang::{Lang, Lexicon, Shared, shared, word};
+use crate::par;
 use crate::quotes::RawQuote;
 use crate::span::Span;
 use crate::tokens::{TokKind, Token, push_normalized, tokenize};
@@ -118,53 +119,14 @@ impl<'t> Prose<'t> {
         }
         marks.sort_unstable();
 
-        let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut block_of = Vec::with_capacity(text.len() / 5);
-        for (bi, b) in blocks.iter().enumerate() {
-            let before = tokens.len();
-            tokenize(text, b.span, lang, &marks, &mut tokens);
-            block_of.resize(tokens.len(), bi as u32);
-            debug_assert!(tokens.len() >= before);
-        }
-
-        let mut norm_buf = String::with_capacity(text.len());
-        let mut norm_at = Vec::with_capacity(tokens.len());
-        let mut flags = Vec::with_capacity(tokens.len());
-        let mut word_tags = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            let s = t.span.get(text);
-            let start = norm_buf.len();
-            push_normalized(s, &mut norm_buf);
-            word_tags.push(lex.word_tags(&norm_buf[start..]));
-            norm_at.push((start as u32, norm_buf.len() as u32));
-            let mut f = 0;
-            let allcaps = if s.is_ascii() {
-                // Every letter uppercase: no lowercase one (most words stop at their first
-                // byte), and at least two capitals.
-                let b = s.as_bytes();
-                !b.iter().any(u8::is_ascii_lowercase)
-                    && b.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
-            } else {
-                let mut letters = 0;
-                let mut upper = 0;
-                for c in s.chars() {
-                    if c.is_alphabetic() {
-                        letters += 1;
-                        if c.is_uppercase() {
-                            upper += 1;
-                        }
-                    }
-                }
-                letters >= 2 && upper == letters
-            };
-            if s.chars().next().is_some_and(char::is_uppercase) {
-                f |= flag::CAP;
-            }
-            if allcaps {
-                f |= flag::ALLCAPS;
-            }
-            flags.push(f);
-        }
+        let Lexed {
+            tokens,
+            block_of,
+            norm_buf,
+            norm_at,
+            word_tags,
+            mut flags,
+        } = lex_runs(text, lex, blocks, &marks, par::RUN_BYTES);
 
         // Outer view: tokens outside quotes, and one item per quote.
         let mut items = Vec::with_capacity(tokens.len());
@@ -351,6 +313,15 @@ impl<'t> Prose<'t> {
         self.sentence_of[i] as usize
     }
 
+    /// The first item that starts in block `b` or a later one (the number of items when there is
+    /// none).
+    pub fn first_item_of(&self, b: usize) -> usize {
+        self.items.partition_point(|it| match *it {
+            Item::Tok(t) => (self.block_of[t] as usize) < b,
+            Item::Quote(q) => self.quotes[q].block < b,
+        })
+    }
+
     /// Block where item `i` starts.
     #[inline]
     pub fn block_start_of(&self, i: usize) -> usize {
@@ -507,6 +478,128 @@ impl<'t> Prose<'t> {
     }
 }
 
+/// The tokens of some blocks and what is looked up once per token.
+#[derive(Debug, Default, PartialEq)]
+struct Lexed {
+    tokens: Vec<Token>,
+    block_of: Vec<u32>,
+    norm_buf: String,
+    norm_at: Vec<(u32, u32)>,
+    word_tags: Vec<u32>,
+    flags: Vec<u8>,
+}
+
+/// Tokenize `blocks` by runs of about `run_bytes` (in parallel when there are several) and join
+/// the runs in text order.
+fn lex_runs(
+    text: &str,
+    lex: &Lexicon,
+    blocks: &[Block],
+    marks: &[usize],
+    run_bytes: usize,
+) -> Lexed {
+    // Every block is tokenized on its own: a run may start anywhere.
+    let runs = par::block_runs(blocks, run_bytes, |_| true);
+    let mut parts = par::map_runs(&runs, |r| lex_blocks(text, lex, blocks, r, marks));
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_default();
+    }
+    let tokens: usize = parts.iter().map(|l| l.tokens.len()).sum();
+    let norm: usize = parts.iter().map(|l| l.norm_buf.len()).sum();
+    let mut all = Lexed {
+        tokens: Vec::with_capacity(tokens),
+        block_of: Vec::with_capacity(tokens),
+        norm_buf: String::with_capacity(norm),
+        norm_at: Vec::with_capacity(tokens),
+        word_tags: Vec::with_capacity(tokens),
+        flags: Vec::with_capacity(tokens),
+    };
+    for l in parts {
+        let base = all.norm_buf.len() as u32;
+        all.tokens.extend_from_slice(&l.tokens);
+        all.block_of.extend_from_slice(&l.block_of);
+        all.norm_buf.push_str(&l.norm_buf);
+        all.norm_at
+            .extend(l.norm_at.iter().map(|&(a, b)| (a + base, b + base)));
+        all.word_tags.extend_from_slice(&l.word_tags);
+        all.flags.extend_from_slice(&l.flags);
+    }
+    all
+}
+
+/// Tokenize the blocks `run` of `blocks`, normalise each token, look up its function-word
+/// tags and set its case flags.
+fn lex_blocks(
+    text: &str,
+    lex: &Lexicon,
+    blocks: &[Block],
+    run: Range<usize>,
+    marks: &[usize],
+) -> Lexed {
+    let bytes = blocks[run.clone()]
+        .iter()
+        .map(|b| b.span.len())
+        .sum::<usize>();
+    let mut tokens = Vec::with_capacity(bytes / 5);
+    let mut block_of = Vec::with_capacity(bytes / 5);
+    for bi in run {
+        tokenize(text, blocks[bi].span, lex.lang, marks, &mut tokens);
+        block_of.resize(tokens.len(), bi as u32);
+    }
+
+    let mut norm_buf = String::with_capacity(bytes);
+    let mut norm_at = Vec::with_capacity(tokens.len());
+    let mut flags = Vec::with_capacity(tokens.len());
+    let mut word_tags = Vec::with_capacity(tokens.len());
+    for t in &tokens {
+        let s = t.span.get(text);
+        let start = norm_buf.len();
+        push_normalized(s, &mut norm_buf);
+        word_tags.push(lex.word_tags(&norm_buf[start..]));
+        norm_at.push((start as u32, norm_buf.len() as u32));
+        flags.push(case_flags(s));
+    }
+    Lexed {
+        tokens,
+        block_of,
+        norm_buf,
+        norm_at,
+        word_tags,
+        flags,
+    }
+}
+
+/// [`flag::CAP`] and [`flag::ALLCAPS`] of a token.
+fn case_flags(s: &str) -> u8 {
+    let allcaps = if s.is_ascii() {
+        // Every letter uppercase: no lowercase one (most words stop at their first byte), and
+        // at least two capitals.
+        let b = s.as_bytes();
+        !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2
+    } else {
+        let mut letters = 0;
+        let mut upper = 0;
+        for c in s.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                }
+            }
+        }
+        letters >= 2 && upper == letters
+    };
+    let mut f = 0;
+    if s.chars().next().is_some_and(char::is_uppercase) {
+        f |= flag::CAP;
+    }
+    if allcaps {
+        f |= flag::ALLCAPS;
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,6 +615,21 @@ mod tests {
             .iter()
             .map(|s| prose.items_text(s.items.clone()).to_string())
             .collect()
+    }
+
+    #[test]
+    fn lexing_block_by_block_equals_one_pass() {
+        for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            let text = crate::par::fixture_articles(dir);
+            let doc = Document::plain_str(&text);
+            let p = pair(doc.text(), doc.blocks());
+            let marks: Vec<usize> = p.quotes.iter().map(|q| q.span.start).collect();
+            let lex = lang.lexicon();
+            let one = lex_runs(doc.text(), lex, doc.blocks(), &marks, usize::MAX);
+            let many = lex_runs(doc.text(), lex, doc.blocks(), &marks, 1);
+            assert!(one.tokens.len() > 1500, "{dir}: {}", one.tokens.len());
+            assert!(one == many, "{dir}: runs of one block differ from one pass");
+        }
     }
 
     #[test]

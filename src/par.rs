@@ -1,0 +1,111 @@
+//! Data parallelism inside one long document.
+//!
+//! Stages whose work is local to a paragraph (tokenizing, finding mentions) split a long
+//! document into runs of whole blocks and process the runs on rayon's current pool, then join
+//! the results in text order. Nothing they decide crosses a block boundary (sentences end at
+//! every block, see [`crate::prose`]), so the result is the same for any split and any number of
+//! threads; the tests of each stage check that against a one-run pass.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::document::Block;
+
+/// Bytes of text per run: long enough that a run costs far more than scheduling it, short
+/// enough that a 10 MB document gives both cores plenty of runs.
+pub const RUN_BYTES: usize = 128 * 1024;
+
+/// Consecutive runs of `blocks` holding at least `min_bytes` of text each (the last may hold
+/// less), each starting at a block for which `may_start` is true. One run for a short document.
+pub fn block_runs(
+    blocks: &[Block],
+    min_bytes: usize,
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut from = blocks.first().map_or(0, |b| b.span.start);
+    for (i, b) in blocks.iter().enumerate() {
+        if b.span.end - from >= min_bytes && i + 1 < blocks.len() && may_start(i + 1) {
+            runs.push(start..i + 1);
+            start = i + 1;
+            from = blocks[i + 1].span.start;
+        }
+    }
+    runs.push(start..blocks.len());
+    runs
+}
+
+/// `f` applied to every run, in parallel when there are several, the results in run order.
+pub fn map_runs<T: Send>(runs: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
+    if runs.len() <= 1 {
+        return runs.iter().cloned().map(f).collect();
+    }
+    runs.par_iter().cloned().map(&f).collect()
+}
+
+/// Every fixture article of a language directory (`fixtures/fr`, `fixtures/en`), one after the
+/// other, as one long document: the tests of the parallel stages compare runs of one block
+/// with one run over all of it.
+#[cfg(test)]
+pub(crate) fn fixture_articles(dir: &str) -> String {
+    let dir = format!("{}/fixtures/{dir}", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 6, "fixtures in {dir}");
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::BlockKind;
+    use crate::span::Span;
+
+    fn blocks(lens: &[usize]) -> Vec<Block> {
+        let mut at = 0;
+        lens.iter()
+            .map(|&l| {
+                let b = Block {
+                    span: Span::new(at, at + l),
+                    kind: BlockKind::Paragraph,
+                };
+                at += l + 1;
+                b
+            })
+            .collect()
+    }
+
+    #[test]
+    fn runs_cover_every_block_once_in_order() {
+        let bs = blocks(&[5, 5, 5, 20, 1, 1]);
+        let any = |_| true;
+        assert_eq!(block_runs(&bs, 10, any), vec![0..2, 2..4, 4..6]);
+        assert_eq!(
+            block_runs(&bs, 1, any),
+            vec![0..1, 1..2, 2..3, 3..4, 4..5, 5..6]
+        );
+        assert_eq!(block_runs(&bs, usize::MAX, any), vec![0..6]);
+        assert_eq!(block_runs(&[], 10, any), vec![0..0]);
+        // Only where a run may start: the first run grows to the next allowed block.
+        assert_eq!(block_runs(&bs, 1, |b| b >= 3), vec![0..3, 3..4, 4..5, 5..6]);
+    }
+
+    #[test]
+    fn results_come_back_in_run_order() {
+        let runs: Vec<_> = (0..50).map(|i| i..i + 1).collect();
+        assert_eq!(
+            map_runs(&runs, |r| r.start * 2),
+            (0..50).map(|i| i * 2).collect::<Vec<_>>()
+        );
+    }
+}
