@@ -61,15 +61,20 @@ pub fn flag_inconsistent(quotes: &mut [Quote]) {
             continue;
         }
         let mut toks = Vec::new();
-        for t in normalize::quote_tokens(&spoken_text(q)) {
-            match t.kind {
-                TokKind::Word => {
-                    let n = vocab.len() as u32;
-                    toks.push(QTok::Word(*vocab.entry(t.key).or_insert(n)));
-                }
-                TokKind::Elision | TokKind::Insertion => toks.push(QTok::Gap),
+        normalize::for_each_quote_token(&spoken_text(q), |_, kind, key| match kind {
+            TokKind::Word => {
+                let id = match vocab.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(key.to_string(), id);
+                        id
+                    }
+                };
+                toks.push(QTok::Word(id));
             }
-        }
+            TokKind::Elision | TokKind::Insertion => toks.push(QTok::Gap),
+        });
         let g = *group_of.entry(toks.clone()).or_insert_with(|| {
             groups.push(Group {
                 words: Words::new(toks),

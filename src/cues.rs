@@ -115,7 +115,8 @@ pub fn find(p: &Prose, ms: &Mentions, s: usize) -> Vec<Cue> {
 /// The verb part and the pronoun of an inversion token: `a-t-il` → (`a`, `il`), `dit-elle`,
 /// `ajoute-t-il`, `ont-ils`.
 fn split_inversion(norm: &str) -> Option<(&str, &str)> {
-    let (head, clitic) = norm.rsplit_once('-')?;
+    let dash = norm.bytes().rposition(|b| b == b'-')?;
+    let (head, clitic) = (&norm[..dash], &norm[dash + 1..]);
     let head = head.strip_suffix("-t").unwrap_or(head);
     (!head.is_empty()).then_some((head, clitic))
 }

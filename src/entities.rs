@@ -171,6 +171,10 @@ pub struct Resolution {
 
 /// Fold case and accents: `Choïgou` → `choigou`.
 pub fn fold(s: &str) -> String {
+    // Most names: nothing to decompose, only the ASCII capitals change.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -664,7 +664,7 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     if honorific_at(p, i).is_some() {
         return true;
     }
-    if p.lex.word_tags(norm) != 0 || p.lex.pronouns.contains_key(norm) {
+    if p.tags(i) != 0 || p.has(t, flag::PRONOUN) {
         return false;
     }
     // `l'ONG`, `the CEO`, `an MP`: an acronym that is a role noun is not a name.
@@ -736,7 +736,7 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
 
 fn is_function(p: &Prose, i: usize) -> bool {
     p.tok(i)
-        .is_some_and(|t| p.lex.word_tags(p.norm(t)) != 0 || p.lex.pronouns.contains_key(p.norm(t)))
+        .is_some_and(|t| p.tags(i) != 0 || p.has(t, flag::PRONOUN))
 }
 
 /// An honorific at item `i` (`M.`, `Mme`, `Dr`, `President`), case-sensitive: its length in
@@ -1767,7 +1767,9 @@ fn role_at(p: &Prose, j: usize) -> Option<(usize, RoleInfo)> {
 pub fn inversion_clitic(p: &Prose, t: usize) -> Option<(Span, crate::lang::PronounInfo)> {
     let s = p.tok_text(t);
     let norm = p.norm(t);
-    let (head, clitic) = norm.rsplit_once('-')?;
+    // Most words have no hyphen: one pass over their bytes.
+    let dash = norm.bytes().rposition(|b| b == b'-')?;
+    let (head, clitic) = (&norm[..dash], &norm[dash + 1..]);
     if head.is_empty() {
         return None;
     }

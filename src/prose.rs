@@ -43,6 +43,8 @@ pub mod flag {
     pub const SENT_START: u8 = 1 << 2;
     /// Inside a quote.
     pub const QUOTED: u8 = 1 << 3;
+    /// A pronoun of the lexicon (`il`, `she`, `on`), including those rejected as speakers.
+    pub const PRONOUN: u8 = 1 << 4;
 }
 
 /// The analysed prose of one document.
@@ -555,9 +557,15 @@ fn lex_blocks(
         let s = t.span.get(text);
         let start = norm_buf.len();
         push_normalized(s, &mut norm_buf);
-        word_tags.push(lex.word_tags(&norm_buf[start..]));
+        let norm = &norm_buf[start..];
+        word_tags.push(lex.word_tags(norm));
+        let pronoun = if lex.pronouns.contains_key(norm) {
+            flag::PRONOUN
+        } else {
+            0
+        };
         norm_at.push((start as u32, norm_buf.len() as u32));
-        flags.push(case_flags(s));
+        flags.push(case_flags(s) | pronoun);
     }
     Lexed {
         tokens,

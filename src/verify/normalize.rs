@@ -51,8 +51,21 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Span, &str)) {
 
 /// The tokens of a quote: its words, its elisions and its bracketed insertions.
 pub fn quote_tokens(text: &str) -> Vec<Tok> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    for_each_quote_token(text, |span, kind, key| {
+        out.push(Tok {
+            span,
+            kind,
+            key: key.to_string(),
+        })
+    });
+    out
+}
+
+/// [`quote_tokens`] one at a time, without a string per token: `f` gets the span, the kind and
+/// the key (empty but for words).
+pub fn for_each_quote_token(text: &str, mut f: impl FnMut(Span, TokKind, &str)) {
+    let bytes = text.as_bytes();
     let mut key = String::new();
     let mut i = 0;
     loop {
@@ -87,22 +100,14 @@ pub fn quote_tokens(text: &str) -> Vec<Tok> {
                         };
                         if let Some(kind) = kind {
                             let span = Span::new(j, inner_end + 1);
-                            out.push(Tok {
-                                span,
-                                kind,
-                                key: String::new(),
-                            });
+                            f(span, kind, "");
                             i = span.end;
                             break;
                         }
                     }
                 }
                 '…' => {
-                    out.push(Tok {
-                        span: Span::new(j, j + c.len_utf8()),
-                        kind: TokKind::Elision,
-                        key: String::new(),
-                    });
+                    f(Span::new(j, j + c.len_utf8()), TokKind::Elision, "");
                     i = j + c.len_utf8();
                     break;
                 }
@@ -111,11 +116,7 @@ pub fn quote_tokens(text: &str) -> Vec<Tok> {
                     while e < text.len() && bytes[e] == b'.' {
                         e += 1;
                     }
-                    out.push(Tok {
-                        span: Span::new(j, e),
-                        kind: TokKind::Elision,
-                        key: String::new(),
-                    });
+                    f(Span::new(j, e), TokKind::Elision, "");
                     i = e;
                     break;
                 }
@@ -129,14 +130,10 @@ pub fn quote_tokens(text: &str) -> Vec<Tok> {
         }
         match next {
             Some((s, e)) => {
-                out.push(Tok {
-                    span: Span::new(s, e),
-                    kind: TokKind::Word,
-                    key: key.clone(),
-                });
+                f(Span::new(s, e), TokKind::Word, &key);
                 i = e;
             }
-            None => return out,
+            None => return,
         }
     }
 }
