@@ -7,6 +7,7 @@
 //! longer, marked elisions allowed: a headline that repeats a fragment of the body is fine), or
 //! when they are given to two different named speakers.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::findings::{Flag, Quote, QuoteKind};
@@ -38,6 +39,30 @@ const MAX_ALIGN_CELLS: usize = 1 << 22;
 /// too. An article spends a few thousand; a 10 MB file of near-repeats would spend billions.
 const DOC_ALIGN_CELLS: usize = 1 << 25;
 
+/// The folded words of a quote, one after the other in `buf`, and its gaps (`None`).
+struct QuoteKeys {
+    buf: String,
+    toks: Vec<Option<std::ops::Range<u32>>>,
+}
+
+impl QuoteKeys {
+    fn of(q: &Quote) -> QuoteKeys {
+        let mut k = QuoteKeys {
+            buf: String::new(),
+            toks: Vec::new(),
+        };
+        normalize::for_each_quote_token(&spoken_text(q), |_, kind, key| match kind {
+            TokKind::Word => {
+                let start = k.buf.len() as u32;
+                k.buf.push_str(key);
+                k.toks.push(Some(start..k.buf.len() as u32));
+            }
+            TokKind::Elision | TokKind::Insertion => k.toks.push(None),
+        });
+        k
+    }
+}
+
 /// The quotes of a document with the same wording (the same word ids and gaps).
 struct Group {
     words: Words,
@@ -53,28 +78,29 @@ struct Group {
 /// those misses more than a fifth of its words), so a long document costs about the number of
 /// repeats, not the square of its quotes.
 pub fn flag_inconsistent(quotes: &mut [Quote]) {
-    let mut vocab: HashMap<String, u32> = HashMap::default();
+    // Tokenizing a quote depends on that quote alone: done in parallel for many quotes.
+    let speech = |q: &Quote| (q.kind == QuoteKind::Speech).then(|| QuoteKeys::of(q));
+    let keys: Vec<Option<QuoteKeys>> = if quotes.len() >= 256 {
+        quotes.par_iter().map(speech).collect()
+    } else {
+        quotes.iter().map(speech).collect()
+    };
+    let mut vocab: HashMap<&str, u32> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<Vec<QTok>, usize> = HashMap::default();
-    for (i, q) in quotes.iter().enumerate() {
-        if q.kind != QuoteKind::Speech {
-            continue;
+    for (i, k) in keys.iter().enumerate() {
+        let Some(k) = k else { continue };
+        let mut toks = Vec::with_capacity(k.toks.len());
+        for t in &k.toks {
+            toks.push(match t {
+                Some(r) => {
+                    let key = &k.buf[r.start as usize..r.end as usize];
+                    let n = vocab.len() as u32;
+                    QTok::Word(*vocab.entry(key).or_insert(n))
+                }
+                None => QTok::Gap,
+            });
         }
-        let mut toks = Vec::new();
-        normalize::for_each_quote_token(&spoken_text(q), |_, kind, key| match kind {
-            TokKind::Word => {
-                let id = match vocab.get(key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        vocab.insert(key.to_string(), id);
-                        id
-                    }
-                };
-                toks.push(QTok::Word(id));
-            }
-            TokKind::Elision | TokKind::Insertion => toks.push(QTok::Gap),
-        });
         let g = *group_of.entry(toks.clone()).or_insert_with(|| {
             groups.push(Group {
                 words: Words::new(toks),

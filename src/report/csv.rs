@@ -37,6 +37,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use quotecheck::Excerpt;
+use rayon::prelude::*;
 
 use super::{FileReport, Report, Row, Summary};
 
@@ -69,17 +70,58 @@ pub const HEADER: [&str; 23] = [
 
 /// Writes the CSV report to `W`.
 pub struct Csv<W: Write> {
-    pub(super) out: ::csv::Writer<W>,
+    out: W,
+    /// Records written but not yet passed on to `out`.
+    records: ::csv::Writer<Vec<u8>>,
     guard: bool,
+}
+
+/// Bytes of records held before they are passed on.
+const PENDING_BYTES: usize = 64 * 1024;
+
+/// A CSV writer into memory: RFC 4180, CRLF.
+fn records() -> ::csv::Writer<Vec<u8>> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new())
 }
 
 impl<W: Write> Csv<W> {
     /// A CSV reporter; `guard` turns on the formula-injection guard.
     pub fn new(out: W, guard: bool) -> Csv<W> {
-        let out = ::csv::WriterBuilder::new()
-            .terminator(::csv::Terminator::CRLF)
-            .from_writer(out);
-        Csv { out, guard }
+        Csv {
+            out,
+            records: records(),
+            guard,
+        }
+    }
+
+    /// Write one record.
+    pub(super) fn write_record<I, T>(&mut self, record: I) -> io::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.records.write_record(record).map_err(io_error)?;
+        if self.records.get_ref().len() >= PENDING_BYTES {
+            self.pass_on()?;
+        }
+        Ok(())
+    }
+
+    /// Pass the pending records on to `out`.
+    fn pass_on(&mut self) -> io::Result<()> {
+        let done = std::mem::replace(&mut self.records, records());
+        let bytes = done
+            .into_inner()
+            .map_err(|e| io::Error::other(e.error().to_string()))?;
+        self.out.write_all(&bytes)
+    }
+
+    /// Pass the pending records on and flush `out`.
+    pub(super) fn flush(&mut self) -> io::Result<()> {
+        self.pass_on()?;
+        self.out.flush()
     }
 
     pub(super) fn text<'t>(&self, cell: &'t str) -> Cow<'t, str> {
@@ -162,6 +204,21 @@ impl<W: Write> Csv<W> {
     }
 }
 
+impl<W: Write> Csv<W> {
+    /// Write one record per row.
+    fn rows(&mut self, rows: &[Row<'_>]) -> io::Result<()> {
+        let mut buf = String::new();
+        for row in rows {
+            let record = self.record(row, &mut buf);
+            self.write_record(record.iter().map(|c| c.as_bytes()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Rows formatted together when a long file's rows are formatted in parallel.
+const ROWS_PER_PART: usize = 4096;
+
 /// `cell`, with a leading `'` when a spreadsheet would read it as a formula.
 pub fn guard(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\n']) {
@@ -185,22 +242,37 @@ pub(super) fn io_error(err: ::csv::Error) -> io::Error {
 
 impl<W: Write> Report for Csv<W> {
     fn begin(&mut self) -> io::Result<()> {
-        self.out.write_record(HEADER).map_err(io_error)
+        self.write_record(HEADER)
     }
 
     fn file(&mut self, file: &FileReport<'_>) -> io::Result<()> {
-        let mut buf = String::new();
-        for row in &file.rows {
-            let record = self.record(row, &mut buf);
-            self.out
-                .write_record(record.iter().map(|c| c.as_bytes()))
-                .map_err(io_error)?;
+        if file.rows.len() < 2 * ROWS_PER_PART {
+            self.rows(&file.rows)?;
+            return self.flush();
+        }
+        // A long file: its rows formatted in parallel, part by part, each part into its own
+        // buffer, and the parts written in order. The same bytes as one writer: a record's
+        // quoting depends on its cells alone.
+        let guard = self.guard;
+        let parts: Vec<io::Result<Vec<u8>>> = file
+            .rows
+            .par_chunks(ROWS_PER_PART)
+            .map(|rows| {
+                let mut part = Csv::new(Vec::with_capacity(rows.len() * 256), guard);
+                part.rows(rows)?;
+                part.pass_on()?;
+                Ok(part.out)
+            })
+            .collect();
+        self.pass_on()?;
+        for part in parts {
+            self.out.write_all(&part?)?;
         }
         self.out.flush()
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        self.out.flush()
+        self.flush()
     }
 }
 
@@ -250,6 +322,37 @@ mod tests {
     }
 
     const HEAD: &str = "file,line,column,end_line,end_column,byte_start,byte_end,lang,kind,quote,speaker,speaker_mention,cue,source,source_mention,source_inherited,confidence,flags,severity,candidates,rule,suppressed,cite\r\n";
+
+    #[test]
+    fn a_long_file_formatted_in_parallel_parts_reads_as_one_writer() {
+        let (text, quote) = attributed();
+        // More rows than one part, each telling its place, some needing quotes and guards.
+        let quotes: Vec<Quote> = (0..3 * ROWS_PER_PART + 7)
+            .map(|i| {
+                let mut q = quote.clone();
+                q.speaker = Some(match i % 3 {
+                    0 => format!("Speaker {i}"),
+                    1 => format!("=cmd|{i}"),
+                    _ => format!("\"{i}\", said"),
+                });
+                q
+            })
+            .collect();
+        let parallel = csv_of(&text, &quotes, true);
+        let mut out = Vec::new();
+        let mut one = Csv::new(&mut out, true);
+        one.begin().unwrap();
+        let file = FileReport::new("a.txt", text.as_bytes(), &quotes, &Severities::default());
+        one.rows(&file.rows).unwrap();
+        one.flush().unwrap();
+        drop(one);
+        assert_eq!(
+            parallel.lines().count(),
+            out.split(|&b| b == b'\n').count() - 1
+        );
+        assert!(parallel.contains("'=cmd|9001"));
+        assert!(parallel.as_bytes() == out.as_slice());
+    }
 
     #[test]
     fn quotes_commas_double_quotes_and_line_breaks_per_rfc_4180() {

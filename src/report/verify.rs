@@ -24,7 +24,7 @@ use quotecheck::LineCol;
 use quotecheck::verify::{Verdict, Verification, diff_string};
 use serde::Serialize;
 
-use super::csv::{Csv, io_error};
+use super::csv::Csv;
 use super::json::{Json, Line};
 use super::pretty::{Pretty, clean, escaped, plural, summary_line};
 use super::{FileReport, Row, Summary};
@@ -126,7 +126,7 @@ pub trait VerifyReport {
 impl<W: Write> VerifyReport for Csv<W> {
     fn begin(&mut self) -> io::Result<()> {
         let header = super::csv::HEADER.iter().chain(&COLUMNS);
-        self.out.write_record(header).map_err(io_error)
+        self.write_record(header)
     }
 
     fn file(&mut self, file: &VerifyFile<'_>) -> io::Result<()> {
@@ -155,15 +155,13 @@ impl<W: Write> VerifyReport for Csv<W> {
                 opt(c.source_speaker()),
             ];
             let record = self.record(&v.row, &mut buf);
-            self.out
-                .write_record(record.iter().chain(&extra).map(|c| c.as_bytes()))
-                .map_err(io_error)?;
+            self.write_record(record.iter().chain(&extra).map(|c| c.as_bytes()))?;
         }
-        self.out.flush()
+        self.flush()
     }
 
     fn finish(&mut self, _summary: &Summary, _verdicts: &Verdicts) -> io::Result<()> {
-        self.out.flush()
+        self.flush()
     }
 }
 
