@@ -8,6 +8,8 @@
 //! descriptions, subject preference and gender for pronouns, and an explicit ambiguity when the
 //! rules cannot separate two candidates.
 
+use std::collections::BTreeSet;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::{Gender, Number, OutletKind, RoleKind};
@@ -49,8 +51,9 @@ pub struct Entity {
     pub gender: Gender,
     /// Number.
     pub number: Number,
-    /// Its mentions (indices into the mention list), in text order.
-    pub mentions: Vec<usize>,
+    /// Its mentions (indices into the mention list), in text order (a set: a description
+    /// resolved late goes in among the names without moving them).
+    pub mentions: BTreeSet<usize>,
     /// Role classes bound to it (by apposition or title), with their modifiers.
     pub roles: Vec<(u32, Vec<String>)>,
     /// The outlet it is, for outlets: kind and state flag.
@@ -66,16 +69,12 @@ pub struct Entity {
 impl Entity {
     /// Add mention `mi`, keeping the list sorted and without repeats.
     fn add_mention(&mut self, mi: usize) {
-        let at = self.mentions.partition_point(|&x| x < mi);
-        if self.mentions.get(at) != Some(&mi) {
-            self.mentions.insert(at, mi);
-        }
+        self.mentions.insert(mi);
     }
 
     /// Its latest mention before mention `mi` that passes `keep`.
     fn last_before(&self, mi: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
-        let at = self.mentions.partition_point(|&x| x < mi);
-        self.mentions[..at].iter().rev().copied().find(|&x| keep(x))
+        self.mentions.range(..mi).rev().copied().find(|&x| keep(x))
     }
 }
 
@@ -336,7 +335,7 @@ impl Entities {
             named,
             gender: Gender::Unknown,
             number: Number::Singular,
-            mentions: vec![mi],
+            mentions: BTreeSet::from([mi]),
             roles: Vec::new(),
             outlet: None,
             anonymous: false,
@@ -779,9 +778,10 @@ impl Entities {
                 continue;
             }
             // The nearest of its mentions is right before or right after this one.
-            let at = ent.mentions.partition_point(|&x| x < mi);
-            let dist = ent.mentions[at.saturating_sub(1)..(at + 1).min(ent.mentions.len())]
-                .iter()
+            let before = ent.mentions.range(..mi).next_back();
+            let dist = before
+                .into_iter()
+                .chain(ent.mentions.range(mi..).next())
                 .map(|&x| ms.list[x].full.start.abs_diff(m.full.start))
                 .min()
                 .unwrap_or(usize::MAX);

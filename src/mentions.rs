@@ -281,25 +281,25 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
         let i = p.first_item_of(b);
         i > 0 && p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."])
     });
+    // Each run's mentions lie inside it, so the runs sorted apart and joined in order are the
+    // whole list sorted (and a repeat is always in one run).
     let parts = par::map_runs(&runs, |r| {
-        find_in(
-            p,
-            p.first_item_of(r.start)..p.first_item_of(r.end),
-            &cap_seen,
-        )
+        let items = p.first_item_of(r.start)..p.first_item_of(r.end);
+        let mut part = find_in(p, items, &cap_seen);
+        part.sort_by(|a, b| {
+            a.full
+                .start
+                .cmp(&b.full.start)
+                .then(b.full.end.cmp(&a.full.end))
+        });
+        part.dedup_by(|b, a| a.full == b.full && a.core == b.core);
+        part
     });
     let mut list: Vec<Mention> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in parts {
         list.extend(part);
     }
-
-    list.sort_by(|a, b| {
-        a.full
-            .start
-            .cmp(&b.full.start)
-            .then(b.full.end.cmp(&a.full.end))
-    });
-    list.dedup_by(|b, a| a.full == b.full && a.core == b.core);
+    debug_assert!(list.is_sorted_by_key(|m| m.full.start));
     mark_prepositional(p, &mut list);
     link_appositions(p, &mut list);
     // `starting_in` finds mentions by the bytes of their first item (a clitic is part of one).
