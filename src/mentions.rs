@@ -283,9 +283,9 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     });
     // Each run's mentions lie inside it, so the runs sorted apart and joined in order are the
     // whole list sorted (and a repeat is always in one run).
-    let parts = par::map_runs(&runs, |r| {
+    let find_run = |r: Range<usize>, part: &mut Vec<Mention>| {
         let items = p.first_item_of(r.start)..p.first_item_of(r.end);
-        let mut part = find_in(p, items, &cap_seen);
+        find_in(p, items, &cap_seen, part);
         part.sort_by(|a, b| {
             a.full
                 .start
@@ -293,11 +293,12 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
                 .then(b.full.end.cmp(&a.full.end))
         });
         part.dedup_by(|b, a| a.full == b.full && a.core == b.core);
-        part
-    });
-    let mut list: Vec<Mention> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        list.extend(part);
+    };
+    let mut list: Vec<Mention> = Vec::new();
+    if let [run] = &runs[..] {
+        find_run(run.clone(), &mut list);
+    } else {
+        par::for_each_run(&runs, find_run, |part| list.append(part));
     }
     debug_assert!(list.is_sorted_by_key(|m| m.full.start));
     mark_prepositional(p, &mut list);
@@ -345,11 +346,12 @@ impl std::ops::Index<usize> for Marks {
     }
 }
 
-/// The mentions of the items `run` (whole blocks), in the order the passes find them.
-fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>) -> Vec<Mention> {
+/// The mentions of the items `run` (whole blocks) into `list` (cleared first), in the order the
+/// passes find them.
+fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Vec<Mention>) {
     let lex = p.lex;
     let n = p.items.len();
-    let mut list: Vec<Mention> = Vec::new();
+    list.clear();
     let mut covered = Marks::new(&run);
     // First item of each name or outlet, so a complement stops at the end of one name.
     let mut starts = Marks::new(&run);
@@ -531,7 +533,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>) -> Vec<Mentio
     // inside one nor already one.
     let mut ends: HashSet<usize> = list.iter().map(|m| m.items.end).collect();
     let mut inside = Marks::new(&run);
-    for m in &list {
+    for m in list.iter() {
         inside.set(m.items.clone());
     }
     let mut j = run.start;
@@ -638,8 +640,6 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>) -> Vec<Mentio
             });
         }
     }
-
-    list
 }
 
 /// Words seen capitalised somewhere that a capital does not explain (not at a sentence start):

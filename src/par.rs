@@ -37,12 +37,34 @@ pub fn block_runs(
     runs
 }
 
-/// `f` applied to every run, in parallel when there are several, the results in run order.
-pub fn map_runs<T: Send>(runs: &[Range<usize>], f: impl Fn(Range<usize>) -> T + Sync) -> Vec<T> {
-    if runs.len() <= 1 {
-        return runs.iter().cloned().map(f).collect();
+/// `f` run on every run, in parallel when there are several, each filling a buffer that is then
+/// handed to `join` in run order. Runs go by batches of a few per thread, and the next batch
+/// fills the same buffers again (`f` starts by clearing its buffer): the memory of one batch
+/// serves the whole document instead of each run taking fresh pages.
+pub fn for_each_run<T: Send + Default>(
+    runs: &[Range<usize>],
+    f: impl Fn(Range<usize>, &mut T) + Sync,
+    mut join: impl FnMut(&mut T),
+) {
+    let batch = if runs.len() <= 1 {
+        1
+    } else {
+        4 * rayon::current_num_threads()
+    };
+    let mut buffers: Vec<T> = Vec::new();
+    buffers.resize_with(batch.min(runs.len()), T::default);
+    for runs in runs.chunks(batch) {
+        let buffers = &mut buffers[..runs.len()];
+        if runs.len() == 1 {
+            f(runs[0].clone(), &mut buffers[0]);
+        } else {
+            buffers
+                .par_iter_mut()
+                .zip(runs)
+                .for_each(|(b, r)| f(r.clone(), b));
+        }
+        buffers.iter_mut().for_each(&mut join);
     }
-    runs.par_iter().cloned().map(&f).collect()
 }
 
 /// Every fixture article of a language directory (`fixtures/fr`, `fixtures/en`), one after the
@@ -103,9 +125,15 @@ mod tests {
     #[test]
     fn results_come_back_in_run_order() {
         let runs: Vec<_> = (0..50).map(|i| i..i + 1).collect();
-        assert_eq!(
-            map_runs(&runs, |r| r.start * 2),
-            (0..50).map(|i| i * 2).collect::<Vec<_>>()
+        let mut got = Vec::new();
+        for_each_run(
+            &runs,
+            |r, b: &mut Vec<usize>| {
+                b.clear();
+                b.push(r.start * 2);
+            },
+            |b| got.extend_from_slice(b),
         );
+        assert_eq!(got, (0..50).map(|i| i * 2).collect::<Vec<_>>());
     }
 }

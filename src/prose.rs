@@ -502,21 +502,23 @@ fn lex_runs(
 ) -> Lexed {
     // Every block is tokenized on its own: a run may start anywhere.
     let runs = par::block_runs(blocks, run_bytes, |_| true);
-    let mut parts = par::map_runs(&runs, |r| lex_blocks(text, lex, blocks, r, marks));
-    if parts.len() == 1 {
-        return parts.pop().unwrap_or_default();
+    if let [run] = &runs[..] {
+        let mut one = Lexed::default();
+        lex_blocks(text, lex, blocks, run.clone(), marks, &mut one);
+        return one;
     }
-    let tokens: usize = parts.iter().map(|l| l.tokens.len()).sum();
-    let norm: usize = parts.iter().map(|l| l.norm_buf.len()).sum();
+    // About one token per five bytes (capacity that is never written costs no memory).
+    let tokens = text.len() / 5;
     let mut all = Lexed {
         tokens: Vec::with_capacity(tokens),
         block_of: Vec::with_capacity(tokens),
-        norm_buf: String::with_capacity(norm),
+        norm_buf: String::with_capacity(text.len()),
         norm_at: Vec::with_capacity(tokens),
         word_tags: Vec::with_capacity(tokens),
         flags: Vec::with_capacity(tokens),
     };
-    for l in parts {
+    let lex_run = |r, l: &mut Lexed| lex_blocks(text, lex, blocks, r, marks, l);
+    par::for_each_run(&runs, lex_run, |l| {
         let base = all.norm_buf.len() as u32;
         all.tokens.extend_from_slice(&l.tokens);
         all.block_of.extend_from_slice(&l.block_of);
@@ -525,38 +527,52 @@ fn lex_runs(
             .extend(l.norm_at.iter().map(|&(a, b)| (a + base, b + base)));
         all.word_tags.extend_from_slice(&l.word_tags);
         all.flags.extend_from_slice(&l.flags);
-    }
+    });
     all
 }
 
-/// Tokenize the blocks `run` of `blocks`, normalise each token, look up its function-word
-/// tags and set its case flags.
+/// Tokenize the blocks `run` of `blocks` into `out` (cleared first), normalise each token, look
+/// up its function-word tags and set its case flags.
 fn lex_blocks(
     text: &str,
     lex: &Lexicon,
     blocks: &[Block],
     run: Range<usize>,
     marks: &[usize],
-) -> Lexed {
+    out: &mut Lexed,
+) {
+    let Lexed {
+        tokens,
+        block_of,
+        norm_buf,
+        norm_at,
+        word_tags,
+        flags,
+    } = out;
+    tokens.clear();
+    block_of.clear();
+    norm_buf.clear();
+    norm_at.clear();
+    word_tags.clear();
+    flags.clear();
     let bytes = blocks[run.clone()]
         .iter()
         .map(|b| b.span.len())
         .sum::<usize>();
-    let mut tokens = Vec::with_capacity(bytes / 5);
-    let mut block_of = Vec::with_capacity(bytes / 5);
+    tokens.reserve(bytes / 5);
     for bi in run {
-        tokenize(text, blocks[bi].span, lex.lang, marks, &mut tokens);
+        tokenize(text, blocks[bi].span, lex.lang, marks, tokens);
         block_of.resize(tokens.len(), bi as u32);
     }
 
-    let mut norm_buf = String::with_capacity(bytes);
-    let mut norm_at = Vec::with_capacity(tokens.len());
-    let mut flags = Vec::with_capacity(tokens.len());
-    let mut word_tags = Vec::with_capacity(tokens.len());
-    for t in &tokens {
+    norm_buf.reserve(bytes);
+    norm_at.reserve(tokens.len());
+    flags.reserve(tokens.len());
+    word_tags.reserve(tokens.len());
+    for t in tokens.iter() {
         let s = t.span.get(text);
         let start = norm_buf.len();
-        push_normalized(s, &mut norm_buf);
+        push_normalized(s, norm_buf);
         let norm = &norm_buf[start..];
         word_tags.push(lex.word_tags(norm));
         let pronoun = if lex.pronouns.contains_key(norm) {
@@ -566,14 +582,6 @@ fn lex_blocks(
         };
         norm_at.push((start as u32, norm_buf.len() as u32));
         flags.push(case_flags(s) | pronoun);
-    }
-    Lexed {
-        tokens,
-        block_of,
-        norm_buf,
-        norm_at,
-        word_tags,
-        flags,
     }
 }
 
