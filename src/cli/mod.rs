@@ -124,7 +124,7 @@ struct CheckArgs {
     #[arg(long, help_heading = "Input")]
     no_ignore: bool,
 
-    /// Threads for checking the inputs (default: one per core).
+    /// Threads for checking the inputs and the paragraphs of a long one (default: one per core).
     #[arg(short = 'j', long, value_name = "N", help_heading = "Input")]
     threads: Option<usize>,
 
