@@ -359,3 +359,52 @@ fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
         assert_eq!(stderr, "", "{format}");
     }
 }
+
+/// A long article (the fixture articles again and again, each round numbered so that no two
+/// quotes repeat word for word): its paragraphs are checked in parallel runs, its CSV report
+/// formatted in parallel parts. One thread and two must write the same bytes.
+#[test]
+fn a_long_article_reads_the_same_on_one_thread_and_two() {
+    let mut articles = Vec::new();
+    for lang in ["fr", "en"] {
+        let dir = format!("{}/fixtures/{lang}", env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        for p in paths {
+            articles.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    let mut text = String::new();
+    let mut round = 0;
+    while text.len() < 1_300_000 {
+        for a in &articles {
+            text.push_str(&a.replace("« ", &format!("« {round} ")));
+            text.push_str("\n\n");
+        }
+        round += 1;
+    }
+    let dir = dir_with(&[("long.txt", text.as_bytes())]);
+    let run = |threads: &str| {
+        quotecheck(&dir)
+            .args([
+                "check",
+                "--no-fail",
+                "--lang",
+                "fr",
+                "-j",
+                threads,
+                "long.txt",
+            ])
+            .output()
+            .unwrap()
+    };
+    let (one, two) = (run("1"), run("2"));
+    assert_eq!(one.status.code(), Some(0));
+    let rows = csv_records(&one.stdout).len();
+    // More rows than one CSV part (4,096) twice over, so the report is formatted in parts.
+    assert!(rows > 2 * 4096, "{rows} rows");
+    assert!(one.stdout == two.stdout, "one thread and two differ");
+}
