@@ -664,21 +664,22 @@ impl Entities {
                 );
                 // The most recent organisation named as a subject (not only inside a
                 // prepositional phrase: `de l'Ouest`), else the most recent one.
+                // The latest mention before this one, within the last fifteen sentences, of
+                // such an organisation: walking back over the mentions (each already resolved,
+                // in text order) stops at the first, instead of asking every entity.
                 let candidates = |free_only: bool| {
-                    self.list
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, ent)| ent.kind == EntityKind::Org && ent.named)
-                        .filter(|(_, ent)| {
-                            m.generic || ent.words.iter().any(|w| w.contains(&head_word))
+                    (0..mi)
+                        .rev()
+                        .take_while(|&x| m.sentence.saturating_sub(ms.list[x].sentence) <= 15)
+                        .filter(|&x| !free_only || !ms.list[x].in_pp)
+                        .find_map(|x| {
+                            let id = self.of_mention[x]?;
+                            let ent = &self.list[id];
+                            (ent.kind == EntityKind::Org
+                                && ent.named
+                                && (m.generic || ent.words.iter().any(|w| w.contains(&head_word))))
+                            .then_some((id, x))
                         })
-                        .filter_map(|(id, ent)| {
-                            let last = ent.last_before(mi, |x| !free_only || !ms.list[x].in_pp)?;
-                            // Only close by: within the last fifteen sentences.
-                            (m.sentence.saturating_sub(ms.list[last].sentence) <= 15)
-                                .then_some((id, last))
-                        })
-                        .max_by_key(|&(_, last)| last)
                 };
                 let recent_org = candidates(true).or_else(|| candidates(false));
                 if let Some((id, last)) = recent_org {
