@@ -8,7 +8,7 @@
 //! descriptions, subject preference and gender for pronouns, and an explicit ambiguity when the
 //! rules cannot separate two candidates.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -127,6 +127,55 @@ pub struct Entities {
     outlets: Vec<usize>,
     /// The unnamed outlets by their folded description.
     unnamed_outlets: HashMap<String, usize>,
+    /// Where the named outlets are mentioned, for the one nearest an unnamed outlet.
+    near_outlets: OutletIndex,
+}
+
+/// The mentions of the named outlets by where they start, `(start, mention) → entity`: all of
+/// them, those of state media, and by kind of outlet (the ones an unnamed outlet may be).
+#[derive(Debug, Default)]
+struct OutletIndex {
+    all: BTreeMap<(usize, usize), usize>,
+    state: BTreeMap<(usize, usize), usize>,
+    by_kind: HashMap<OutletKind, BTreeMap<(usize, usize), usize>>,
+}
+
+impl OutletIndex {
+    /// Mention `mi` of the named outlet `ent` (entity `id`).
+    fn add(&mut self, ms: &Mentions, ent: &Entity, id: usize, mi: usize) {
+        let Some((kind, state)) = ent.outlet else {
+            return;
+        };
+        let key = (ms.list[mi].full.start, mi);
+        self.all.insert(key, id);
+        if state {
+            self.state.insert(key, id);
+        }
+        self.by_kind.entry(kind).or_default().insert(key, id);
+    }
+
+    /// The named outlet an unnamed one of `kind` (`state` media) at mention `mi` stands for:
+    /// the one with a mention nearest to it in bytes, the earliest created on a tie.
+    fn nearest(&self, ms: &Mentions, mi: usize, kind: OutletKind, state: bool) -> Option<usize> {
+        let map = if state {
+            &self.state
+        } else if kind == OutletKind::Any {
+            &self.all
+        } else {
+            self.by_kind.get(&kind)?
+        };
+        let at = ms.list[mi].full.start;
+        let left = map.range(..(at, mi)).rev();
+        let right = map.range((at, mi)..);
+        let d_left = left.clone().next().map(|(&(s, _), _)| at - s);
+        let d_right = right.clone().next().map(|(&(s, _), _)| s - at);
+        let d = d_left.into_iter().chain(d_right).min()?;
+        // Entities are created in order, so the earliest created is the smallest id.
+        left.take_while(|((s, _), _)| at - s == d)
+            .chain(right.take_while(|((s, _), _)| s - at == d))
+            .map(|(_, &id)| id)
+            .min()
+    }
 }
 
 /// A new name is compared with this many of the latest entities whatever their words (for the
@@ -261,6 +310,7 @@ impl Entities {
             by_class: HashMap::default(),
             outlets: Vec::new(),
             unnamed_outlets: HashMap::default(),
+            near_outlets: OutletIndex::default(),
         };
         // Names and named outlets first, in text order.
         for (mi, m) in ms.list.iter().enumerate() {
@@ -301,26 +351,30 @@ impl Entities {
                 }
             }
         }
-        // Other descriptions and unnamed outlets, in text order.
+        // Other descriptions and unnamed outlets, in text order. A mention that joins a named
+        // outlet is indexed with its mentions (the next unnamed outlet may be nearest to it).
+        for &id in &e.outlets {
+            for &x in &e.list[id].mentions {
+                e.near_outlets.add(ms, &e.list[id], id, x);
+            }
+        }
         for (mi, m) in ms.list.iter().enumerate() {
             if e.of_mention[mi].is_some() {
                 continue;
             }
-            match m.kind {
-                MentionKind::Description(kind) => {
-                    let id = e.resolve_description(p, ms, mi, kind);
-                    e.of_mention[mi] = Some(id);
-                }
+            let id = match m.kind {
+                MentionKind::Description(kind) => e.resolve_description(p, ms, mi, kind),
                 MentionKind::Outlet {
                     named: false,
                     kind,
                     state,
                     ..
-                } => {
-                    let id = e.resolve_unnamed_outlet(p, ms, mi, kind, state);
-                    e.of_mention[mi] = Some(id);
-                }
-                _ => {}
+                } => e.resolve_unnamed_outlet(p, ms, mi, kind, state),
+                _ => continue,
+            };
+            e.of_mention[mi] = Some(id);
+            if e.list[id].named && e.list[id].outlet.is_some() {
+                e.near_outlets.add(ms, &e.list[id], id, mi);
             }
         }
         e
@@ -764,33 +818,7 @@ impl Entities {
         state: bool,
     ) -> usize {
         let m = &ms.list[mi];
-        let mut best: Option<(usize, usize)> = None;
-        for &id in &self.outlets {
-            let ent = &self.list[id];
-            let Some((ok, ostate)) = ent.outlet else {
-                continue;
-            };
-            let compatible = if state {
-                ostate
-            } else {
-                kind == OutletKind::Any || ok == kind
-            };
-            if !compatible {
-                continue;
-            }
-            // The nearest of its mentions is right before or right after this one.
-            let before = ent.mentions.range(..mi).next_back();
-            let dist = before
-                .into_iter()
-                .chain(ent.mentions.range(mi..).next())
-                .map(|&x| ms.list[x].full.start.abs_diff(m.full.start))
-                .min()
-                .unwrap_or(usize::MAX);
-            if best.is_none_or(|(_, d)| dist < d) {
-                best = Some((id, dist));
-            }
-        }
-        if let Some((id, _)) = best {
+        if let Some(id) = self.near_outlets.nearest(ms, mi, kind, state) {
             self.list[id].add_mention(mi);
             return id;
         }
