@@ -491,6 +491,18 @@ struct Lexed {
     flags: Vec<u8>,
 }
 
+impl Lexed {
+    /// Empty, keeping the memory.
+    fn clear(&mut self) {
+        self.tokens.clear();
+        self.block_of.clear();
+        self.norm_buf.clear();
+        self.norm_at.clear();
+        self.word_tags.clear();
+        self.flags.clear();
+    }
+}
+
 /// Tokenize `blocks` by runs of about `run_bytes` (in parallel when there are several) and join
 /// the runs in text order.
 fn lex_runs(
@@ -541,6 +553,7 @@ fn lex_blocks(
     marks: &[usize],
     out: &mut Lexed,
 ) {
+    out.clear();
     let Lexed {
         tokens,
         block_of,
@@ -549,12 +562,6 @@ fn lex_blocks(
         word_tags,
         flags,
     } = out;
-    tokens.clear();
-    block_of.clear();
-    norm_buf.clear();
-    norm_at.clear();
-    word_tags.clear();
-    flags.clear();
     let bytes = blocks[run.clone()]
         .iter()
         .map(|b| b.span.len())
