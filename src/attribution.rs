@@ -844,11 +844,18 @@ fn find_speaker(
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
         // The subject's chain of mentions must start right after the punctuation.
-        // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first.)
+        // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
+        // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
+        // premodifiers, capitalised ones included, none of them a function word or a verb.)
         let chain_starts_at_gap = subject_inside
             && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| {
                 s == g
-                    || s <= g + 2 && (g..s).all(|k| p.is_word(k) && !p.is_cap(k) && p.tags(k) == 0)
+                    || s <= g + 3
+                        && (g..s).all(|k| {
+                            p.is_word(k)
+                                && p.tags(k) == 0
+                                && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                        })
             });
         let only_punct = g >= before_subject
             || g == gap.end

@@ -328,6 +328,19 @@ pub fn find(p: &Prose) -> Mentions {
             i = end;
             continue;
         }
+        // Nor is it with a portfolio between (`Spanish Finance Minister Ana Ruiz`): the
+        // portfolio is read on its own.
+        if end > start + 1
+            && honorific.is_none()
+            && demonym(p, start)
+            && !p
+                .key(start)
+                .is_some_and(|k| p.shared.first_names.contains_key(k))
+            && title_at(p, end)
+        {
+            i = start + 1;
+            continue;
+        }
         // `the North Korean leader`, `Chinese authorities`, `US officials`: capitalised
         // premodifiers of a role, unless they name a person (`President Kim officials`).
         let first_name = p

@@ -658,3 +658,29 @@ fn a_first_person_quote_after_a_sentence_about_a_named_person_is_theirs() {
     );
     assert_eq!(r[0].2, None, "not in the first person: tied to nobody");
 }
+
+#[test]
+fn a_postposed_subject_may_open_with_capitalised_premodifiers() {
+    let text = "Ministers meet in Lisbon\n\n\
+        \"We cannot wait another year,\" Portuguese Finance Minister Rui Matos said on Monday.\n\n\
+        \"Prices will stay high,\" OECD chief economist Lena Hart told reporters.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![
+            row(
+                "\"We cannot wait another year,\"",
+                Some("Rui Matos"),
+                Some("Finance Minister Rui Matos"),
+                Some("said"),
+                None
+            ),
+            row(
+                "\"Prices will stay high,\"",
+                Some("Lena Hart"),
+                Some("economist Lena Hart"),
+                Some("told"),
+                None
+            ),
+        ]
+    );
+}
