@@ -355,7 +355,17 @@ pub fn find(p: &Prose) -> Mentions {
             i = end;
             continue;
         }
-        let names: Vec<NamePart> = split_titles(p, start, end)
+        let mut parts = split_titles(p, start, end);
+        // `Mr. King`, `Ms. Bishop`, `Mme Lévêque`: a lone title word after a courtesy title is
+        // the surname.
+        if parts.is_empty()
+            && end == start + 1
+            && start > i
+            && p.lex.courtesy.longest(i, |k| p.key(k)).is_some()
+        {
+            parts.push((start..end, start..end, None));
+        }
+        let names: Vec<NamePart> = parts
             .into_iter()
             .flat_map(|(full, core, class)| {
                 let parts = split_at_first_name(p, core);

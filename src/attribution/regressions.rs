@@ -684,3 +684,16 @@ fn a_postposed_subject_may_open_with_capitalised_premodifiers() {
         ]
     );
 }
+
+#[test]
+fn a_title_word_after_a_courtesy_title_is_a_surname() {
+    let text = "Council vote delayed\n\n\
+        \"The numbers do not add up,\" Mr. Bishop said.\n\n\
+        « Le budget est bouclé », a déclaré Mme Prince.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Bishop"));
+    assert_eq!(r[0].3.as_deref(), Some("Mr. Bishop"));
+    let r = rows("« Le budget est bouclé », a déclaré Mme Prince.", Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Prince"));
+    assert_eq!(r[0].3.as_deref(), Some("Mme Prince"));
+}

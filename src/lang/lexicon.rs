@@ -450,6 +450,9 @@ pub struct Lexicon {
     pub platforms: Vec<String>,
     /// Honorifics before names (`M.`, `Mme`, `Mr`, `Dr`), with the gender they imply.
     pub honorifics: PhraseMap<Gender>,
+    /// The courtesy titles among them (`@courtesy`: `Mr`, `Mme`): a title word right after one is
+    /// a surname (`Mr. King`, `Ms. Bishop`).
+    pub courtesy: PhraseMap<()>,
     /// Pronouns.
     pub pronouns: HashMap<String, PronounInfo>,
     /// Possessive determiners, with what their possessor may be (`his`, `their`, `leur`).
@@ -836,8 +839,12 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut honorifics = PhraseMap::default();
+    let mut courtesy = PhraseMap::default();
     for line in lines(f.honorifics) {
         honorifics.insert(keys(line.entry), gender_of(&line));
+        if line.has("courtesy") {
+            courtesy.insert(keys(line.entry), ());
+        }
     }
 
     let mut pronouns = HashMap::default();
@@ -943,6 +950,7 @@ fn load(lang: Lang) -> Lexicon {
         roles,
         platforms,
         honorifics,
+        courtesy,
         pronouns,
         words,
         adverbials,
