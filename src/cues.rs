@@ -894,7 +894,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
     // clause between commas; the subject is before it.
     if k > sent_start + 1 && p.is_punct(k - 1, ",") {
-        let seg = scan_segment_left(p, k - 1, sent_start);
+        let seg = scan_segment_left(p, ms, k - 1, sent_start);
         if seg > sent_start + 1
             && p.is(seg, word::REL)
             && !p.is(seg, word::SUB)
@@ -911,7 +911,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         k -= 1;
     }
     loop {
-        let segment_start = scan_segment_left(p, k, sent_start);
+        let segment_start = scan_segment_left(p, ms, k, sent_start);
         if segment_start == k {
             break;
         }
@@ -939,7 +939,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         let seg = segment_start..k;
         let parenthetical = segment_start > sent_start && p.is_punct(segment_start - 1, ",") && {
             let c = segment_start - 1;
-            let before = scan_segment_left(p, c, sent_start);
+            let before = scan_segment_left(p, ms, c, sent_start);
             before < c
                 && segment_heads_np(p, ms, before..c)
                 && ms.within(p.items_span(before..c)).next().is_some()
@@ -981,7 +981,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             // `Jim Jordan (R-Ohio), an oversight panel member, said`: a short parenthesis
             // before the comma belongs to the name before it.
             let c = short_parenthesis_before(p, c, sent_start).unwrap_or(c);
-            let before = scan_segment_left(p, c, sent_start);
+            let before = scan_segment_left(p, ms, c, sent_start);
             let seg_before = before..c;
             if before < c
                 && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
@@ -998,7 +998,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
                 && ms.within(p.items_span(seg_before)).next().is_some();
             if pp && before > sent_start && p.is_punct(before - 1, ",") {
                 let c2 = before - 1;
-                let before2 = scan_segment_left(p, c2, sent_start);
+                let before2 = scan_segment_left(p, ms, c2, sent_start);
                 if before2 < c2 && segment_heads_np(p, ms, before2..c2) {
                     start = before;
                     k = c2;
@@ -1147,7 +1147,7 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
 
 /// Start of the comma-free segment ending at item `k`: it stops at punctuation, a quote, a
 /// complementizer or conjunction, a subordinator, or another reporting verb.
-fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
+fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> usize {
     let mut s = k;
     while s > sent_start {
         let x = s - 1;
@@ -1160,13 +1160,16 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
         {
             break;
         }
-        // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`).
+        // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`),
+        // and so is it at the end of a description (`the IMF report said`).
+        let noun = x > sent_start && p.is(x - 1, word::DET | word::POSS)
+            || ms.ending_at(x + 1).any(|m| m.items.start < x);
         if p.lex
             .verbs
             .longest(x, |y| p.key(y).filter(|_| y < k))
             .is_some()
             && !p.is_cap(x)
-            && !(x > sent_start && p.is(x - 1, word::DET | word::POSS))
+            && !noun
         {
             break;
         }

@@ -697,3 +697,14 @@ fn a_title_word_after_a_courtesy_title_is_a_surname() {
     assert_eq!(r[0].2.as_deref(), Some("Prince"));
     assert_eq!(r[0].3.as_deref(), Some("Mme Prince"));
 }
+
+#[test]
+fn a_verb_form_ending_a_description_is_a_noun() {
+    let r = rows(
+        "Growth forecast cut\n\nThe OECD cut its growth forecast on Tuesday. \"Trade tensions \
+         weigh on investment,\" the OECD report said.",
+        Lang::En,
+    );
+    assert_eq!(r[0].3.as_deref(), Some("the OECD report"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+}
