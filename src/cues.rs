@@ -378,6 +378,17 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             return None;
         }
     }
+    // A reflexive participle of a verb listed without its clitic is another verb
+    // (`se trouvant devant la mairie` is not `trouvant le projet « … »`).
+    if p.lang == Lang::Fr
+        && norm.ends_with("ant")
+        && !lemma.name.starts_with("se ")
+        && !lemma.name.starts_with("s'")
+        && j > sent.start
+        && matches!(p.key(j - 1), Some("se" | "s'"))
+    {
+        return None;
+    }
     // Verb group to the left.
     let mut start = j;
     let mut aux = false;

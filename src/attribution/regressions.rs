@@ -708,3 +708,24 @@ fn a_verb_form_ending_a_description_is_a_noun() {
     assert_eq!(r[0].3.as_deref(), Some("the OECD report"));
     assert_eq!(r[0].4.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_participle_of_opinion_with_an_attribute_is_a_cue() {
+    let text = "Conseil municipal houleux\n\n\
+        Claire Fabre, maire de la ville, est ensuite intervenue, trouvant le projet « très mal préparé et \
+        injuste pour les familles ». « Nous ne voterons pas ce texte. »\n\n\
+        Les manifestants, se trouvant devant la « zone rouge », ont été dispersés.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        r[0],
+        row(
+            "« très mal préparé et injuste pour les familles »",
+            Some("Claire Fabre"),
+            Some("Claire Fabre"),
+            Some("trouvant"),
+            None
+        )
+    );
+    assert_eq!(r[1].2.as_deref(), Some("Claire Fabre"));
+    assert_eq!(r[2].1, QuoteKind::Term, "se trouvant: a place, no opinion");
+}
