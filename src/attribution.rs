@@ -666,12 +666,22 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
     let named_role = |k: usize| {
         es.of_mention[k].is_some_and(|e| es.list[e].named && es.list[e].kind == EntityKind::Person)
     };
+    // An unnamed agent counts too (`the letter signed by the president`).
+    let agent = |x: &crate::mentions::Mention| {
+        let s = x.items.start;
+        (s.saturating_sub(2)..s).any(|k| matches!(p.key(k), Some("by" | "par")))
+    };
     let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
         MentionKind::Name(crate::mentions::NameKind::Person) => 0,
         MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
         MentionKind::Description(RoleKind::Person) if named_role(k) => 1,
         MentionKind::Name(crate::mentions::NameKind::Org) => 2,
         MentionKind::Outlet { named: true, .. } => 3,
+        MentionKind::Description(RoleKind::Person | RoleKind::Org | RoleKind::Anonymous)
+            if agent(x) =>
+        {
+            4
+        }
         _ => 9,
     };
     ms.within(window)

@@ -1103,6 +1103,22 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
                 start = s2;
                 continue;
             }
+            // `The decree signed by the Pope`, `le texte signé par la ministre`: a reduced
+            // relative naming the agent belongs to the noun before it.
+            let agent = start >= floor + 3
+                && matches!(p.key(start - 1), Some("by" | "par"))
+                && p.key(start - 2).is_some_and(|w| {
+                    !p.is_cap(start - 2)
+                        && ["ed", "en", "é", "ée", "és", "ées"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                });
+            if agent {
+                if let Some(s2) = ending_at(start - 2) {
+                    start = s2;
+                    continue;
+                }
+            }
             let joiner = p.key(start - 1).is_some_and(|w| {
                 matches!(
                     w,

@@ -365,6 +365,11 @@ pub fn find(p: &Prose) -> Mentions {
         {
             parts.push((start..end, start..end, None));
         }
+        // A title alone (`the Pope`, `the President`) names no one: left to the descriptions.
+        if parts.is_empty() && honorific.is_none() && end == start + 1 {
+            i = end;
+            continue;
+        }
         let names: Vec<NamePart> = parts
             .into_iter()
             .flat_map(|(full, core, class)| {

@@ -729,3 +729,23 @@ fn a_participle_of_opinion_with_an_attribute_is_a_cue() {
     assert_eq!(r[1].2.as_deref(), Some("Claire Fabre"));
     assert_eq!(r[2].1, QuoteKind::Term, "se trouvant: a place, no opinion");
 }
+
+#[test]
+fn a_document_signed_by_someone_speaks_for_them() {
+    let text = "New rules for the diocese\n\n\
+        Pope Leo issued a decree on Tuesday.\n\n\
+        The decree signed by the Pope read \"Every bishop must report abuse.\"\n\n\
+        The letter signed by the president read \"Every governor must answer.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"Every bishop must report abuse.\"",
+            Some("Leo"),
+            Some("The decree signed by the Pope"),
+            Some("read"),
+            None
+        )
+    );
+    assert_eq!(r[1].2.as_deref(), Some("president"));
+}
