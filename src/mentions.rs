@@ -1867,7 +1867,13 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                 .copied()
                 .find(|&b| b != a && !list[b].in_pp)
         };
+        // `a protester using the pseudonym Katya`: the name the person goes by.
+        let alias = || {
+            let (len, _) = p.lex.alias_phrases.longest(direct_end, |x| p.key(x))?;
+            name_at(direct_end + len)
+        };
         let target = name_at(direct_end)
+            .or_else(alias)
             .or_else(|| {
                 p.is_punct(direct_end, ",")
                     .then(|| name_at(direct_end + 1))

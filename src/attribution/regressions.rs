@@ -749,3 +749,19 @@ fn a_document_signed_by_someone_speaks_for_them() {
     );
     assert_eq!(r[1].2.as_deref(), Some("president"));
 }
+
+#[test]
+fn a_description_takes_the_name_its_person_goes_by() {
+    let text = "Strike enters its third week\n\n\
+        \"Nobody listens to us anymore,\" said a nurse using the pseudonym Mira. \"We work \
+        double shifts every week.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Mira"));
+    assert_eq!(r[0].3.as_deref(), Some("a nurse"));
+    assert_eq!(r[1].2.as_deref(), Some("Mira"));
+    let r = rows(
+        "« Personne ne nous écoute », a déclaré un manifestant se faisant appeler Karim.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Karim"));
+}

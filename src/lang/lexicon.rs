@@ -466,6 +466,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Phrases that mark the next quote as a title or a term.
     pub kind_cues: PhraseMap<KindCue>,
+    /// Phrases between a description and the name its person goes by (`using the pseudonym`).
+    pub alias_phrases: PhraseMap<()>,
     /// Generic outlet nouns.
     pub outlet_nouns: PhraseMap<OutletNoun>,
     /// Words that make a capitalised name an organisation (`Conseil`, `Party`, `University`).
@@ -601,6 +603,7 @@ struct Files {
     abbreviations: &'static str,
     kind_cues: &'static str,
     outlet_nouns: &'static str,
+    alias_phrases: &'static str,
 }
 
 fn files(lang: Lang) -> Files {
@@ -615,6 +618,7 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("fr", "abbreviations.txt"),
             kind_cues: data!("fr", "kind_cues.txt"),
             outlet_nouns: data!("fr", "outlet_nouns.txt"),
+            alias_phrases: data!("fr", "alias_phrases.txt"),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -626,6 +630,7 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("en", "abbreviations.txt"),
             kind_cues: data!("en", "kind_cues.txt"),
             outlet_nouns: data!("en", "outlet_nouns.txt"),
+            alias_phrases: data!("en", "alias_phrases.txt"),
         },
     }
 }
@@ -895,6 +900,10 @@ fn load(lang: Lang) -> Lexicon {
         .map(|l| normalize(l.entry.trim_end_matches('.')))
         .collect();
 
+    let mut alias_phrases = PhraseMap::default();
+    for line in lines(f.alias_phrases) {
+        alias_phrases.insert(keys(line.entry), ());
+    }
     let mut kind_cues = PhraseMap::default();
     for line in lines(f.kind_cues) {
         let kind = if line.has("title") {
@@ -956,6 +965,7 @@ fn load(lang: Lang) -> Lexicon {
         adverbials,
         abbreviations,
         kind_cues,
+        alias_phrases,
         outlet_nouns,
         org_words,
     }
