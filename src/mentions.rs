@@ -1892,6 +1892,23 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             }
             by_end.get(&(start - 1))?.iter().copied().find(|&b| b != a)
         });
+        // A definite description as the predicate of its name (`The Court of Session is the
+        // highest civil court in Scotland`, `Léa Roy est la porte-parole du collectif`).
+        let target = target.or_else(|| {
+            let start = list[a].items.start;
+            if list[a].indefinite
+                || start < 2
+                || !p.is(start, word::DET)
+                || !matches!(p.key(start - 1), Some("is" | "was" | "est" | "était"))
+            {
+                return None;
+            }
+            by_end
+                .get(&(start - 1))?
+                .iter()
+                .copied()
+                .find(|&b| b != a && !list[b].in_pp)
+        });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {
                 list[a].apposed = Some(b);

@@ -765,3 +765,23 @@ fn a_description_takes_the_name_its_person_goes_by() {
     );
     assert_eq!(r[0].2.as_deref(), Some("Karim"));
 }
+
+#[test]
+fn a_definite_description_predicated_of_a_name_joins_its_entity() {
+    let text = "Appeal court rules on the closure\n\n\
+        On Monday, the Court of Appeal in Marlow issued a ruling on the closure of the port. \
+        The Court of Appeal is the highest civil court in the province.\n\n\
+        The court's summary concluded with the statement: \"The order is void and of no \
+        effect.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"The order is void and of no effect.\"",
+            Some("Court of Appeal"),
+            Some("The court's summary"),
+            Some("concluded"),
+            None
+        )
+    );
+}
