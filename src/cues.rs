@@ -592,6 +592,16 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             addressee = Some(mi);
         }
     }
+    // `The three-judge court found …`, `the study found`: findings are reported words only
+    // from a court, a judge or a document.
+    let finder = subject
+        .as_ref()
+        .and_then(|s| s.head)
+        .and_then(|h| ms.list[h].role_class)
+        .is_some_and(|c| lex.finding_classes.binary_search(&c).is_ok());
+    if info.tags.has(VerbTags::FINDING) && !finder {
+        return None;
+    }
     Some(Cue {
         span: p.items_span(items.clone()),
         items,

@@ -785,3 +785,25 @@ fn a_definite_description_predicated_of_a_name_joins_its_entity() {
         )
     );
 }
+
+#[test]
+fn a_court_or_a_study_reports_what_it_found() {
+    let text = "Appeal court rules on the closure\n\n\
+        On Monday, the Court of Appeal in Marlow issued a ruling on the closure of the port. \
+        The Court of Appeal is the highest civil court in the province.\n\n\
+        The three-judge court found the decision \"was taken for an improper purpose and is \
+        unlawful.\"\n\n\
+        Police found the documents in a \"secure location\" on Friday.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"was taken for an improper purpose and is unlawful.\"",
+            Some("Court of Appeal"),
+            Some("The three-judge court"),
+            Some("found"),
+            None
+        )
+    );
+    assert_eq!(r[1].1, QuoteKind::Term, "police find things, not words");
+}

@@ -64,6 +64,9 @@ impl VerbTags {
     pub const PARADIGM: u16 = 1 << 5;
     /// A verb of writing (`écrire`, `write`, `tweet`).
     pub const WRITTEN: u16 = 1 << 6;
+    /// A verb of findings (`find`, `conclure`): a cue only when its subject is a court, judge or
+    /// document (`@finding` lines of `roles.txt`): `the court found`, not `police found`.
+    pub const FINDING: u16 = 1 << 7;
 
     /// True when all bits of `tag` are set.
     pub fn has(self, tag: u16) -> bool {
@@ -144,6 +147,8 @@ pub struct RoleInfo {
     /// A word for any leader (`leader`, `dirigeant`, `numéro un`): refers back to a president
     /// or prime minister as well.
     pub broad: bool,
+    /// A court, judge or document whose findings are reported (`@finding`).
+    pub finding: bool,
 }
 
 /// A pronoun and what it may refer to (`pronouns.txt`).
@@ -475,6 +480,9 @@ pub struct Lexicon {
     /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
     /// sorted.
     pub leader_classes: Vec<u32>,
+    /// The role classes of courts, judges and documents whose findings are reported (`@finding`
+    /// lines of `roles.txt`), sorted.
+    pub finding_classes: Vec<u32>,
 }
 
 /// Data shared by both languages: outlets, first names, places.
@@ -719,6 +727,7 @@ fn load(lang: Lang) -> Lexicon {
             ("negative", VerbTags::NEGATIVE),
             ("paradigm", VerbTags::PARADIGM),
             ("written", VerbTags::WRITTEN),
+            ("finding", VerbTags::FINDING),
         ] {
             if line.has(tag) {
                 tags |= bit;
@@ -825,6 +834,7 @@ fn load(lang: Lang) -> Lexicon {
                     generic,
                     platform,
                     leader: line.has("leader"),
+                    finding: line.has("finding"),
                     broad: line.has("broad"),
                 };
                 roles.insert(keys(form), info);
@@ -948,10 +958,18 @@ fn load(lang: Lang) -> Lexicon {
         .collect();
     leader_classes.sort_unstable();
     leader_classes.dedup();
+    let mut finding_classes: Vec<u32> = roles
+        .values()
+        .filter(|info| info.finding)
+        .map(|info| info.class)
+        .collect();
+    finding_classes.sort_unstable();
+    finding_classes.dedup();
 
     Lexicon {
         possessives,
         leader_classes,
+        finding_classes,
         lang,
         verbs,
         lemmas,
