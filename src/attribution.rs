@@ -106,6 +106,8 @@ struct Last {
     block: usize,
     ctx: Context,
     source: Option<(String, Option<Span>)>,
+    /// The source was cited for that quote's sentence only (`…, according to NBC.`).
+    scoped: bool,
 }
 
 /// Attribute every quote of the document.
@@ -252,6 +254,17 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
         let speaker_is_outlet = a
             .entity
             .is_some_and(|id| es.list[id].kind == EntityKind::Outlet);
+        // `Pelosi called it a "…," according to NBC.`: the outlet vouches for that sentence;
+        // the speaker's next quotes are not said to come from it unless the report goes on
+        // (`she added`, `est-il ajouté`).
+        let mut scoped = own.as_ref().is_some_and(|(_, span)| {
+            span.is_some_and(|sm| {
+                cues.iter().any(|c| {
+                    c.kind == CueType::Phrase(CueKind::According)
+                        && c.subject.as_ref().is_some_and(|ph| ph.span.contains(sm))
+                })
+            })
+        });
         if let Some((name, span)) = own {
             a.source = Some(name);
             a.source_mention = span;
@@ -275,7 +288,17 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
             });
             let same_speaker = |l: &Last| l.ctx.entity.is_some() && l.ctx.entity == a.entity;
-            if let Some(l) = &last {
+            let goes_on = found.as_ref().is_some_and(|f| {
+                f.cue.as_ref().is_some_and(|c| {
+                    c.tags.has(VerbTags::CONTINUE)
+                        || c.kind == CueType::Impersonal
+                        || c.kind == CueType::Phrase(CueKind::SameSource)
+                })
+            }) || cues.iter().any(|c| {
+                c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
+            });
+            let carries = |l: &Last| !l.scoped || goes_on;
+            if let Some(l) = last.as_ref().filter(|l| carries(l)) {
                 let impersonal = cues.iter().any(|c| {
                     c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
                 });
@@ -289,7 +312,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
             // The same speaker quoted again in the same paragraph goes on with the same report
             // (`… a déclaré à l'AFP X. « … », a-t-il précisé.`).
             if a.source.is_none() {
-                if let Some(l) = &last {
+                if let Some(l) = last.as_ref().filter(|l| carries(l)) {
                     if same_speaker(l) && l.block == p.block_start_of(qi) {
                         if let Some((name, _)) = &l.source {
                             a.source = Some(name.clone());
@@ -332,6 +355,9 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                 }
             }
         }
+        if a.source_inherited {
+            scoped = last.as_ref().is_some_and(|l| l.scoped);
+        }
         // A medium frame set by this quote's sentence (`dans les colonnes du Times`, `a déclaré
         // sur BFM TV`, `said on CNN`) carries to the speaker's later quotes; a dative (`told
         // Reuters`, `a déclaré à l'AFP`) does not.
@@ -371,6 +397,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
                     anonymous: a.anonymous,
                 },
                 source: a.source.clone().map(|s| (s, a.source_mention)),
+                scoped,
             });
         } else {
             // An unattributed quote breaks the chain of continuations.

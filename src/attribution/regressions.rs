@@ -807,3 +807,14 @@ fn a_court_or_a_study_reports_what_it_found() {
     );
     assert_eq!(r[1].1, QuoteKind::Term, "police find things, not words");
 }
+
+#[test]
+fn a_source_cited_with_according_to_covers_its_own_sentence() {
+    let text = "Harbour plan rejected\n\n\
+        Mayor Ana Ruiz called the plan a \"disaster for the old town,\" according to Reuters. \
+        \"We will not sign it,\" she said.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].5.as_deref(), Some("Reuters"));
+    assert_eq!(r[1].2.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(r[1].5, None);
+}
