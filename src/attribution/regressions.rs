@@ -818,3 +818,21 @@ fn a_source_cited_with_according_to_covers_its_own_sentence() {
     assert_eq!(r[1].2.as_deref(), Some("Ana Ruiz"));
     assert_eq!(r[1].5, None);
 }
+
+#[test]
+fn a_directive_reports_the_words_of_the_order() {
+    let text = "Storm warning issued\n\n\
+        Governor Dana Whitfield spoke on Monday. She was directing all state agencies to \
+        \"prepare for the worst and open every shelter\" before the weekend.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"prepare for the worst and open every shelter\"",
+            Some("Dana Whitfield"),
+            Some("She"),
+            Some("was directing"),
+            None
+        )
+    );
+}
