@@ -836,3 +836,13 @@ fn a_directive_reports_the_words_of_the_order() {
         )
     );
 }
+
+#[test]
+fn an_organisation_noun_before_its_complement_names_the_same_body() {
+    let text = "Envoy recalled\n\n\
+        The envoy left on the advice of the United States Department of State. The State \
+        Department said the case was \"under review at the highest level.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("United States Department of State"));
+    assert_eq!(r[0].3.as_deref(), Some("The State Department"));
+}
