@@ -838,7 +838,6 @@ fn find_speaker(
     last: Option<&Last>,
     speakers: &Known,
 ) -> Option<Found> {
-    let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
     let speaking = |c: &&Cue| {
         matches!(c.kind, CueType::Verb)
@@ -1053,7 +1052,28 @@ fn find_speaker(
         }
     }
 
-    // 7. Context: a quote standing alone in its sentence.
+    // 7. Context, then the next sentence: when nothing else ties the quote, the next sentence
+    // of the paragraph may say its subject said something more (`… maintenus dans « … ».
+    // L'ONG dénonce également …`, `"…" The union also criticised …`).
+    context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
+        .or_else(|| said_also_next(p, ms, es, s))
+}
+
+/// Rule 7 of [`find_speaker`]: a quote standing alone in its sentence, tied by the sentences
+/// around it.
+#[allow(clippy::too_many_arguments)]
+fn context_speaker(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    q: usize,
+    qi: usize,
+    s: usize,
+    sent: &std::ops::Range<usize>,
+    last: Option<&Last>,
+    speakers: &Known,
+) -> Option<Found> {
+    let es_of = |k: usize| es.of_mention[k];
     let alone = (sent.start..sent.end).filter(|&k| k != qi).all(|k| {
         p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some()
     });
@@ -1168,6 +1188,40 @@ fn find_speaker(
         phrase: Some(ph),
         context: None,
         confidence: 0.55,
+    })
+}
+
+/// Additive adverbs that say a speaker goes on (`L'ONG dénonce également`, `She also said`).
+const ADDITIVE: &[&str] = &["également", "aussi", "also"];
+
+/// The subject of the first cue of the sentence after `s`, in the same paragraph, when that cue
+/// is a reporting verb with an additive adverb in or right after its group and a named or
+/// described subject.
+fn said_also_next(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<Found> {
+    let next = s + 1;
+    if next >= p.sentences.len() || p.sentences[next].block != p.sentences[s].block {
+        return None;
+    }
+    let cues = cues::find(p, ms, next);
+    let c = cues.first()?;
+    if c.kind != CueType::Verb || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
+        return None;
+    }
+    let additive =
+        (c.items.start..c.end() + 1).any(|k| p.key(k).is_some_and(|w| ADDITIVE.contains(&w)));
+    let ph = c.subject.as_ref()?;
+    let head = ph.head?;
+    let named = match ms.list[head].kind {
+        MentionKind::Name(_) => true,
+        MentionKind::Description(_) => es.of_mention[head].is_some_and(|e| es.list[e].named),
+        _ => false,
+    };
+    (additive && named).then(|| Found {
+        rule: "context",
+        cue: None,
+        phrase: Some(ph.clone()),
+        context: None,
+        confidence: 0.5,
     })
 }
 

@@ -846,3 +846,20 @@ fn an_organisation_noun_before_its_complement_names_the_same_body() {
     assert_eq!(r[0].2.as_deref(), Some("United States Department of State"));
     assert_eq!(r[0].3.as_deref(), Some("The State Department"));
 }
+
+#[test]
+fn a_speaker_who_also_says_something_next_said_the_quote_before() {
+    let text = "Prisons : un rapport accablant\n\n\
+        Un rapport a été publié mardi. Il apparaît que les détenus sont privés \
+        « de tout contact avec leurs familles pendant des mois ». Le Comité Vérité Justice dénonce \
+        également les \
+        conditions de détention.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Comité Vérité Justice"));
+    assert_eq!(r[0].4, None);
+    let text = "Port to close\n\n\
+        Under the plan, dock workers would be moved to \"temporary sites far from the city and \
+        their families\". Mayor Ana Ruiz also criticised the ruling.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Ana Ruiz"));
+}
