@@ -863,3 +863,24 @@ fn a_speaker_who_also_says_something_next_said_the_quote_before() {
     let r = rows(text, Lang::En);
     assert_eq!(r[0].2.as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn lexicon_praise_verbs_and_campaign_roles() {
+    let text = "Budget fight continues\n\n\
+        Governor Ann Bell lauded the company for helping develop \"new and innovative ideas.\"\n\n\
+        \"My reaction, that was outrageous,\" a campaign strategist said in an interview with \
+        CNN.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"new and innovative ideas.\"",
+            Some("Ann Bell"),
+            Some("Governor Ann Bell"),
+            Some("lauded"),
+            None
+        )
+    );
+    assert_eq!(r[1].3.as_deref(), Some("a campaign strategist"));
+    assert_eq!(r[1].5.as_deref(), Some("CNN"));
+}
