@@ -1129,6 +1129,21 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
                     continue;
                 }
             }
+            // `a narrator in the campaign ad`, `residents in the old town`: a description
+            // placed by `in`.
+            if start >= floor + 2 && p.key(start - 1) == Some("in") {
+                if let Some(s2) = ms
+                    .ending_at(start - 1)
+                    .filter(|m| {
+                        m.items.start >= floor && matches!(m.kind, MentionKind::Description(_))
+                    })
+                    .map(|m| m.items.start)
+                    .min()
+                {
+                    start = s2;
+                    continue;
+                }
+            }
             let joiner = p.key(start - 1).is_some_and(|w| {
                 matches!(
                     w,

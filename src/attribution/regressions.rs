@@ -884,3 +884,22 @@ fn lexicon_praise_verbs_and_campaign_roles() {
     assert_eq!(r[1].3.as_deref(), Some("a campaign strategist"));
     assert_eq!(r[1].5.as_deref(), Some("CNN"));
 }
+
+#[test]
+fn a_description_placed_by_in_keeps_its_head() {
+    let r = rows(
+        "Strike enters its second day\n\n\"We are exhausted,\" a teacher in the union said on \
+         Monday.",
+        Lang::En,
+    );
+    assert_eq!(
+        r[0],
+        row(
+            "\"We are exhausted,\"",
+            Some("teacher"),
+            Some("a teacher in the union"),
+            Some("said"),
+            None
+        )
+    );
+}
