@@ -903,3 +903,19 @@ fn a_description_placed_by_in_keeps_its_head() {
         )
     );
 }
+
+#[test]
+fn a_family_speaks_as_a_group() {
+    let r = rows(
+        "Inquiry demanded\n\nThe victim's family has called on police to release the videos \
+         \"as a matter of transparency\" and asked for calm.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("family"));
+    assert_eq!(r[0].4.as_deref(), Some("has called"));
+    let r = rows(
+        "« Nous voulons la vérité », a déclaré la famille de la victime.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].3.as_deref(), Some("la famille de la victime"));
+}
