@@ -259,6 +259,29 @@ const FR_PREMODIFIERS: &[&str] = &[
     "simple",
 ];
 
+/// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
+/// `la majorité des élus a voté`).
+const PARTITIVES: &[&str] = &[
+    "number",
+    "majority",
+    "minority",
+    "handful",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "couple",
+    "nombre",
+    "majorité",
+    "minorité",
+    "plupart",
+    "poignée",
+    "dizaines",
+    "centaines",
+    "milliers",
+    "millions",
+];
+
 /// Words that join the parts of an organisation's name: `Bank of England`, `Science &
 /// Technology Facilities Council`.
 const ORG_JOINERS: &[&str] = &[
@@ -1766,7 +1789,14 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         {
             k -= 1;
         }
-        if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) {
+        // `A number of senators`, `some of the residents`: the complement of a quantity is
+        // the phrase's head, not a prepositional object.
+        let partitive = k >= 2
+            && matches!(p.key(k - 1), Some("of" | "de" | "d'"))
+            && (p.is(k - 2, word::QUANT | word::NUM)
+                || p.key(k - 2).is_some_and(|w| PARTITIVES.contains(&w)));
+        if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) && !partitive
+        {
             m.in_pp = true;
         }
         // A description that starts with a contracted preposition-article (`du président`,

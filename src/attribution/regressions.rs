@@ -919,3 +919,29 @@ fn a_family_speaks_as_a_group() {
     );
     assert_eq!(r[0].3.as_deref(), Some("la famille de la victime"));
 }
+
+#[test]
+fn the_complement_of_a_quantity_heads_the_subject() {
+    let text = "Licence refused\n\n\
+        A number of senators condemned the decision, citing the move as a \"grave abuse of \
+        power\" and \"contrary to law\".";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![
+            row(
+                "\"grave abuse of power\"",
+                Some("senators"),
+                Some("senators"),
+                Some("citing"),
+                None
+            ),
+            row(
+                "\"contrary to law\"",
+                Some("senators"),
+                Some("senators"),
+                Some("citing"),
+                None
+            ),
+        ]
+    );
+}
