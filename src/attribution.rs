@@ -879,6 +879,13 @@ fn find_speaker(
             .as_ref()
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
+        // The period of an abbreviated title (`panel Chairman Rep. Jo Hale`).
+        let abbreviation_period = |k: usize| {
+            p.is_punct(k, ".")
+                && k > g
+                && p.key(k - 1)
+                    .is_some_and(|w| p.lex.abbreviations.contains(w))
+        };
         // The subject's chain of mentions must start right after the punctuation.
         // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
         // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
@@ -886,11 +893,12 @@ fn find_speaker(
         let chain_starts_at_gap = subject_inside
             && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| {
                 s == g
-                    || s <= g + 3
+                    || (g..s).filter(|&k| p.is_word(k)).count() <= 3
                         && (g..s).all(|k| {
                             p.is_word(k)
                                 && p.tags(k) == 0
                                 && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                                || abbreviation_period(k)
                         })
             });
         let only_punct = g >= before_subject
@@ -903,7 +911,8 @@ fn find_speaker(
                             k,
                             word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX,
                         )
-                        && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
+                        && (abbreviation_period(k)
+                            || !p.is_any_punct(k, &[".", ";", ":", "!", "?"]))
                         && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
                 }));
         // `"… ." X said, "…"`: after a quote that ends its sentence, a cue that opens the next

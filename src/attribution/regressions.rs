@@ -945,3 +945,15 @@ fn the_complement_of_a_quantity_heads_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_postposed_subject_may_carry_an_abbreviated_title() {
+    let r = rows(
+        "Contempt vote\n\n\"Subpoenas are not optional,\" panel Chairman Rep. Jo Hale said on \
+         Thursday.",
+        Lang::En,
+    );
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].2.as_deref(), Some("Jo Hale"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+}
