@@ -542,6 +542,33 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             });
         }
     }
+    // A participle or gerund opening the sentence (`After saying her foot was "…," she was`,
+    // `En affirmant que le projet était « … », la ministre a quitté`) has the main clause's
+    // subject, after the comma that closes it.
+    if subject.is_none()
+        && (gerund || participle)
+        && (sent.start..start).all(|k| p.is(k, word::SUBORD | word::PREP | word::ADV))
+    {
+        // The comma may close the quote inside its marks (`"…," she was`).
+        let closes = |k: usize| {
+            p.is_punct(k, ",")
+                || p.quote_at(k)
+                    .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(','))
+        };
+        if let Some(comma) = (end..sent.end).find(|&k| closes(k)) {
+            subject = noun_phrase_right(p, ms, comma + 1, sent.end).filter(|np| {
+                np.items.start == comma + 1
+                    && np.head.is_some_and(|h| {
+                        matches!(
+                            ms.list[h].kind,
+                            MentionKind::Name(_)
+                                | MentionKind::Description(_)
+                                | MentionKind::Pronoun { neuter: false }
+                        )
+                    })
+            });
+        }
+    }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
     // said she was…`, `Kim a reçu Choïgou et a déclaré…`).
     if subject.is_none() && !nonfinite && !inverted && prev.is_some_and(|k| p.is(k, word::CONJ)) {

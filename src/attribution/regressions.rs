@@ -957,3 +957,22 @@ fn a_postposed_subject_may_carry_an_abbreviated_title() {
     assert_eq!(r[0].2.as_deref(), Some("Jo Hale"));
     assert_eq!(r[0].4.as_deref(), Some("said"));
 }
+
+#[test]
+fn a_participle_opening_the_sentence_has_the_main_subject() {
+    let r = rows(
+        "Health scare\n\nClara Diaz spent the night at home. After saying her foot was \"so \
+         swollen I could barely walk,\" she was taken to hospital.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Clara Diaz"));
+    assert_eq!(r[0].3.as_deref(), Some("she"));
+    assert_eq!(r[0].4.as_deref(), Some("saying"));
+    let r = rows(
+        "Conseil des ministres\n\nEn affirmant que le projet était « une catastrophe pour \
+         les familles », la ministre Anne Vial a quitté la salle.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Anne Vial"));
+    assert_eq!(r[0].4.as_deref(), Some("En affirmant"));
+}
