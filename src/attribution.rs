@@ -1000,6 +1000,48 @@ fn find_speaker(
         }
     }
 
+    // `according to agreed facts heard in court, "…"`: a complement that names no one is an
+    // unnamed source, written as its description.
+    for c in cues {
+        if c.kind != CueType::Phrase(CueKind::According) || c.subject.is_some() {
+            continue;
+        }
+        let start = c.end();
+        let mut j = start;
+        while j < sent.end && j < start + 8 && p.is_word(j) && p.quote_at(j).is_none() {
+            j += 1;
+        }
+        let closed = j == sent.end || p.is_punct(j, ",") || p.quote_at(j).is_some();
+        // Not a manner (`selon toute vraisemblance`, `according to plan`) nor the writer's own
+        // information (`selon nos informations`).
+        let first = (start + 1 < j).then(|| p.key(start)).flatten();
+        if !closed
+            || first.is_none_or(|w| p.lex.pronouns.contains_key(w))
+            || p.is(start, word::POSS | word::QUANT | word::NEG)
+        {
+            continue;
+        }
+        let from = if p.is(start, word::DET) && start + 1 < j {
+            start + 1
+        } else {
+            start
+        };
+        let span = p.items_span(start..j);
+        return Some(Found {
+            rule: "according",
+            cue: Some(c.clone()),
+            phrase: None,
+            context: Some(Context {
+                entity: None,
+                speaker: Some(p.items_span(from..j).get(p.text).to_string()),
+                mention: Some(span),
+                candidates: Vec::new(),
+                anonymous: false,
+            }),
+            confidence: 0.6,
+        });
+    }
+
     // A postposed cue further on in the sentence: inverted (`« … » à Moscou, a rapporté X`)
     // or a `, she said` incise after the rest of the clause (`"…" to drive up the stock price,
     // she said`), with no other quote in between.

@@ -287,7 +287,12 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
             return None;
         }
     }
-    if kind == CueKind::According && np.is_none() {
+    // `according to agreed facts heard in court`: a complement that names no one still makes
+    // a cue (the attribution writes the speaker as its description).
+    if kind == CueKind::According
+        && np.is_none()
+        && !(after < sent.end && p.is_word(after) && p.quote_at(after).is_none())
+    {
         return None;
     }
     let items = j..after;

@@ -975,3 +975,25 @@ fn a_participle_opening_the_sentence_has_the_main_subject() {
     assert_eq!(r[0].2.as_deref(), Some("Anne Vial"));
     assert_eq!(r[0].4.as_deref(), Some("En affirmant"));
 }
+
+#[test]
+fn according_to_a_complement_that_names_no_one_is_its_description() {
+    let text = "Warehouse fire\n\n\
+        The blaze was, according to findings read out at the inquest, \"started on purpose\" \
+        by two men.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"started on purpose\"",
+            Some("findings read out at the inquest"),
+            Some("findings read out at the inquest"),
+            Some("according to"),
+            None
+        )]
+    );
+    let r = rows(
+        "Selon toute vraisemblance, le projet serait « déjà abandonné ».",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].1, QuoteKind::Term, "a manner, not a source");
+}
