@@ -732,17 +732,17 @@ fn a_participle_of_opinion_with_an_attribute_is_a_cue() {
 
 #[test]
 fn a_document_signed_by_someone_speaks_for_them() {
-    let text = "New rules for the diocese\n\n\
-        Pope Leo wrote to every diocese on Tuesday.\n\n\
-        The letter signed by the Pope states \"Every bishop must report abuse.\"\n\n\
+    let text = "New rules for the parishes\n\n\
+        Bishop Leo wrote to every parish on Tuesday.\n\n\
+        The letter signed by the Bishop states \"Every priest must keep a register.\"\n\n\
         The memo signed by the president says \"Every governor must answer.\"";
     let r = rows(text, Lang::En);
     assert_eq!(
         r[0],
         row(
-            "\"Every bishop must report abuse.\"",
+            "\"Every priest must keep a register.\"",
             Some("Leo"),
-            Some("The letter signed by the Pope"),
+            Some("The letter signed by the Bishop"),
             Some("states"),
             None
         )
