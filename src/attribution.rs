@@ -107,6 +107,8 @@ struct Last {
     block: usize,
     ctx: Context,
     source: Option<(String, Option<Span>)>,
+    /// The source was cited for that quote's sentence only (`…, according to NBC.`).
+    scoped: bool,
 }
 
 /// Attribute every quote of the document.
@@ -285,6 +287,17 @@ pub fn attribute_with(
         let speaker_is_outlet = a
             .entity
             .is_some_and(|id| es.list[id].kind == EntityKind::Outlet);
+        // `Pelosi called it a "…," according to NBC.`: the outlet vouches for that sentence;
+        // the speaker's next quotes are not said to come from it unless the report goes on
+        // (`she added`, `est-il ajouté`).
+        let mut scoped = own.as_ref().is_some_and(|(_, span)| {
+            span.is_some_and(|sm| {
+                cues.iter().any(|c| {
+                    c.kind == CueType::Phrase(CueKind::According)
+                        && c.subject.as_ref().is_some_and(|ph| ph.span.contains(sm))
+                })
+            })
+        });
         if let Some((name, span)) = own {
             a.source = Some(name);
             a.source_mention = span;
@@ -308,7 +321,17 @@ pub fn attribute_with(
                 c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
             });
             let same_speaker = |l: &Last| l.ctx.entity.is_some() && l.ctx.entity == a.entity;
-            if let Some(l) = &last {
+            let goes_on = found.as_ref().is_some_and(|f| {
+                f.cue.as_ref().is_some_and(|c| {
+                    c.tags.has(VerbTags::CONTINUE)
+                        || c.kind == CueType::Impersonal
+                        || c.kind == CueType::Phrase(CueKind::SameSource)
+                })
+            }) || cues.iter().any(|c| {
+                c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
+            });
+            let carries = |l: &Last| !l.scoped || goes_on;
+            if let Some(l) = last.as_ref().filter(|l| carries(l)) {
                 let impersonal = cues.iter().any(|c| {
                     c.kind == CueType::Impersonal || c.kind == CueType::Phrase(CueKind::SameSource)
                 });
@@ -322,7 +345,7 @@ pub fn attribute_with(
             // The same speaker quoted again in the same paragraph goes on with the same report
             // (`… a déclaré à l'AFP X. « … », a-t-il précisé.`).
             if a.source.is_none() {
-                if let Some(l) = &last {
+                if let Some(l) = last.as_ref().filter(|l| carries(l)) {
                     if same_speaker(l) && l.block == p.block_start_of(qi) {
                         if let Some((name, _)) = &l.source {
                             a.source = Some(name.clone());
@@ -365,6 +388,9 @@ pub fn attribute_with(
                 }
             }
         }
+        if a.source_inherited {
+            scoped = last.as_ref().is_some_and(|l| l.scoped);
+        }
         // A medium frame set by this quote's sentence (`dans les colonnes du Times`, `a déclaré
         // sur BFM TV`, `said on CNN`) carries to the speaker's later quotes; a dative (`told
         // Reuters`, `a déclaré à l'AFP`) does not.
@@ -404,6 +430,7 @@ pub fn attribute_with(
                     anonymous: a.anonymous,
                 },
                 source: a.source.clone().map(|s| (s, a.source_mention)),
+                scoped,
             });
         } else {
             // An unattributed quote breaks the chain of continuations.
@@ -699,12 +726,22 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
     let named_role = |k: usize| {
         es.of_mention[k].is_some_and(|e| es.list[e].named && es.list[e].kind == EntityKind::Person)
     };
+    // An unnamed agent counts too (`the letter signed by the president`).
+    let agent = |x: &crate::mentions::Mention| {
+        let s = x.items.start;
+        (s.saturating_sub(2)..s).any(|k| matches!(p.key(k), Some("by" | "par")))
+    };
     let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
         MentionKind::Name(crate::mentions::NameKind::Person) => 0,
         MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
         MentionKind::Description(RoleKind::Person) if named_role(k) => 1,
         MentionKind::Name(crate::mentions::NameKind::Org) => 2,
         MentionKind::Outlet { named: true, .. } => 3,
+        MentionKind::Description(RoleKind::Person | RoleKind::Org | RoleKind::Anonymous)
+            if agent(x) =>
+        {
+            4
+        }
         _ => 9,
     };
     ms.within(window)
@@ -834,7 +871,6 @@ fn find_speaker(
     last: Option<&Last>,
     speakers: &Known,
 ) -> Option<Found> {
-    let es_of = |k: usize| es.of_mention[k];
     let sent = p.sentences[s].items.clone();
     let speaking = |c: &&Cue| {
         matches!(c.kind, CueType::Verb)
@@ -876,12 +912,27 @@ fn find_speaker(
             .as_ref()
             .filter(|_| subject_inside)
             .map_or(gap.end, |subj| subj.items.start);
+        // The period of an abbreviated title (`panel Chairman Rep. Jo Hale`).
+        let abbreviation_period = |k: usize| {
+            p.is_punct(k, ".")
+                && k > g
+                && p.key(k - 1)
+                    .is_some_and(|w| p.lex.abbreviations.contains(w))
+        };
         // The subject's chain of mentions must start right after the punctuation.
-        // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first.)
+        // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
+        // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
+        // premodifiers, capitalised ones included, none of them a function word or a verb.)
         let chain_starts_at_gap = subject_inside
             && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| {
                 s == g
-                    || s <= g + 2 && (g..s).all(|k| p.is_word(k) && !p.is_cap(k) && p.tags(k) == 0)
+                    || (g..s).filter(|&k| p.is_word(k)).count() <= 3
+                        && (g..s).all(|k| {
+                            p.is_word(k)
+                                && p.tags(k) == 0
+                                && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                                || abbreviation_period(k)
+                        })
             });
         let only_punct = g >= before_subject
             || g == gap.end
@@ -893,7 +944,8 @@ fn find_speaker(
                             k,
                             word::SUB | word::REL | word::SUBORD | word::CONJ | word::AUX,
                         )
-                        && !p.is_any_punct(k, &[".", ";", ":", "!", "?"])
+                        && (abbreviation_period(k)
+                            || !p.is_any_punct(k, &[".", ";", ":", "!", "?"]))
                         && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
                 }));
         // `"… ." X said, "…"`: after a quote that ends its sentence, a cue that opens the next
@@ -981,6 +1033,48 @@ fn find_speaker(
         }
     }
 
+    // `according to agreed facts heard in court, "…"`: a complement that names no one is an
+    // unnamed source, written as its description.
+    for c in cues {
+        if c.kind != CueType::Phrase(CueKind::According) || c.subject.is_some() {
+            continue;
+        }
+        let start = c.end();
+        let mut j = start;
+        while j < sent.end && j < start + 8 && p.is_word(j) && p.quote_at(j).is_none() {
+            j += 1;
+        }
+        let closed = j == sent.end || p.is_punct(j, ",") || p.quote_at(j).is_some();
+        // Not a manner (`selon toute vraisemblance`, `according to plan`) nor the writer's own
+        // information (`selon nos informations`).
+        let first = (start + 1 < j).then(|| p.key(start)).flatten();
+        if !closed
+            || first.is_none_or(|w| p.lex.pronouns.contains_key(w))
+            || p.is(start, word::POSS | word::QUANT | word::NEG)
+        {
+            continue;
+        }
+        let from = if p.is(start, word::DET) && start + 1 < j {
+            start + 1
+        } else {
+            start
+        };
+        let span = p.items_span(start..j);
+        return Some(Found {
+            rule: "according",
+            cue: Some(c.clone()),
+            phrase: None,
+            context: Some(Context {
+                entity: None,
+                speaker: Some(p.items_span(from..j).get(p.text).to_string()),
+                mention: Some(span),
+                candidates: Vec::new(),
+                anonymous: false,
+            }),
+            confidence: 0.6,
+        });
+    }
+
     // A postposed cue further on in the sentence: inverted (`« … » à Moscou, a rapporté X`)
     // or a `, she said` incise after the rest of the clause (`"…" to drive up the stock price,
     // she said`), with no other quote in between.
@@ -1042,7 +1136,28 @@ fn find_speaker(
         }
     }
 
-    // 7. Context: a quote standing alone in its sentence.
+    // 7. Context, then the next sentence: when nothing else ties the quote, the next sentence
+    // of the paragraph may say its subject said something more (`… maintenus dans « … ».
+    // L'ONG dénonce également …`, `"…" The union also criticised …`).
+    context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
+        .or_else(|| said_also_next(p, ms, es, s))
+}
+
+/// Rule 7 of [`find_speaker`]: a quote standing alone in its sentence, tied by the sentences
+/// around it.
+#[allow(clippy::too_many_arguments)]
+fn context_speaker(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    q: usize,
+    qi: usize,
+    s: usize,
+    sent: &std::ops::Range<usize>,
+    last: Option<&Last>,
+    speakers: &Known,
+) -> Option<Found> {
+    let es_of = |k: usize| es.of_mention[k];
     let alone = (sent.start..sent.end).filter(|&k| k != qi).all(|k| {
         p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some()
     });
@@ -1157,6 +1272,40 @@ fn find_speaker(
         phrase: Some(ph),
         context: None,
         confidence: 0.55,
+    })
+}
+
+/// Additive adverbs that say a speaker goes on (`L'ONG dénonce également`, `She also said`).
+const ADDITIVE: &[&str] = &["également", "aussi", "also"];
+
+/// The subject of the first cue of the sentence after `s`, in the same paragraph, when that cue
+/// is a reporting verb with an additive adverb in or right after its group and a named or
+/// described subject.
+fn said_also_next(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<Found> {
+    let next = s + 1;
+    if next >= p.sentences.len() || p.sentences[next].block != p.sentences[s].block {
+        return None;
+    }
+    let cues = cues::find(p, ms, next);
+    let c = cues.first()?;
+    if c.kind != CueType::Verb || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
+        return None;
+    }
+    let additive =
+        (c.items.start..c.end() + 1).any(|k| p.key(k).is_some_and(|w| ADDITIVE.contains(&w)));
+    let ph = c.subject.as_ref()?;
+    let head = ph.head?;
+    let named = match ms.list[head].kind {
+        MentionKind::Name(_) => true,
+        MentionKind::Description(_) => es.of_mention[head].is_some_and(|e| es.list[e].named),
+        _ => false,
+    };
+    (additive && named).then(|| Found {
+        rule: "context",
+        cue: None,
+        phrase: Some(ph.clone()),
+        context: None,
+        confidence: 0.5,
     })
 }
 

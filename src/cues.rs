@@ -288,7 +288,12 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
             return None;
         }
     }
-    if kind == CueKind::According && np.is_none() {
+    // `according to agreed facts heard in court`: a complement that names no one still makes
+    // a cue (the attribution writes the speaker as its description).
+    if kind == CueKind::According
+        && np.is_none()
+        && !(after < sent.end && p.is_word(after) && p.quote_at(after).is_none())
+    {
         return None;
     }
     let items = j..after;
@@ -378,6 +383,17 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if !ok {
             return None;
         }
+    }
+    // A reflexive participle of a verb listed without its clitic is another verb
+    // (`se trouvant devant la mairie` is not `trouvant le projet « … »`).
+    if p.lang == Lang::Fr
+        && norm.ends_with("ant")
+        && !lemma.name.starts_with("se ")
+        && !lemma.name.starts_with("s'")
+        && j > sent.start
+        && matches!(p.key(j - 1), Some("se" | "s'"))
+    {
+        return None;
     }
     // Verb group to the left.
     let mut start = j;
@@ -532,6 +548,33 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             });
         }
     }
+    // A participle or gerund opening the sentence (`After saying her foot was "…," she was`,
+    // `En affirmant que le projet était « … », la ministre a quitté`) has the main clause's
+    // subject, after the comma that closes it.
+    if subject.is_none()
+        && (gerund || participle)
+        && (sent.start..start).all(|k| p.is(k, word::SUBORD | word::PREP | word::ADV))
+    {
+        // The comma may close the quote inside its marks (`"…," she was`).
+        let closes = |k: usize| {
+            p.is_punct(k, ",")
+                || p.quote_at(k)
+                    .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(','))
+        };
+        if let Some(comma) = (end..sent.end).find(|&k| closes(k)) {
+            subject = noun_phrase_right(p, ms, comma + 1, sent.end).filter(|np| {
+                np.items.start == comma + 1
+                    && np.head.is_some_and(|h| {
+                        matches!(
+                            ms.list[h].kind,
+                            MentionKind::Name(_)
+                                | MentionKind::Description(_)
+                                | MentionKind::Pronoun { neuter: false }
+                        )
+                    })
+            });
+        }
+    }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
     // said she was…`, `Kim a reçu Choïgou et a déclaré…`).
     if subject.is_none() && !nonfinite && !inverted && prev.is_some_and(|k| p.is(k, word::CONJ)) {
@@ -581,6 +624,16 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         if ms.list[mi].is_outlet() {
             addressee = Some(mi);
         }
+    }
+    // `The three-judge court found …`, `the study found`: findings are reported words only
+    // from a court, a judge or a document.
+    let finder = subject
+        .as_ref()
+        .and_then(|s| s.head)
+        .and_then(|h| ms.list[h].role_class)
+        .is_some_and(|c| lex.finding_classes.binary_search(&c).is_ok());
+    if info.tags.has(VerbTags::FINDING) && !finder {
+        return None;
     }
     Some(Cue {
         span: p.items_span(items.clone()),
@@ -895,7 +948,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
     // clause between commas; the subject is before it.
     if k > sent_start + 1 && p.is_punct(k - 1, ",") {
-        let seg = scan_segment_left(p, k - 1, sent_start);
+        let seg = scan_segment_left(p, ms, k - 1, sent_start);
         if seg > sent_start + 1
             && p.is(seg, word::REL)
             && !p.is(seg, word::SUB)
@@ -912,7 +965,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         k -= 1;
     }
     loop {
-        let segment_start = scan_segment_left(p, k, sent_start);
+        let segment_start = scan_segment_left(p, ms, k, sent_start);
         if segment_start == k {
             break;
         }
@@ -940,7 +993,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         let seg = segment_start..k;
         let parenthetical = segment_start > sent_start && p.is_punct(segment_start - 1, ",") && {
             let c = segment_start - 1;
-            let before = scan_segment_left(p, c, sent_start);
+            let before = scan_segment_left(p, ms, c, sent_start);
             before < c
                 && segment_heads_np(p, ms, before..c)
                 && ms.within(p.items_span(before..c)).next().is_some()
@@ -982,7 +1035,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             // `Jim Jordan (R-Ohio), an oversight panel member, said`: a short parenthesis
             // before the comma belongs to the name before it.
             let c = short_parenthesis_before(p, c, sent_start).unwrap_or(c);
-            let before = scan_segment_left(p, c, sent_start);
+            let before = scan_segment_left(p, ms, c, sent_start);
             let seg_before = before..c;
             if before < c
                 && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
@@ -999,7 +1052,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
                 && ms.within(p.items_span(seg_before)).next().is_some();
             if pp && before > sent_start && p.is_punct(before - 1, ",") {
                 let c2 = before - 1;
-                let before2 = scan_segment_left(p, c2, sent_start);
+                let before2 = scan_segment_left(p, ms, c2, sent_start);
                 if before2 < c2 && segment_heads_np(p, ms, before2..c2) {
                     start = before;
                     k = c2;
@@ -1093,6 +1146,37 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
                 start = s2;
                 continue;
             }
+            // `The decree signed by the Pope`, `le texte signé par la ministre`: a reduced
+            // relative naming the agent belongs to the noun before it.
+            let agent = start >= floor + 3
+                && matches!(p.key(start - 1), Some("by" | "par"))
+                && p.key(start - 2).is_some_and(|w| {
+                    !p.is_cap(start - 2)
+                        && ["ed", "en", "é", "ée", "és", "ées"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                });
+            if agent {
+                if let Some(s2) = ending_at(start - 2) {
+                    start = s2;
+                    continue;
+                }
+            }
+            // `a narrator in the campaign ad`, `residents in the old town`: a description
+            // placed by `in`.
+            if start >= floor + 2 && p.key(start - 1) == Some("in") {
+                if let Some(s2) = ms
+                    .ending_at(start - 1)
+                    .filter(|m| {
+                        m.items.start >= floor && matches!(m.kind, MentionKind::Description(_))
+                    })
+                    .map(|m| m.items.start)
+                    .min()
+                {
+                    start = s2;
+                    continue;
+                }
+            }
             let joiner = p.key(start - 1).is_some_and(|w| {
                 matches!(
                     w,
@@ -1148,7 +1232,7 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
 
 /// Start of the comma-free segment ending at item `k`: it stops at punctuation, a quote, a
 /// complementizer or conjunction, a subordinator, or another reporting verb.
-fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
+fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> usize {
     let mut s = k;
     while s > sent_start {
         let x = s - 1;
@@ -1161,13 +1245,16 @@ fn scan_segment_left(p: &Prose, k: usize, sent_start: usize) -> usize {
         {
             break;
         }
-        // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`).
+        // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`),
+        // and so is it at the end of a description (`the IMF report said`).
+        let noun = x > sent_start && p.is(x - 1, word::DET | word::POSS)
+            || ms.ending_at(x + 1).any(|m| m.items.start < x);
         if p.lex
             .verbs
             .longest(x, |y| p.key(y).filter(|_| y < k))
             .is_some()
             && !p.is_cap(x)
-            && !(x > sent_start && p.is(x - 1, word::DET | word::POSS))
+            && !noun
         {
             break;
         }

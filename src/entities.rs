@@ -480,6 +480,23 @@ impl Entities {
                 }
                 _ => words_within(&words, w),
             });
+            // `the State Department` for `the United States Department of State`, `the Defence
+            // Ministry` for `the Ministry of Defence`: an organisation noun and its complement
+            // in English order.
+            let inverted = |short: &[String], long: &[String]| {
+                short.len() == 2
+                    && long.len() >= 3
+                    && long[long.len() - 3] == short[1]
+                    && long[long.len() - 2] == "of"
+                    && long[long.len() - 1] == short[0]
+            };
+            let short_of_entity = short_of_entity
+                || (ekind == EntityKind::Org
+                    && ent.kind == EntityKind::Org
+                    && ent
+                        .words
+                        .iter()
+                        .any(|w| inverted(&words, w) || inverted(w, &words)));
             let acronym = ent.words.iter().any(|w| {
                 (words.len() == 1 && w.len() >= 2 && initials(w) == words[0])
                     || (w.len() == 1 && words.len() >= 2 && initials(&words) == w[0])

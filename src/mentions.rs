@@ -260,6 +260,29 @@ const FR_PREMODIFIERS: &[&str] = &[
     "simple",
 ];
 
+/// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
+/// `la majorité des élus a voté`).
+const PARTITIVES: &[&str] = &[
+    "number",
+    "majority",
+    "minority",
+    "handful",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "couple",
+    "nombre",
+    "majorité",
+    "minorité",
+    "plupart",
+    "poignée",
+    "dizaines",
+    "centaines",
+    "milliers",
+    "millions",
+];
+
 /// Words that join the parts of an organisation's name: `Bank of England`, `Science &
 /// Technology Facilities Council`.
 const ORG_JOINERS: &[&str] = &[
@@ -406,6 +429,19 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
             i = end;
             continue;
         }
+        // Nor is it with a portfolio between (`Spanish Finance Minister Ana Ruiz`): the
+        // portfolio is read on its own.
+        if end > start + 1
+            && honorific.is_none()
+            && demonym(p, start)
+            && !p
+                .key(start)
+                .is_some_and(|k| p.shared.first_names.contains_key(k))
+            && title_at(p, end)
+        {
+            i = start + 1;
+            continue;
+        }
         // `the North Korean leader`, `Chinese authorities`, `US officials`: capitalised
         // premodifiers of a role, unless they name a person (`President Kim officials`).
         let first_name = p
@@ -420,7 +456,22 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
             i = end;
             continue;
         }
-        let names: Vec<NamePart> = split_titles(p, start, end)
+        let mut parts = split_titles(p, start, end);
+        // `Mr. King`, `Ms. Bishop`, `Mme Lévêque`: a lone title word after a courtesy title is
+        // the surname.
+        if parts.is_empty()
+            && end == start + 1
+            && start > i
+            && p.lex.courtesy.longest(i, |k| p.key(k)).is_some()
+        {
+            parts.push((start..end, start..end, None));
+        }
+        // A title alone (`the Pope`, `the President`) names no one: left to the descriptions.
+        if parts.is_empty() && honorific.is_none() && end == start + 1 {
+            i = end;
+            continue;
+        }
+        let names: Vec<NamePart> = parts
             .into_iter()
             .flat_map(|(full, core, class)| {
                 let parts = split_at_first_name(p, core);
@@ -1797,7 +1848,14 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         {
             k -= 1;
         }
-        if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) {
+        // `A number of senators`, `some of the residents`: the complement of a quantity is
+        // the phrase's head, not a prepositional object.
+        let partitive = k >= 2
+            && matches!(p.key(k - 1), Some("of" | "de" | "d'"))
+            && (p.is(k - 2, word::QUANT | word::NUM)
+                || p.key(k - 2).is_some_and(|w| PARTITIVES.contains(&w)));
+        if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) && !partitive
+        {
             m.in_pp = true;
         }
         // A description that starts with a contracted preposition-article (`du président`,
@@ -1898,7 +1956,13 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                 .copied()
                 .find(|&b| b != a && !list[b].in_pp)
         };
+        // `a protester using the pseudonym Katya`: the name the person goes by.
+        let alias = || {
+            let (len, _) = p.lex.alias_phrases.longest(direct_end, |x| p.key(x))?;
+            name_at(direct_end + len)
+        };
         let target = name_at(direct_end)
+            .or_else(alias)
             .or_else(|| {
                 p.is_punct(direct_end, ",")
                     .then(|| name_at(direct_end + 1))
@@ -1916,6 +1980,23 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                 return None;
             }
             by_end.get(&(start - 1))?.iter().copied().find(|&b| b != a)
+        });
+        // A definite description as the predicate of its name (`The Court of Session is the
+        // highest civil court in Scotland`, `Léa Roy est la porte-parole du collectif`).
+        let target = target.or_else(|| {
+            let start = list[a].items.start;
+            if list[a].indefinite
+                || start < 2
+                || !p.is(start, word::DET)
+                || !matches!(p.key(start - 1), Some("is" | "was" | "est" | "était"))
+            {
+                return None;
+            }
+            by_end
+                .get(&(start - 1))?
+                .iter()
+                .copied()
+                .find(|&b| b != a && !list[b].in_pp)
         });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {

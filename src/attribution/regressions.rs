@@ -658,3 +658,342 @@ fn a_first_person_quote_after_a_sentence_about_a_named_person_is_theirs() {
     );
     assert_eq!(r[0].2, None, "not in the first person: tied to nobody");
 }
+
+#[test]
+fn a_postposed_subject_may_open_with_capitalised_premodifiers() {
+    let text = "Ministers meet in Lisbon\n\n\
+        \"We cannot wait another year,\" Portuguese Finance Minister Rui Matos said on Monday.\n\n\
+        \"Prices will stay high,\" OECD chief economist Lena Hart told reporters.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![
+            row(
+                "\"We cannot wait another year,\"",
+                Some("Rui Matos"),
+                Some("Finance Minister Rui Matos"),
+                Some("said"),
+                None
+            ),
+            row(
+                "\"Prices will stay high,\"",
+                Some("Lena Hart"),
+                Some("economist Lena Hart"),
+                Some("told"),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_title_word_after_a_courtesy_title_is_a_surname() {
+    let text = "Council vote delayed\n\n\
+        \"The numbers do not add up,\" Mr. Bishop said.\n\n\
+        « Le budget est bouclé », a déclaré Mme Prince.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Bishop"));
+    assert_eq!(r[0].3.as_deref(), Some("Mr. Bishop"));
+    let r = rows("« Le budget est bouclé », a déclaré Mme Prince.", Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Prince"));
+    assert_eq!(r[0].3.as_deref(), Some("Mme Prince"));
+}
+
+#[test]
+fn a_verb_form_ending_a_description_is_a_noun() {
+    let r = rows(
+        "Growth forecast cut\n\nThe OECD cut its growth forecast on Tuesday. \"Trade tensions \
+         weigh on investment,\" the OECD report said.",
+        Lang::En,
+    );
+    assert_eq!(r[0].3.as_deref(), Some("the OECD report"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_participle_of_opinion_with_an_attribute_is_a_cue() {
+    let text = "Conseil municipal houleux\n\n\
+        Claire Fabre, maire de la ville, a pris la parole, trouvant le projet « très mal préparé et \
+        injuste pour les familles ». « Nous ne voterons pas ce texte. »\n\n\
+        Les manifestants, se trouvant devant la « zone rouge », ont été dispersés.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        r[0],
+        row(
+            "« très mal préparé et injuste pour les familles »",
+            Some("Claire Fabre"),
+            Some("Claire Fabre"),
+            Some("trouvant"),
+            None
+        )
+    );
+    assert_eq!(r[1].2.as_deref(), Some("Claire Fabre"));
+    assert_eq!(r[2].1, QuoteKind::Term, "se trouvant: a place, no opinion");
+}
+
+#[test]
+fn a_document_signed_by_someone_speaks_for_them() {
+    let text = "New rules for the parishes\n\n\
+        Bishop Leo wrote to every parish on Tuesday.\n\n\
+        The letter signed by the Bishop states \"Every priest must keep a register.\"\n\n\
+        The memo signed by the president says \"Every governor must answer.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"Every priest must keep a register.\"",
+            Some("Leo"),
+            Some("The letter signed by the Bishop"),
+            Some("states"),
+            None
+        )
+    );
+    assert_eq!(r[1].2.as_deref(), Some("president"));
+}
+
+#[test]
+fn a_description_takes_the_name_its_person_goes_by() {
+    let text = "Strike enters its third week\n\n\
+        \"Nobody listens to us anymore,\" said a nurse using the pseudonym Mira. \"We work \
+        double shifts every week.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Mira"));
+    assert_eq!(r[0].3.as_deref(), Some("a nurse"));
+    assert_eq!(r[1].2.as_deref(), Some("Mira"));
+    let r = rows(
+        "« Personne ne nous écoute », a déclaré un manifestant se faisant appeler Karim.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Karim"));
+}
+
+#[test]
+fn a_definite_description_predicated_of_a_name_joins_its_entity() {
+    let text = "Appeal court rules on the closure\n\n\
+        On Monday, the Court of Appeal in Marlow issued a ruling on the closure of the port. \
+        The Court of Appeal is the top appeals court of the province.\n\n\
+        The court's ruling stated: \"The order is void and of no effect.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"The order is void and of no effect.\"",
+            Some("Court of Appeal"),
+            Some("The court's ruling"),
+            Some("stated"),
+            None
+        )
+    );
+}
+
+#[test]
+fn a_court_or_a_study_reports_what_it_found() {
+    let text = "Appeal court rules on the closure\n\n\
+        On Monday, the Court of Appeal in Marlow issued a ruling on the closure of the port. \
+        The Court of Appeal is the top appeals court of the province.\n\n\
+        The appeals court found the closure \"had no basis in the port's own rules.\"\n\n\
+        Police found the documents in a \"secure location\" on Friday.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"had no basis in the port's own rules.\"",
+            Some("Court of Appeal"),
+            Some("The appeals court"),
+            Some("found"),
+            None
+        )
+    );
+    assert_eq!(r[1].1, QuoteKind::Term, "police find things, not words");
+}
+
+#[test]
+fn a_source_cited_with_according_to_covers_its_own_sentence() {
+    let text = "Harbour plan rejected\n\n\
+        Mayor Ana Ruiz called the plan a \"disaster for the old town,\" according to Reuters. \
+        \"We will not sign it,\" she said.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].5.as_deref(), Some("Reuters"));
+    assert_eq!(r[1].2.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(r[1].5, None);
+}
+
+#[test]
+fn a_directive_reports_the_words_of_the_order() {
+    let text = "Storm warning issued\n\n\
+        Governor Dana Whitfield spoke on Monday. She was directing all state agencies to \
+        \"prepare for the worst and open every shelter\" before the weekend.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"prepare for the worst and open every shelter\"",
+            Some("Dana Whitfield"),
+            Some("She"),
+            Some("was directing"),
+            None
+        )
+    );
+}
+
+#[test]
+fn an_organisation_noun_before_its_complement_names_the_same_body() {
+    let text = "Envoy recalled\n\n\
+        The United States Department of Energy opened an inquiry on Monday. The Energy \
+        Department said the case was \"a priority for every office.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0].2.as_deref(),
+        Some("United States Department of Energy")
+    );
+    assert_eq!(r[0].3.as_deref(), Some("The Energy Department"));
+}
+
+#[test]
+fn a_speaker_who_also_says_something_next_said_the_quote_before() {
+    let text = "Prisons : un rapport accablant\n\n\
+        Un rapport a été publié mardi. Les détenus seraient privés « de tout contact avec leurs \
+        familles pendant des mois ». Le Comité Vérité Justice réclame également une enquête.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Comité Vérité Justice"));
+    assert_eq!(r[0].4, None);
+    let text = "Port to close\n\n\
+        Under the plan, dock workers would be moved to \"temporary sites far from the city and \
+        their families\". Mayor Ana Ruiz also criticised the ruling.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn lexicon_praise_verbs_and_campaign_roles() {
+    let text = "Budget fight continues\n\n\
+        Governor Ann Bell lauded the company for its \"bold plan to rebuild the harbour.\"\n\n\
+        \"That answer was simply wrong,\" a campaign strategist said in an interview with \
+        CNN.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0],
+        row(
+            "\"bold plan to rebuild the harbour.\"",
+            Some("Ann Bell"),
+            Some("Governor Ann Bell"),
+            Some("lauded"),
+            None
+        )
+    );
+    assert_eq!(r[1].3.as_deref(), Some("a campaign strategist"));
+    assert_eq!(r[1].5.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn a_description_placed_by_in_keeps_its_head() {
+    let r = rows(
+        "Strike enters its second day\n\n\"We are exhausted,\" a teacher in the union said on \
+         Monday.",
+        Lang::En,
+    );
+    assert_eq!(
+        r[0],
+        row(
+            "\"We are exhausted,\"",
+            Some("teacher"),
+            Some("a teacher in the union"),
+            Some("said"),
+            None
+        )
+    );
+}
+
+#[test]
+fn a_family_speaks_as_a_group() {
+    let r = rows(
+        "Inquiry demanded\n\nThe victim's family has urged the city to publish the report \
+         \"without any further delay\" and asked for calm.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("family"));
+    assert_eq!(r[0].4.as_deref(), Some("has urged"));
+    let r = rows(
+        "« Nous voulons la vérité », a déclaré la famille de la victime.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].3.as_deref(), Some("la famille de la victime"));
+}
+
+#[test]
+fn the_complement_of_a_quantity_heads_the_subject() {
+    let text = "Licence refused\n\n\
+        A number of deputies criticised the ruling, describing it as a \"blow to local \
+        democracy\" and \"deeply unfair\".";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![
+            row(
+                "\"blow to local democracy\"",
+                Some("deputies"),
+                Some("deputies"),
+                Some("describing"),
+                None
+            ),
+            row(
+                "\"deeply unfair\"",
+                Some("deputies"),
+                Some("deputies"),
+                Some("describing"),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_postposed_subject_may_carry_an_abbreviated_title() {
+    let r = rows(
+        "Hearing delayed\n\n\"The hearing will go ahead,\" committee Chairman Sen. Jo Hale said on \
+         Thursday.",
+        Lang::En,
+    );
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].2.as_deref(), Some("Jo Hale"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+}
+
+#[test]
+fn a_participle_opening_the_sentence_has_the_main_subject() {
+    let r = rows(
+        "Cold spell\n\nClara Diaz spent the morning at the coast. After saying the water was \"far \
+         too cold to swim in,\" she left the beach.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Clara Diaz"));
+    assert_eq!(r[0].3.as_deref(), Some("she"));
+    assert_eq!(r[0].4.as_deref(), Some("saying"));
+    let r = rows(
+        "Conseil des ministres\n\nEn affirmant que le projet était « une catastrophe pour \
+         les familles », la ministre Anne Vial a quitté la salle.",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("Anne Vial"));
+    assert_eq!(r[0].4.as_deref(), Some("En affirmant"));
+}
+
+#[test]
+fn according_to_a_complement_that_names_no_one_is_its_description() {
+    let text = "Warehouse fire\n\n\
+        The blaze was, according to findings read out at the inquest, \"started on purpose\" \
+        by two men.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"started on purpose\"",
+            Some("findings read out at the inquest"),
+            Some("findings read out at the inquest"),
+            Some("according to"),
+            None
+        )]
+    );
+    let r = rows(
+        "Selon toute vraisemblance, le projet serait « déjà abandonné ».",
+        Lang::Fr,
+    );
+    assert_eq!(r[0].1, QuoteKind::Term, "a manner, not a source");
+}

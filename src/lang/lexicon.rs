@@ -64,6 +64,9 @@ impl VerbTags {
     pub const PARADIGM: u16 = 1 << 5;
     /// A verb of writing (`écrire`, `write`, `tweet`).
     pub const WRITTEN: u16 = 1 << 6;
+    /// A verb of findings (`find`, `conclure`): a cue only when its subject is a court, judge or
+    /// document (`@finding` lines of `roles.txt`): `the court found`, not `police found`.
+    pub const FINDING: u16 = 1 << 7;
 
     /// True when all bits of `tag` are set.
     pub fn has(self, tag: u16) -> bool {
@@ -144,6 +147,8 @@ pub struct RoleInfo {
     /// A word for any leader (`leader`, `dirigeant`, `numéro un`): refers back to a president
     /// or prime minister as well.
     pub broad: bool,
+    /// A court, judge or document whose findings are reported (`@finding`).
+    pub finding: bool,
 }
 
 /// A pronoun and what it may refer to (`pronouns.txt`).
@@ -450,6 +455,9 @@ pub struct Lexicon {
     pub platforms: Vec<String>,
     /// Honorifics before names (`M.`, `Mme`, `Mr`, `Dr`), with the gender they imply.
     pub honorifics: PhraseMap<Gender>,
+    /// The courtesy titles among them (`@courtesy`: `Mr`, `Mme`): a title word right after one is
+    /// a surname (`Mr. King`, `Ms. Bishop`).
+    pub courtesy: PhraseMap<()>,
     /// Pronouns.
     pub pronouns: HashMap<String, PronounInfo>,
     /// Possessive determiners, with what their possessor may be (`his`, `their`, `leur`).
@@ -463,6 +471,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Phrases that mark the next quote as a title or a term.
     pub kind_cues: PhraseMap<KindCue>,
+    /// Phrases between a description and the name its person goes by (`using the pseudonym`).
+    pub alias_phrases: PhraseMap<()>,
     /// Generic outlet nouns.
     pub outlet_nouns: PhraseMap<OutletNoun>,
     /// Words that make a capitalised name an organisation (`Conseil`, `Party`, `University`).
@@ -470,6 +480,9 @@ pub struct Lexicon {
     /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
     /// sorted.
     pub leader_classes: Vec<u32>,
+    /// The role classes of courts, judges and documents whose findings are reported (`@finding`
+    /// lines of `roles.txt`), sorted.
+    pub finding_classes: Vec<u32>,
 }
 
 /// Data shared by both languages: outlets, first names, places.
@@ -598,6 +611,7 @@ struct Files {
     abbreviations: &'static str,
     kind_cues: &'static str,
     outlet_nouns: &'static str,
+    alias_phrases: &'static str,
 }
 
 fn files(lang: Lang) -> Files {
@@ -612,6 +626,7 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("fr", "abbreviations.txt"),
             kind_cues: data!("fr", "kind_cues.txt"),
             outlet_nouns: data!("fr", "outlet_nouns.txt"),
+            alias_phrases: data!("fr", "alias_phrases.txt"),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -623,6 +638,7 @@ fn files(lang: Lang) -> Files {
             abbreviations: data!("en", "abbreviations.txt"),
             kind_cues: data!("en", "kind_cues.txt"),
             outlet_nouns: data!("en", "outlet_nouns.txt"),
+            alias_phrases: data!("en", "alias_phrases.txt"),
         },
     }
 }
@@ -711,6 +727,7 @@ fn load(lang: Lang) -> Lexicon {
             ("negative", VerbTags::NEGATIVE),
             ("paradigm", VerbTags::PARADIGM),
             ("written", VerbTags::WRITTEN),
+            ("finding", VerbTags::FINDING),
         ] {
             if line.has(tag) {
                 tags |= bit;
@@ -817,6 +834,7 @@ fn load(lang: Lang) -> Lexicon {
                     generic,
                     platform,
                     leader: line.has("leader"),
+                    finding: line.has("finding"),
                     broad: line.has("broad"),
                 };
                 roles.insert(keys(form), info);
@@ -836,8 +854,12 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut honorifics = PhraseMap::default();
+    let mut courtesy = PhraseMap::default();
     for line in lines(f.honorifics) {
         honorifics.insert(keys(line.entry), gender_of(&line));
+        if line.has("courtesy") {
+            courtesy.insert(keys(line.entry), ());
+        }
     }
 
     let mut pronouns = HashMap::default();
@@ -888,6 +910,10 @@ fn load(lang: Lang) -> Lexicon {
         .map(|l| normalize(l.entry.trim_end_matches('.')))
         .collect();
 
+    let mut alias_phrases = PhraseMap::default();
+    for line in lines(f.alias_phrases) {
+        alias_phrases.insert(keys(line.entry), ());
+    }
     let mut kind_cues = PhraseMap::default();
     for line in lines(f.kind_cues) {
         let kind = if line.has("title") {
@@ -932,10 +958,18 @@ fn load(lang: Lang) -> Lexicon {
         .collect();
     leader_classes.sort_unstable();
     leader_classes.dedup();
+    let mut finding_classes: Vec<u32> = roles
+        .values()
+        .filter(|info| info.finding)
+        .map(|info| info.class)
+        .collect();
+    finding_classes.sort_unstable();
+    finding_classes.dedup();
 
     Lexicon {
         possessives,
         leader_classes,
+        finding_classes,
         lang,
         verbs,
         lemmas,
@@ -943,11 +977,13 @@ fn load(lang: Lang) -> Lexicon {
         roles,
         platforms,
         honorifics,
+        courtesy,
         pronouns,
         words,
         adverbials,
         abbreviations,
         kind_cues,
+        alias_phrases,
         outlet_nouns,
         org_words,
     }
