@@ -1141,6 +1141,76 @@ fn find_speaker(
     // L'ONG dénonce également …`, `"…" The union also criticised …`).
     context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
         .or_else(|| said_also_next(p, ms, es, s))
+        .or_else(|| woven_paragraph(p, ms, es, qi, last))
+}
+
+/// Items past which a block is not read as one paragraph by [`woven_paragraph`].
+const PARAGRAPH_ITEMS: usize = 400;
+
+/// Words of the first person (the speaker's, inside a quote).
+const FIRST_PERSON: &[&str] = &[
+    "je", "j'", "me", "m'", "moi", "ma", "mon", "mes", "nous", "notre", "nos", "i", "i'm", "i've",
+    "i'll", "i'd", "my", "we", "we're", "we've", "we'll", "us", "our",
+];
+
+/// A paragraph that weaves the speaker's first-person words into the writer's own sentences
+/// with no cue and nobody named (`« Si les tarifs grimpent, notre chaufferie … », et la vraie
+/// difficulté consiste à trouver « comment nous … ». « Je reste convaincu … »`) goes on reporting the named person quoted at the
+/// end of the paragraph before (or earlier in this one). Every quote of the paragraph up to this one must speak in the
+/// first person; a paragraph made of quotes alone is left to the editor.
+fn woven_paragraph(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    qi: usize,
+    last: Option<&Last>,
+) -> Option<Found> {
+    let l = last?;
+    let id = l.ctx.entity?;
+    let block = p.block_start_of(qi);
+    // The paragraph before, or an earlier quote of this one tied the same way.
+    let before = l.block + 1 == block || l.block == block;
+    if !before || !es.list[id].named || es.list[id].kind != EntityKind::Person {
+        return None;
+    }
+    let (start, end) = (p.first_item_of(block), p.first_item_of(block + 1));
+    // A paragraph, not a whole text without breaks: the checks below read all of it.
+    if end - start > PARAGRAPH_ITEMS {
+        return None;
+    }
+    let first_person = |q: usize| {
+        p.quote_tokens[q]
+            .clone()
+            .any(|t| FIRST_PERSON.contains(&p.norm(t)))
+    };
+    let mut prose_words = 0;
+    for k in start..end {
+        match p.quote_at(k) {
+            Some(q) if k <= qi && !first_person(q) => return None,
+            Some(_) => {}
+            None if p.is_word(k) && !p.is(k, word::NUM | word::TIME) => prose_words += 1,
+            None => {}
+        }
+    }
+    let (s0, s1) = (p.sentence_index(start), p.sentence_index(end - 1));
+    let quiet = (s0..=s1).all(|k| cues::find(p, ms, k).is_empty())
+        && ms.within(p.items_span(start..end)).all(|(_, m)| {
+            m.is_outlet()
+                || !(m.is_name() || matches!(m.kind, MentionKind::Pronoun { neuter: false }))
+        });
+    (prose_words >= 3 && quiet).then(|| Found {
+        rule: "context",
+        cue: None,
+        phrase: None,
+        context: Some(Context {
+            entity: Some(id),
+            speaker: Some(es.list[id].name.clone()),
+            mention: None,
+            candidates: Vec::new(),
+            anonymous: false,
+        }),
+        confidence: 0.45,
+    })
 }
 
 /// Rule 7 of [`find_speaker`]: a quote standing alone in its sentence, tied by the sentences

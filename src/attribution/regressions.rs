@@ -997,3 +997,46 @@ fn according_to_a_complement_that_names_no_one_is_its_description() {
     );
     assert_eq!(r[0].1, QuoteKind::Term, "a manner, not a source");
 }
+
+#[test]
+fn a_paragraph_weaving_first_person_quotes_goes_on_reporting_the_last_speaker() {
+    let text = "Réseau de chaleur\n\n\
+        Le ministre de l'Industrie a défendu lundi le projet. Paul Armand admet qu'il faudra \
+        le « revoir ».\n\n\
+        12 mars 2031. - « Si les tarifs grimpent encore, notre chaufferie ne suffira plus », et \
+        la vraie difficulté consiste à trouver « comment nous financerons les travaux ». « Je \
+        reste convaincu que le chantier aboutira ».";
+    let r = rows(text, Lang::Fr);
+    let speakers: Vec<Option<&str>> = r.iter().map(|x| x.2.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Paul Armand"); 4], "{r:?}");
+    // No mention and no cue: the paragraph is the context.
+    assert!(r[1..].iter().all(|x| x.3.is_none() && x.4.is_none()));
+
+    let text = "Bus fleet\n\n\
+        Mayor Dana Holt defended the budget on Monday. Holt admitted the plan needed \
+        \"more work\".\n\n\
+        \"If fuel keeps climbing, our depot will run short,\" and the hard part lies in finding \
+        \"how we pay for the repairs\". \"I remain convinced the scheme will work.\"";
+    let speakers: Vec<Option<String>> = rows(text, Lang::En).into_iter().map(|x| x.2).collect();
+    assert_eq!(speakers, vec![Some("Dana Holt".to_string()); 4]);
+}
+
+#[test]
+fn a_paragraph_of_quotes_alone_or_naming_someone_else_is_not_woven() {
+    // Quotes alone: left to the editor.
+    let text = "Bus fleet\n\n\
+        Mayor Dana Holt defended the budget on Monday. Holt admitted the plan needed \
+        \"more work\".\n\n\
+        \"We can hold the line. I think the plan works.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].2, None);
+    // Someone else named in the paragraph, or a quote not in the first person.
+    let text = "Réseau de chaleur\n\n\
+        Paul Armand admet qu'il faudra le « revoir ».\n\n\
+        Pour Julie Marchand, tout l'enjeu est de savoir « si nous pourrons tenir ».\n\n\
+        Le coût reste, d'après le dossier, « très élevé » et tout le reste est « à venir ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].2.as_deref(), Some("Julie Marchand"));
+    assert_ne!(r[2].2.as_deref(), Some("Paul Armand"));
+    assert_ne!(r[3].2.as_deref(), Some("Paul Armand"));
+}
