@@ -272,6 +272,12 @@ pub fn attribute_with(
             found.as_ref().and_then(|f| f.cue.as_ref()),
             a.speaker.is_some(),
         );
+        // A fragment in a paragraph that lost its opening (`ces statistiques constituaient un
+        // « triste rappel »` after a complete paragraph): someone's words whose attribution
+        // was cut, for the editor to restore.
+        if a.kind == QuoteKind::Term && found.is_none() && broken_opening(p, qi) {
+            a.kind = QuoteKind::Speech;
+        }
         if a.kind != QuoteKind::Speech {
             let kind = a.kind;
             a = Attribution::none();
@@ -1142,6 +1148,28 @@ fn find_speaker(
     context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
         .or_else(|| said_also_next(p, ms, es, s))
         .or_else(|| woven_paragraph(p, ms, es, qi, last))
+}
+
+/// True when the sentence of item `qi` opens its paragraph with a lowercase word right after a
+/// paragraph that ended on a full stop: the start of the sentence (and whoever it named) was
+/// cut. A block that is a line of unwrapped text continues the sentence of the line before,
+/// which does not end on a stop.
+fn broken_opening(p: &Prose, qi: usize) -> bool {
+    let first = p.sentences[p.sentence_index(qi)].items.start;
+    let block = p.block_start_of(first);
+    if first == 0
+        || p.first_item_of(block) != first
+        || p.blocks[block].kind != crate::document::BlockKind::Paragraph
+    {
+        return false;
+    }
+    let lower_word = p.tok(first).is_some_and(|t| {
+        p.tokens[t].kind == crate::tokens::TokKind::Word
+            && p.tok_text(t).chars().all(|c| !c.is_uppercase())
+    });
+    let stop_before =
+        p.is_any_punct(first - 1, &[".", "!", "?", "…"]) || p.quote_ends_sentence(first - 1);
+    lower_word && stop_before
 }
 
 /// Items past which a block is not read as one paragraph by [`woven_paragraph`].

@@ -1040,3 +1040,24 @@ fn a_paragraph_of_quotes_alone_or_naming_someone_else_is_not_woven() {
     assert_ne!(r[2].2.as_deref(), Some("Paul Armand"));
     assert_ne!(r[3].2.as_deref(), Some("Paul Armand"));
 }
+
+#[test]
+fn a_fragment_in_a_paragraph_that_lost_its_opening_is_unattributed_speech() {
+    let text = "Emploi\n\nLe chômage a encore progressé en mars, selon l'Insee.\n\n\
+        ces chiffres constituent une « douche froide » pour le gouvernement.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].2, None);
+    let text = "Jobs\n\nUnemployment rose again in March, the statistics office said.\n\n\
+        the figures were a \"cold shower\" for the cabinet.";
+    let r = rows(text, Lang::En);
+    assert_eq!((r[0].1, r[0].2.as_deref()), (QuoteKind::Speech, None));
+    // The same sentence opening its paragraph as written, or a line of unwrapped text that
+    // goes on from the line before: a term.
+    let text = "Emploi\n\nLe chômage a encore progressé en mars.\n\n\
+        Ces chiffres constituent une « douche froide » pour le gouvernement.";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Term);
+    let text = "Le chômage a encore progressé en mars et ces\n\
+        chiffres constituent une « douche froide » pour le gouvernement.";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Term);
+}
