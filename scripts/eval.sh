@@ -39,6 +39,10 @@ for path in sorted(glob.glob(os.path.join(shared, "dev", "*.jsonl"))):
 PY
 )
 echo "$table"
+# Whether the confidence ranks the right speakers above the wrong ones.
+conf=$(python3 scripts/confidence.py "$shared"/dev/*.jsonl --tool "$bin")
+echo
+echo "$conf"
 if [ "${1:-}" = "--doc" ]; then
   commit=$(git rev-parse --short HEAD)
   dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo " (with uncommitted changes)" || true)
@@ -53,6 +57,15 @@ if [ "${1:-}" = "--doc" ]; then
     echo "right) and recall, and precision/recall of the \`unattributed\` flag."
     echo
     echo "$table"
+    echo
+    echo "## Confidence"
+    echo
+    echo "Matched speech quotes with a gold speaker to which quotecheck gave a speaker, right or wrong"
+    echo "(\`scripts/confidence.py\`): how many, their mean confidence, the AUC (the chance that a right"
+    echo "answer has the higher confidence of a right/wrong pair; 0.5 is no better than chance) and the"
+    echo "share of right answers by confidence band. Files with canonical speakers only (not polnear)."
+    echo
+    echo "$conf"
     echo
     if [ -f docs/accuracy-notes.md ]; then cat docs/accuracy-notes.md; fi
   } > docs/accuracy.md
