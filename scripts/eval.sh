@@ -45,7 +45,7 @@ echo
 echo "$conf"
 if [ "${1:-}" = "--doc" ]; then
   commit=$(git rev-parse --short HEAD)
-  dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo " (with uncommitted changes)" || true)
+  dirty=$(git status --porcelain --untracked-files=no -- . ':!docs/accuracy.md' | grep -q . && echo " (with uncommitted changes)" || true)
   {
     echo "# Accuracy on the development sets"
     echo
