@@ -1226,7 +1226,12 @@ fn woven_paragraph(
             m.is_outlet()
                 || !(m.is_name() || matches!(m.kind, MentionKind::Pronoun { neuter: false }))
         });
-    (prose_words >= 3 && quiet).then(|| Found {
+    (prose_words >= 3 && quiet).then(|| context_of(es, id, 0.45))
+}
+
+/// Found by the context: entity `id`, with no mention or cue at the quote.
+fn context_of(es: &Entities, id: usize, confidence: f32) -> Found {
+    Found {
         rule: "context",
         cue: None,
         phrase: None,
@@ -1237,8 +1242,8 @@ fn woven_paragraph(
             candidates: Vec::new(),
             anonymous: false,
         }),
-        confidence: 0.45,
-    })
+        confidence,
+    }
 }
 
 /// Rule 7 of [`find_speaker`]: a quote standing alone in its sentence, tied by the sentences
@@ -1319,19 +1324,8 @@ fn context_speaker(
         let same_paragraph = prev_block == block && p.sentences[s].items.start > 0;
         if same_paragraph || prev_block + 1 == block {
             if let Some(id) = reported_before(p, ms, es, s - 1) {
-                return Some(Found {
-                    rule: "context",
-                    cue: None,
-                    phrase: None,
-                    context: Some(Context {
-                        entity: Some(id),
-                        speaker: Some(es.list[id].name.clone()),
-                        mention: None,
-                        candidates: Vec::new(),
-                        anonymous: false,
-                    }),
-                    confidence: if same_paragraph { 0.6 } else { 0.55 },
-                });
+                let confidence = if same_paragraph { 0.6 } else { 0.55 };
+                return Some(context_of(es, id, confidence));
             }
         }
     }
