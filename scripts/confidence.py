@@ -9,57 +9,33 @@ their mean confidence, the AUC (the chance that a right answer has a higher conf
 wrong one, ties counting half) and the accuracy in three confidence bands. Reads the gold at
 run time from ../shared/eval (nothing is copied into the repository); standard library only.
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, os
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "eval"))
-import score  # noqa: E402
+from devsets import TOOL, matching, predictions, score
 
 BANDS = [(0.8, 1.01, "≥ 0.8"), (0.5, 0.8, "0.5–0.8"), (0.0, 0.5, "< 0.5")]
 
 
 def judged(gold, tool):
+    """(confidence, right?) of every attributed quote matched with a gold speech quote that has a
+    named speaker, in the files with canonical speakers."""
     docs = [d for d in score.load(gold) if d.get("quotes") is not None]
     docs = [d for d in docs if d.get("speaker_level", "canonical") == "canonical"]
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for n, d in enumerate(docs):
-            path = os.path.join(tmp, f"{n:05d}.txt")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(d["text"])
-            files.append(path)
-        if not files:
-            return []
-        out = subprocess.run([tool, "check", "--format", "json", "--no-fail", *files],
-                             capture_output=True, text=True, check=True)
-    rows = {}
-    for line in out.stdout.splitlines():
-        r = json.loads(line)
-        rows.setdefault(os.path.basename(r["file"]), []).append(r)
     pairs = []
-    for n, d in enumerate(docs):
-        text = d["text"]
-        bmap = score.byte_to_char_map(text)
-        preds = rows.get(f"{n:05d}.txt", [])
-        for r in preds:
-            r["s"], r["e"] = bmap[r["byte_start"]], bmap[r["byte_end"]]
+    for d, preds in zip(docs, predictions(docs, tool)):
         for g in d["quotes"]:
             if g["kind"] != "speech" or g.get("speaker") is None:
                 continue
-            gs = score.core(text, g["start"], g["end"])
-            for r in preds:
-                ps = score.core(text, r["s"], r["e"])
-                if ps == gs or score.overlap(gs, ps) * 2 >= max(gs[1] - gs[0], ps[1] - ps[0], 1):
-                    if r["kind"] == "speech" and r.get("speaker"):
-                        pairs.append((r["confidence"], score.names_match(r["speaker"], g["speaker"])))
-                    break
+            r = matching(d["text"], g, preds)
+            if r is not None and r["kind"] == "speech" and r.get("speaker"):
+                pairs.append((r["confidence"], score.names_match(r["speaker"], g["speaker"])))
     return pairs
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="+")
-    ap.add_argument("--tool", default=os.path.join(HERE, "..", "target", "release", "quotecheck"))
+    ap.add_argument("--tool", default=TOOL)
     a = ap.parse_args()
     head = "| dev file | right | wrong | mean conf. right | mean conf. wrong | AUC | " + \
         " | ".join(f"acc. {b[2]} (n)" for b in BANDS) + " |"

@@ -8,49 +8,26 @@ and prints, for every matched quote where the speaker, source or kind differs, t
 gold answer, quotecheck's answer and the rule that produced it. Development aid for the accuracy
 work; uses score.py's matching and name comparison.
 """
-import argparse, json, os, subprocess, sys, tempfile
+import argparse, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "..", "shared", "eval"))
-import score  # noqa: E402
+from devsets import TOOL, matching, predictions, score
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("gold")
-    ap.add_argument("--tool", default=os.path.join(HERE, "..", "target", "release", "quotecheck"))
+    ap.add_argument("--tool", default=TOOL)
     ap.add_argument("--only", default=None)
     ap.add_argument("--width", type=int, default=160)
     a = ap.parse_args()
     docs = [d for d in score.load(a.gold) if d.get("quotes") is not None]
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for n, d in enumerate(docs):
-            path = os.path.join(tmp, f"{n:05d}.txt")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(d["text"])
-            files.append(path)
-        out = subprocess.run([a.tool, "check", "--format", "json", "--no-fail", *files], capture_output=True, text=True)
-    rows = {}
-    for line in out.stdout.splitlines():
-        r = json.loads(line)
-        rows.setdefault(os.path.basename(r["file"]), []).append(r)
     counts = {}
-    for n, d in enumerate(docs):
+    for d, preds in zip(docs, predictions(docs, a.tool)):
         text = d["text"]
         bmap = score.byte_to_char_map(text)
-        preds = rows.get(f"{n:05d}.txt", [])
-        for r in preds:
-            r["s"], r["e"] = bmap[r["byte_start"]], bmap[r["byte_end"]]
         canonical = d.get("speaker_level", "canonical") == "canonical"
         for g in d["quotes"]:
-            gs = score.core(text, g["start"], g["end"])
-            match = None
-            for r in preds:
-                ps = score.core(text, r["s"], r["e"])
-                if ps == gs or score.overlap(gs, ps) * 2 >= max(gs[1] - gs[0], ps[1] - ps[0], 1):
-                    match = r
-                    break
+            match = matching(text, g, preds)
             problems = []
             if match is None:
                 problems.append("detect")
