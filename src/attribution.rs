@@ -287,6 +287,19 @@ pub fn attribute_with(
             continue;
         }
 
+        // How sure: a speaker named by a mention of many words was read off a long phrase (a
+        // clause taken for a subject: `X declined Y's offer after … in which someone audibly
+        // says`); one the article never names may be someone it names elsewhere (`The father
+        // said …` about a man named above).
+        if let Some(span) = a.speaker_mention {
+            if span.get(p.text).split_whitespace().count() > LONG_MENTION_WORDS {
+                a.confidence *= 0.6;
+            }
+        }
+        if a.entity.is_some_and(|id| !es.list[id].named) {
+            a.confidence *= 0.85;
+        }
+
         // Source.
         let speaker_span = a.speaker_mention;
         let own = own_source(p, ms, es, s, qi, &cues, found.as_ref(), speaker_span);
@@ -1171,6 +1184,9 @@ fn broken_opening(p: &Prose, qi: usize) -> bool {
         p.is_any_punct(first - 1, &[".", "!", "?", "…"]) || p.quote_ends_sentence(first - 1);
     lower_word && stop_before
 }
+
+/// Words past which a speaker mention is more likely a clause taken for a subject.
+const LONG_MENTION_WORDS: usize = 8;
 
 /// Items past which a block is not read as one paragraph by [`woven_paragraph`].
 const PARAGRAPH_ITEMS: usize = 400;

@@ -1061,3 +1061,26 @@ fn a_fragment_in_a_paragraph_that_lost_its_opening_is_unattributed_speech() {
         chiffres constituent une « douche froide » pour le gouvernement.";
     assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Term);
 }
+
+#[test]
+fn confidence_is_lower_for_an_unnamed_speaker_than_for_the_same_words_from_a_named_one() {
+    let conf = |text: &str| {
+        let opts = Options {
+            lang: LangChoice::Fixed(Lang::En),
+            ..Default::default()
+        };
+        let q = check(&Document::plain_str(text), &opts).quotes.remove(0);
+        assert!(q.speaker.is_some(), "{text}");
+        q.confidence
+    };
+    let named = conf("Council vote\n\nMayor Dana Holt said \"the depot will stay open.\"");
+    let unnamed = conf("Council vote\n\nThe mayor said \"the depot will stay open.\"");
+    assert!(unnamed < named, "{unnamed} < {named}");
+    // A subject of many words is more likely a clause read as one.
+    let long = conf(
+        "Rail strike\n\nThe newly appointed chief executive of the national railway operator \
+         said \"the trains will run.\"",
+    );
+    let short = conf("Rail strike\n\nThe chief executive said \"the trains will run.\"");
+    assert!(long < short, "{long} < {short}");
+}
