@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::cues::{self, Cue, CueType, Phrase};
+use crate::document::BlockKind;
 use crate::entities::{Entities, EntityKind, Known, Resolution};
 use crate::findings::QuoteKind;
 use crate::kinds;
@@ -1170,15 +1171,12 @@ fn find_speaker(
 fn broken_opening(p: &Prose, qi: usize) -> bool {
     let first = p.sentences[p.sentence_index(qi)].items.start;
     let block = p.block_start_of(first);
-    if first == 0
-        || p.first_item_of(block) != first
-        || p.blocks[block].kind != crate::document::BlockKind::Paragraph
+    if first == 0 || p.first_item_of(block) != first || p.blocks[block].kind != BlockKind::Paragraph
     {
         return false;
     }
     let lower_word = p.tok(first).is_some_and(|t| {
-        p.tokens[t].kind == crate::tokens::TokKind::Word
-            && p.tok_text(t).chars().all(|c| !c.is_uppercase())
+        p.tokens[t].kind == TokKind::Word && p.tok_text(t).chars().all(|c| !c.is_uppercase())
     });
     let stop_before =
         p.is_any_punct(first - 1, &[".", "!", "?", "…"]) || p.quote_ends_sentence(first - 1);

@@ -355,6 +355,11 @@ impl Marks {
         self.bits[lo..hi.max(lo)].fill(true);
     }
 
+    /// Mark item `i` (when it is inside the run).
+    fn mark(&mut self, i: usize) {
+        self.set(i..i + 1);
+    }
+
     /// True when any item of `r` is marked.
     fn any(&self, r: Range<usize>) -> bool {
         r.into_iter().any(|i| self[i])
@@ -385,7 +390,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
     while i < run.end {
         if let Some((m, end)) = outlet_at(p, i) {
             covered.set(m.items.clone());
-            starts.set(m.items.start..m.items.start + 1);
+            starts.mark(m.items.start);
             list.push(m);
             i = end;
             continue;
@@ -515,7 +520,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
                 false,
             ));
             covered.set(i..end);
-            starts.set(start..start + 1);
+            starts.mark(start);
             i = end;
             continue;
         }
@@ -528,7 +533,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
         let last = names.len().saturating_sub(1);
         for (k, (full, core, role_class)) in names.into_iter().enumerate() {
             let role_class = role_class.or(honorific_role.filter(|_| k == last));
-            starts.set(full.start..full.start + 1);
+            starts.mark(full.start);
             let mut kind =
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
@@ -648,7 +653,9 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
         if covered[i] {
             continue;
         }
-        if let Some(info) = lex.pronouns.get(p.norm(t)) {
+        // The lexer flagged the pronouns: the others are not looked up again.
+        let pronoun = p.has(t, flag::PRONOUN).then(|| lex.pronouns.get(p.norm(t)));
+        if let Some(info) = pronoun.flatten() {
             if info.reject {
                 continue;
             }

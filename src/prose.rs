@@ -501,6 +501,18 @@ impl Lexed {
         self.word_tags.clear();
         self.flags.clear();
     }
+
+    /// Add the tokens of `next`, which come after these in the text.
+    fn append(&mut self, next: &Lexed) {
+        let base = self.norm_buf.len() as u32;
+        self.tokens.extend_from_slice(&next.tokens);
+        self.block_of.extend_from_slice(&next.block_of);
+        self.norm_buf.push_str(&next.norm_buf);
+        self.norm_at
+            .extend(next.norm_at.iter().map(|&(a, b)| (a + base, b + base)));
+        self.word_tags.extend_from_slice(&next.word_tags);
+        self.flags.extend_from_slice(&next.flags);
+    }
 }
 
 /// Tokenize `blocks` by runs of about `run_bytes` (in parallel when there are several) and join
@@ -530,16 +542,7 @@ fn lex_runs(
         flags: Vec::with_capacity(tokens),
     };
     let lex_run = |r, l: &mut Lexed| lex_blocks(text, lex, blocks, r, marks, l);
-    par::for_each_run(&runs, lex_run, |l| {
-        let base = all.norm_buf.len() as u32;
-        all.tokens.extend_from_slice(&l.tokens);
-        all.block_of.extend_from_slice(&l.block_of);
-        all.norm_buf.push_str(&l.norm_buf);
-        all.norm_at
-            .extend(l.norm_at.iter().map(|&(a, b)| (a + base, b + base)));
-        all.word_tags.extend_from_slice(&l.word_tags);
-        all.flags.extend_from_slice(&l.flags);
-    });
+    par::for_each_run(&runs, lex_run, |l| all.append(l));
     all
 }
 
