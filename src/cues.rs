@@ -377,6 +377,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                 ) || ms
                     .ending_at(k)
                     .any(|m| m.number == crate::lang::Number::Plural)
+                    // Nouns that take a plural verb without a plural ending (`Police say`).
+                    || matches!(w, "police" | "people")
             }
             None => false,
         };
@@ -923,6 +925,27 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         return None;
     }
     let mut k = end;
+    // `McConnell, who in 2010 said`: a short adverbial between a relative pronoun and the
+    // verb.
+    if let Some(r) = (end.saturating_sub(5).max(sent_start)..end - 1)
+        .rev()
+        .find(|&x| matches!(p.key(x), Some("who" | "which" | "qui")))
+    {
+        let adverbial = r + 1..end;
+        if p.is(r + 1, word::PREP | word::TIME | word::ADV)
+            && adverbial.clone().all(|x| {
+                p.tok(x).is_some_and(|t| {
+                    matches!(
+                        p.tokens[t].kind,
+                        crate::tokens::TokKind::Word | crate::tokens::TokKind::Number
+                    )
+                })
+            })
+            && ms.within(p.items_span(adverbial)).next().is_none()
+        {
+            k = r + 1;
+        }
+    }
     // Relative pronoun right before the verb: the antecedent is the phrase before it.
     if p.is(k - 1, word::REL) && !p.is(k - 1, word::SUB)
         || matches!(p.key(k - 1), Some("qui" | "who" | "which"))
@@ -1269,7 +1292,12 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if seg.is_empty() {
         return false;
     }
-    let s = seg.start;
+    // A focus adverb before the phrase (`Even China, …`, `Même la Chine, …`).
+    let s = if seg.len() > 1 && matches!(p.key(seg.start), Some("even" | "même")) {
+        seg.start + 1
+    } else {
+        seg.start
+    };
     if p.is(s, word::PREP | word::TIME | word::ADV | word::SUBORD) && !p.is(s, word::DET) {
         return false;
     }

@@ -1562,6 +1562,10 @@ fn description_at(
         if covered[j] && j > k {
             break;
         }
+        // Not across a paragraph or a headline: `Match day` | `Police say …`.
+        if j > i && p.block_start_of(j) != p.block_end_of(j - 1) {
+            break;
+        }
         if let Some((len, info)) = role_at(p, j) {
             head = Some((j, len, info));
             break;

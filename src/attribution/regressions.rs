@@ -1084,3 +1084,73 @@ fn confidence_is_lower_for_an_unnamed_speaker_than_for_the_same_words_from_a_nam
     let short = conf("Rail strike\n\nThe chief executive said \"the trains will run.\"");
     assert!(long < short, "{long} < {short}");
 }
+
+#[test]
+fn a_focus_adverb_before_a_subject_with_an_apposition_keeps_the_subject() {
+    let text = "Missile test\n\nEven Norway, the region's closest partner, said it was \
+        \"deeply troubled\" by the launch.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"deeply troubled\"",
+            Some("Norway"),
+            Some("Norway, the region's closest partner"),
+            Some("said"),
+            None
+        )]
+    );
+    let text = "Essai de missile\n\nMême la Norvège, partenaire le plus proche de la région, \
+        a dit être « profondément troublée » par le tir.";
+    assert_eq!(
+        rows(text, Lang::Fr),
+        vec![row(
+            "« profondément troublée »",
+            Some("Norvège"),
+            Some("la Norvège, partenaire le plus proche de la région"),
+            Some("a dit"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn police_and_people_take_a_plural_reporting_verb() {
+    let text = "Match day\n\nPolice say they have \"enough officers\" to keep the stadium safe.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"enough officers\"",
+            Some("Police"),
+            Some("Police"),
+            Some("say"),
+            None
+        )]
+    );
+    // A singular noun before a base form is not its subject (`the council report`).
+    let text = "Match day\n\nThe stadium report \"enough officers\" was filed late.";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Term);
+}
+
+#[test]
+fn a_short_adverbial_between_a_relative_pronoun_and_its_verb() {
+    let text = "Senate race\n\nThe governor met Senator Ruth Calder, who in 2019 said the \
+        party's aim was to make him a \"one-term governor.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Ruth Calder"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+    let text = "Sénat\n\nLe maire a rencontré la sénatrice Ruth Calder, qui en 2019 avait \
+        déclaré vouloir faire de lui un « maire d'un seul mandat ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Ruth Calder"));
+    assert_eq!(r[0].4.as_deref(), Some("avait déclaré"));
+}
+
+#[test]
+fn a_description_does_not_take_premodifiers_from_the_headline() {
+    let text = "Match day\n\nPolice said \"the roads will reopen at midnight.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("Police"), Some("Police"))
+    );
+}
