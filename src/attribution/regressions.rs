@@ -1154,3 +1154,18 @@ fn a_description_does_not_take_premodifiers_from_the_headline() {
         (Some("Police"), Some("Police"))
     );
 }
+
+#[test]
+fn the_management_of_an_organisation_speaks() {
+    let text = "Menaces\n\nLa direction de la radio publique a fermement condamné les menaces \
+        contre ses reporters, « qui doivent pouvoir travailler librement ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].1, r[0].3.as_deref(), r[0].4.as_deref()),
+        (
+            QuoteKind::Speech,
+            Some("La direction de la radio publique"),
+            Some("a fermement condamné")
+        )
+    );
+}
