@@ -52,6 +52,19 @@ pub fn classify(
         }
     }
 
+    // A nickname inside a name: `Pasquale "Pat" Di Cicco`, `Marcia « Cia » Price`.
+    let capitalised = |k: usize| p.is_word(k) && p.is_cap(k);
+    if (1..=2).contains(&n_words)
+        && words.iter().all(|&t| p.has(t, flag::CAP))
+        && !inner.ends_with(['.', '!', '?', ','])
+        && qi > 0
+        && capitalised(qi - 1)
+        && capitalised(qi + 1)
+        && p.block_start_of(qi - 1) == p.block_start_of(qi)
+    {
+        return QuoteKind::Term;
+    }
+
     let sentence_like = n_words >= 5
         || (n_words >= 3
             && inner

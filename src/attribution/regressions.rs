@@ -1169,3 +1169,16 @@ fn the_management_of_an_organisation_speaks() {
         )
     );
 }
+
+#[test]
+fn a_nickname_inside_a_name_is_a_term() {
+    let text = "Obituary\n\nShe was married to the agent Pasquale \"Pat\" Di Cicco, according to \
+        her memoir.";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Term);
+    let text = "Portrait\n\nElle a épousé l'imprésario Pasquale « Pat » Di Cicco, selon ses \
+        mémoires.";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Term);
+    // A capitalised quote after a capitalised word that ends a name is not one.
+    let text = "Storm\n\nThe mayor called Tuesday \"Black Tuesday\" and left.";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Speech);
+}
