@@ -1162,6 +1162,100 @@ fn find_speaker(
     context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
         .or_else(|| said_also_next(p, ms, es, s))
         .or_else(|| woven_paragraph(p, ms, es, qi, last))
+        .or_else(|| subject_fragment(p, ms, qi, &sent))
+}
+
+/// A quote inside a sentence whose subject, opening it, is a named person or a personal
+/// pronoun, followed by its verb (`Trump openly admires Putin as a "strong leader"`): the
+/// person's words, though no reporting verb says so.
+fn subject_fragment(
+    p: &Prose,
+    ms: &Mentions,
+    qi: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<Found> {
+    if qi <= sent.start {
+        return None;
+    }
+    // A fragment in sentence case: a capitalised one names something (`"Super Tuesday"`).
+    let q = p.quote_at(qi)?;
+    let first_word = p.quote_tokens[q]
+        .clone()
+        .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)?;
+    if p.has(first_word, crate::prose::flag::CAP) {
+        return None;
+    }
+    let (mi, m) = ms
+        .within(p.items_span(sent.start..qi))
+        .find(|(_, m)| !m.in_pp)?;
+    let person = matches!(
+        m.kind,
+        MentionKind::Name(NameKind::Person | NameKind::Unknown)
+            | MentionKind::Pronoun { neuter: false }
+    );
+    // The subject opens the sentence, after an adverbial and its comma (`In July, …`).
+    let mut k = sent.start;
+    if p.is(k, word::PREP | word::TIME | word::ADV) {
+        if let Some(c) = (k..m.items.start).find(|&c| p.is_punct(c, ",")) {
+            k = c + 1;
+        }
+    }
+    while k < m.items.start && p.is(k, word::DET) {
+        k += 1;
+    }
+    if !person || k != m.items.start {
+        return None;
+    }
+    // Not an impersonal `il` (`Il semblerait que …`).
+    if p.lang == Lang::Fr && matches!(p.key(m.items.start), Some("il")) {
+        return None;
+    }
+    let mut v = m.items.end;
+    let mut copula = false;
+    while v < qi && p.is(v, word::ADV | word::AUX | word::NEG) {
+        copula |= matches!(
+            p.key(v),
+            Some(
+                "est"
+                    | "était"
+                    | "sont"
+                    | "étaient"
+                    | "été"
+                    | "is"
+                    | "was"
+                    | "are"
+                    | "were"
+                    | "been"
+                    | "be"
+            )
+        );
+        v += 1;
+    }
+    if v >= qi || !p.is_word(v) || p.is_cap(v) || p.tags(v) != 0 {
+        return None;
+    }
+    // Active voice only (`était connue pour`, `was described as` report no one's words), and
+    // within the subject's own clause: no relative or subordinate clause, no other quote, no
+    // `;` or `:` before the quote.
+    if copula && !p.key(v).is_some_and(|w| w.ends_with("ing")) {
+        return None;
+    }
+    if (v + 1..qi).any(|k| {
+        p.is(k, word::REL | word::SUB) || p.quote_at(k).is_some() || p.is_any_punct(k, &[";", ":"])
+    }) {
+        return None;
+    }
+    Some(Found {
+        rule: "context",
+        cue: None,
+        phrase: Some(Phrase {
+            items: m.items.clone(),
+            span: m.full,
+            head: Some(mi),
+        }),
+        context: None,
+        confidence: 0.4,
+    })
 }
 
 /// True when the sentence of item `qi` opens its paragraph with a lowercase word right after a

@@ -1182,3 +1182,34 @@ fn a_nickname_inside_a_name_is_a_term() {
     let text = "Storm\n\nThe mayor called Tuesday \"Black Tuesday\" and left.";
     assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Speech);
 }
+
+#[test]
+fn a_fragment_in_the_clause_of_a_named_subject_is_their_words() {
+    let text = "Harbour\n\nIn March, Okafor bluntly dismissed the plan as a \"waste of public \
+        money\" during a council debate.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref(), r[0].3.as_deref()),
+        (QuoteKind::Speech, Some("Okafor"), Some("Okafor"))
+    );
+    let text = "Port\n\nEn mars, Mme Okafor a sèchement qualifié le projet de « gaspillage \
+        d'argent public » lors du conseil.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref()),
+        (QuoteKind::Speech, Some("Okafor"))
+    );
+    // Not in a passive or copular clause, not after a relative pronoun, not a capitalised name.
+    for text in [
+        "Port\n\nMme Okafor était connue pour son « franc-parler » au conseil.",
+        "Port\n\nIl semblerait que le projet soit « en sommeil » depuis mars.",
+    ] {
+        assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Term, "{text}");
+    }
+    for text in [
+        "Harbour\n\nOkafor received the prize, which the jury gives for \"civic courage\" each year.",
+        "Harbour\n\nOkafor dropped out after losing every contest of \"Super Tuesday\" in March.",
+    ] {
+        assert_ne!(rows(text, Lang::En)[0].1, QuoteKind::Speech, "{text}");
+    }
+}
