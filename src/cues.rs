@@ -379,6 +379,12 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                     .any(|m| m.number == crate::lang::Number::Plural)
                     // Nouns that take a plural verb without a plural ending (`Police say`).
                     || matches!(w, "police" | "people")
+                    // Two coordinated subjects (`Obama and Clinton call`).
+                    || ms.ending_at(k).any(|m| {
+                        m.items.start > sent.start + 1
+                            && p.key(m.items.start - 1) == Some("and")
+                            && ms.ending_at(m.items.start - 1).next().is_some()
+                    })
             }
             None => false,
         };

@@ -1213,3 +1213,13 @@ fn a_fragment_in_the_clause_of_a_named_subject_is_their_words() {
         assert_ne!(rows(text, Lang::En)[0].1, QuoteKind::Speech, "{text}");
     }
 }
+
+#[test]
+fn two_coordinated_subjects_take_a_plural_reporting_verb() {
+    let text = "Budget\n\nThe mayor and the governor say the plan is \"dead on arrival.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].1, r[0].3.as_deref(), r[0].4.as_deref()),
+        (QuoteKind::Speech, Some("the governor"), Some("say"))
+    );
+}
