@@ -1154,8 +1154,11 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
         None => {
             let rel = (floor..k)
                 .rev()
-                .find(|&x| p.is(x, word::REL) && !p.is(x, word::SUB))?;
-            ending_at(rel)?
+                .find(|&x| p.is(x, word::REL) && !p.is(x, word::SUB));
+            match rel {
+                Some(rel) => ending_at(rel)?,
+                None => ending_at(reduced_relative_left(p, ms, floor, k)?)?,
+            }
         }
     };
     loop {
@@ -1259,6 +1262,41 @@ pub fn mention_chain_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) ->
     }
 }
 
+/// The participle that opens a reduced relative clause ending right before item `end`, after a
+/// mention: `Protesters marching through the streets` | `chanted`, `Officials speaking on
+/// condition of anonymity` | `said`, `Des manifestants défilant dans les rues` | `scandaient`.
+fn reduced_relative_left(p: &Prose, ms: &Mentions, floor: usize, end: usize) -> Option<usize> {
+    let participle = |x: usize| {
+        p.is_word(x)
+            && !p.is_cap(x)
+            && p.key(x).is_some_and(|w| match p.lang {
+                Lang::En => w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed")),
+                Lang::Fr => {
+                    w.len() > 4
+                        && ["ant", "é", "ée", "és", "ées"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                }
+            })
+    };
+    (floor.max(end.saturating_sub(8))..end)
+        .rev()
+        .take_while(|&x| {
+            p.is_word(x) && !p.is(x, word::SUB | word::REL | word::CONJ | word::SUBORD)
+                || p.tok(x)
+                    .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number)
+        })
+        .find(|&x| {
+            participle(x)
+                && x > floor
+                && ms.ending_at(x).next().is_some()
+                // A modifier, not a verb taking a clause (`a statement agreeing the issue should
+                // be decided`): a present participle goes on with a preposition or an adverb.
+                && (!p.key(x).is_some_and(|w| w.ends_with("ing") || w.ends_with("ant"))
+                    || p.is(x + 1, word::PREP | word::ADV | word::TIME))
+        })
+}
+
 /// Start of the comma-free segment ending at item `k`: it stops at punctuation, a quote, a
 /// complementizer or conjunction, a subordinator, or another reporting verb.
 fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> usize {
@@ -1277,7 +1315,12 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
         // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`),
         // and so is it at the end of a description (`the IMF report said`).
         let noun = x > sent_start && p.is(x - 1, word::DET | word::POSS)
-            || ms.ending_at(x + 1).any(|m| m.items.start < x);
+            || ms.ending_at(x + 1).any(|m| m.items.start < x)
+            // A participle after a noun opens a reduced relative (`officials speaking on …`).
+            || p.lang == Lang::En
+                && p.key(x).is_some_and(|w| w.ends_with("ing"))
+                && ms.ending_at(x).next().is_some()
+                && p.is(x + 1, word::PREP | word::ADV | word::TIME);
         if p.lex
             .verbs
             .longest(x, |y| p.key(y).filter(|_| y < k))

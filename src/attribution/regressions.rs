@@ -1223,3 +1223,34 @@ fn two_coordinated_subjects_take_a_plural_reporting_verb() {
         (QuoteKind::Speech, Some("the governor"), Some("say"))
     );
 }
+
+#[test]
+fn a_reduced_relative_between_the_subject_and_its_verb() {
+    let text = "Curfew\n\nProtesters marching through the old town chanted \"No curfew!\" until \
+        dawn.\n\nOfficials speaking on condition of anonymity said the deal was \"all but \
+        done.\"";
+    let r = rows(text, Lang::En);
+    let got: Vec<_> = r.iter().map(|r| (r.2.as_deref(), r.4.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Protesters"), Some("chanted")),
+            (Some("Officials"), Some("said")),
+        ]
+    );
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("Protesters marching through the old town")
+    );
+    let text = "Couvre-feu\n\nDes manifestants défilant dans la vieille ville scandaient « Pas de \
+        couvre-feu ! » jusqu'à l'aube.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4.as_deref()),
+        (Some("manifestants"), Some("scandaient"))
+    );
+    // A participle that takes a clause is a verb, not a modifier of the noun before it.
+    let text = "Citizenship\n\nThe island's government issued a statement agreeing the matter \
+        should be decided by Congress: \"not by judges.\"";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Congress"));
+}
