@@ -537,11 +537,11 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
             let mut kind =
                 classify_name(p, core.clone(), honorific.is_some() || role_class.is_some());
             // `the EastMed project`, `le Kremlin`: a single unknown word after an article is
-            // not a person's name.
+            // not a person's name (`noted that Trump …`: `that` as a conjunction is no article).
             if kind == NameKind::Unknown
                 && full.start > 0
                 && p.is(full.start - 1, word::DET)
-                && !p.is(full.start - 1, word::POSS)
+                && !p.is(full.start - 1, word::POSS | word::SUB)
             {
                 kind = NameKind::Org;
             }

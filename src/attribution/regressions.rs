@@ -1254,3 +1254,14 @@ fn a_reduced_relative_between_the_subject_and_its_verb() {
         should be decided by Congress: \"not by judges.\"";
     assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Congress"));
 }
+
+#[test]
+fn a_surname_after_the_conjunction_that_is_still_the_person() {
+    let text = "Forum\n\nDonald Okafor spoke first.\n\nMaria Reyes said she regretted her vote, \
+        but noted that Okafor also backed the plan in 2003.\n\n\"I have good judgment,\" Okafor said.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref()),
+        (QuoteKind::Speech, Some("Donald Okafor"))
+    );
+}
