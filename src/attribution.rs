@@ -265,13 +265,21 @@ pub fn attribute_with(
         }
 
         // Kind: speech, title, term or other.
+        // A cue right after the quote, with its subject, makes speech even when the subject
+        // resolves to no one (`"…," he said` with no man in sight): the editor is told it is
+        // unattributed.
+        let tied = found.as_ref().is_some_and(|f| {
+            f.rule == "postposed"
+                && f.cue.as_ref().is_some_and(|c| c.kind == CueType::Verb)
+                && f.phrase.as_ref().is_some_and(|ph| ph.head.is_some())
+        });
         a.kind = kinds::classify(
             p,
             ms,
             q,
             qi,
             found.as_ref().and_then(|f| f.cue.as_ref()),
-            a.speaker.is_some(),
+            a.speaker.is_some() || tied,
         );
         // A fragment in a paragraph that lost its opening (`ces statistiques constituaient un
         // « triste rappel »` after a complete paragraph): someone's words whose attribution

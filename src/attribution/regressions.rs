@@ -1265,3 +1265,18 @@ fn a_surname_after_the_conjunction_that_is_still_the_person() {
         (QuoteKind::Speech, Some("Donald Okafor"))
     );
 }
+
+#[test]
+fn a_short_quote_with_its_own_cue_is_speech_even_when_the_pronoun_finds_no_one() {
+    let text = "Forum\n\nThe committee met on Monday.\n\n\"I have good judgment,\" he said.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (
+            r[0].1,
+            r[0].2.as_deref(),
+            r[0].3.as_deref(),
+            r[0].4.as_deref()
+        ),
+        (QuoteKind::Speech, None, Some("he"), Some("said"))
+    );
+}
