@@ -308,6 +308,43 @@ pub fn attribute_with(
         if a.entity.is_some_and(|id| !es.list[id].named) {
             a.confidence *= 0.85;
         }
+        if let Some(ph) = found.as_ref().and_then(|f| f.phrase.as_ref()) {
+            if let Some(h) = ph.head {
+                let m = &ms.list[h];
+                // A family member the article does not name (`The father said`) is most often
+                // someone it names elsewhere.
+                let kin = m
+                    .role_class
+                    .is_some_and(|c| p.lex.kin_classes.binary_search(&c).is_ok());
+                if kin && a.entity.is_some_and(|id| !es.list[id].named) {
+                    a.confidence *= 0.7;
+                }
+                // A head right after a preposition (`a spokeman for 10 Downing Street`): the
+                // noun the subject is about was not recognised.
+                let sent_start = p.sentences[s].items.start;
+                let mut k = m.items.start;
+                while k > sent_start
+                    && (p.is(k - 1, word::DET | word::NUM)
+                        || p.tok(k - 1)
+                            .is_some_and(|t| p.tokens[t].kind == crate::tokens::TokKind::Number))
+                {
+                    k -= 1;
+                }
+                if k > sent_start + 1
+                    && p.is(k - 1, word::PREP)
+                    && !p.is(k - 1, word::DET)
+                    && p.is_word(k - 2)
+                    && !p.is_cap(k - 2)
+                    && p.tags(k - 2) == 0
+                    // A quantity is no head (`a number of senators`).
+                    && !p
+                        .key(k - 2)
+                        .is_some_and(|w| crate::mentions::PARTITIVES.contains(&w))
+                {
+                    a.confidence *= 0.6;
+                }
+            }
+        }
 
         // Source.
         let speaker_span = a.speaker_mention;

@@ -262,7 +262,7 @@ const FR_PREMODIFIERS: &[&str] = &[
 
 /// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
 /// `la majorité des élus a voté`).
-const PARTITIVES: &[&str] = &[
+pub(crate) const PARTITIVES: &[&str] = &[
     "number",
     "majority",
     "minority",

@@ -1280,3 +1280,28 @@ fn a_short_quote_with_its_own_cue_is_speech_even_when_the_pronoun_finds_no_one()
         (QuoteKind::Speech, None, Some("he"), Some("said"))
     );
 }
+
+#[test]
+fn confidence_is_lower_for_an_unnamed_relative_and_for_a_head_after_a_preposition() {
+    let conf = |text: &str| {
+        let opts = Options {
+            lang: LangChoice::Fixed(Lang::En),
+            ..Default::default()
+        };
+        let q = check(&Document::plain_str(text), &opts).quotes.remove(0);
+        assert!(q.speaker.is_some(), "{text}");
+        q.confidence
+    };
+    // Both unnamed: the family member is most often someone the article names elsewhere.
+    let kin = conf("Sentencing\n\nThe father said \"I love my children.\"");
+    let role = conf("Sentencing\n\nThe prosecutor said \"justice was done.\"");
+    assert!(kin < role, "{kin} < {role}");
+    // `spokeman` (misspelt) is no known role: the subject was read from its complement.
+    let misread = conf("Ruling\n\nA spokeman for 10 Downing Street said \"we will appeal.\"");
+    let read = conf("Ruling\n\n10 Downing Street said \"we will appeal.\"");
+    assert!(misread < read, "{misread} < {read}");
+    // A quantity before `of` is no such noun.
+    let many = conf("Ruling\n\nA number of Senators said \"we will appeal.\"");
+    let senators = conf("Ruling\n\nSenators said \"we will appeal.\"");
+    assert!((many - senators).abs() < 1e-6, "{many} = {senators}");
+}

@@ -483,6 +483,8 @@ pub struct Lexicon {
     /// The role classes of courts, judges and documents whose findings are reported (`@finding`
     /// lines of `roles.txt`), sorted.
     pub finding_classes: Vec<u32>,
+    /// The role classes of family members (`@kin` lines of `roles.txt`: `the father`), sorted.
+    pub kin_classes: Vec<u32>,
 }
 
 /// Data shared by both languages: outlets, first names, places.
@@ -779,7 +781,11 @@ fn load(lang: Lang) -> Lexicon {
 
     let mut roles = PhraseMap::default();
     let mut platforms: Vec<String> = Vec::new();
+    let mut kin_classes: Vec<u32> = Vec::new();
     for (class, line) in lines(f.roles).enumerate() {
+        if line.has("kin") {
+            kin_classes.push(class as u32);
+        }
         let kind = if line.has("org") {
             RoleKind::Org
         } else if line.has("anon") {
@@ -970,6 +976,7 @@ fn load(lang: Lang) -> Lexicon {
         possessives,
         leader_classes,
         finding_classes,
+        kin_classes,
         lang,
         verbs,
         lemmas,
