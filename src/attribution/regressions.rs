@@ -1305,3 +1305,24 @@ fn confidence_is_lower_for_an_unnamed_relative_and_for_a_head_after_a_prepositio
     let senators = conf("Ruling\n\nSenators said \"we will appeal.\"");
     assert!((many - senators).abs() < 1e-6, "{many} = {senators}");
 }
+
+#[test]
+fn sung_shouted_and_chanted_words_are_speech() {
+    let text = "Concert\n\n\"Keep your hands in sight,\" Blige sings to the senator.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4.as_deref()),
+        (Some("Blige"), Some("sings"))
+    );
+    let text = "Manifestation\n\n« Nous sommes là ! », a crié la députée Ana Ruiz.\n\n\
+        La foule a chanté « on ne lâche rien » pendant une heure.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4.as_deref()),
+        (Some("Ana Ruiz"), Some("a crié"))
+    );
+    assert_eq!(
+        (r[1].1, r[1].4.as_deref()),
+        (QuoteKind::Speech, Some("a chanté"))
+    );
+}
