@@ -1057,6 +1057,21 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             start = segment_start + 1;
             break;
         }
+        // `a recording in which someone, seemingly X, audibly says`: a relative pronoun after a
+        // preposition, inside a segment before an apposition; the subject starts after it.
+        if k != end && start == segment_start {
+            if let Some(rel) = (segment_start + 1..k).rev().find(|&x| {
+                p.is(x, word::REL)
+                    && !p.is(x, word::SUB)
+                    && p.is(x - 1, word::PREP)
+                    && p.is_word(x + 1)
+            }) {
+                if rel + 1 < k {
+                    start = rel + 1;
+                    break;
+                }
+            }
+        }
         // Continue through a comma when what precedes it is a name or a role description
         // (apposition), or the phrase we hold is one.
         if segment_start > sent_start && p.is_punct(segment_start - 1, ",") {
@@ -1341,8 +1356,13 @@ fn segment_heads_np(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if seg.is_empty() {
         return false;
     }
-    // A focus adverb before the phrase (`Even China, …`, `Même la Chine, …`).
-    let s = if seg.len() > 1 && matches!(p.key(seg.start), Some("even" | "même")) {
+    // A focus or hedging adverb before the phrase (`Even China, …`, `Même la Chine, …`,
+    // `someone, apparently X, …`).
+    let s = if seg.len() > 1
+        && matches!(
+            p.key(seg.start),
+            Some("even" | "même" | "apparently" | "seemingly" | "apparemment" | "visiblement")
+        ) {
         seg.start + 1
     } else {
         seg.start

@@ -1326,3 +1326,15 @@ fn sung_shouted_and_chanted_words_are_speech() {
         (QuoteKind::Speech, Some("a chanté"))
     );
 }
+
+#[test]
+fn the_subject_of_a_relative_clause_after_a_preposition() {
+    let text = "Leak\n\nThe president declined the minister's offer to resign after the leak of a \
+        recording in which someone, apparently Oleksa Hrin, audibly says the president \"has a \
+        very primitive grasp of the economy.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4.as_deref()),
+        (Some("Oleksa Hrin"), Some("says"))
+    );
+}
