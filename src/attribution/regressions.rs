@@ -1338,3 +1338,20 @@ fn the_subject_of_a_relative_clause_after_a_preposition() {
         (Some("Oleksa Hrin"), Some("says"))
     );
 }
+
+#[test]
+fn an_executive_is_a_person_not_the_government() {
+    let text = "Port\n\nThe government stayed silent. One executive, who asked not to be named, \
+        described the situation as \"a slow-motion disaster.\"";
+    let q = check(
+        &Document::plain_str(text),
+        &Options {
+            lang: LangChoice::Fixed(Lang::En),
+            ..Default::default()
+        },
+    )
+    .quotes
+    .remove(0);
+    assert_eq!(q.speaker.as_deref(), Some("executive"));
+    assert!(q.flags.contains(&crate::Flag::Anonymous), "{:?}", q.flags);
+}
