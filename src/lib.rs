@@ -85,16 +85,19 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         || attribution::cues_near_quotes(&prose, &mentions),
     );
     let attributions = attribution::attribute_with(&prose, &mentions, &entities, cues);
+    // The per-token and per-mention tables are done with: freed on another thread while this
+    // one builds the quotes, so the memory is back before the consistency check allocates.
+    let engine = (prose, mentions, entities);
 
     let excerpt = |span: span::Span| Excerpt {
         span: doc.to_original(span),
         text: span.get(text).to_string(),
     };
-    let mut quotes: Vec<Quote> = pairing
-        .quotes
-        .iter()
-        .zip(attributions)
-        .map(|(q, a)| {
+    // Room for the strays too: a push past the collected length would double a vector of big
+    // items.
+    let mut quotes: Vec<Quote> = Vec::with_capacity(pairing.quotes.len() + pairing.strays.len());
+    let build = |quotes: &mut Vec<Quote>| {
+        quotes.extend(pairing.quotes.iter().zip(attributions).map(|(q, a)| {
             let mut flags = Vec::new();
             let speech = a.kind == QuoteKind::Speech;
             if speech && a.speaker.is_none() {
@@ -130,11 +133,10 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
                 suppressed: None,
                 cite: None,
             }
-        })
-        .collect();
+        }));
+    };
+    rayon::join(move || drop(engine), || build(&mut quotes));
     // A closing mark with no opening one: reported so an editor sees it, never fatal.
-    // (Reserved exactly: a push past the collected length would double a vector of big items.)
-    quotes.reserve_exact(pairing.strays.len());
     for stray in &pairing.strays {
         quotes.push(Quote {
             span: doc.to_original(stray.span),
@@ -155,7 +157,11 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
             cite: None,
         });
     }
-    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    // The quotes come in text order; only strays need moving (a stable sort would copy every
+    // quote into a scratch buffer even when they are in order).
+    if !quotes.is_sorted_by_key(|q| (q.span.start, q.span.end)) {
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    }
     opts.custom.apply_aliases(&mut quotes);
     consistency::flag_inconsistent(&mut quotes);
     Analysis { lang, quotes }

@@ -321,6 +321,9 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     if let [run] = &runs[..] {
         find_run(run.clone(), &mut list);
     } else {
+        // About one mention per 11 to 14 tokens in news copy: reserved once rather than doubled
+        // (and copied) a dozen times on a long document.
+        list.reserve(p.tokens.len() / 10);
         par::for_each_run(&runs, find_run, |part| list.append(part));
     }
     debug_assert!(list.is_sorted_by_key(|m| m.full.start));

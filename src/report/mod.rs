@@ -112,7 +112,10 @@ impl<'a> FileReport<'a> {
             })
             .collect();
         // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
-        rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
+        // (Checked first: a stable sort takes a scratch copy of the rows even when in order.)
+        if !rows.is_sorted_by_key(|row| (row.quote.span.start, row.quote.span.end)) {
+            rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
+        }
         FileReport {
             name,
             rows,
