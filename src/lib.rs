@@ -186,8 +186,32 @@ pub fn check_source<'a>(
     format: Format,
     opts: &Options,
 ) -> Result<(Source<'a>, Analysis), DecodeError> {
-    let mut source = Source::parse(bytes, format)?;
+    let source = Source::parse(bytes, format)?;
+    Ok(check_parsed(source, opts))
+}
+
+/// [`check_source`] of text already known to be UTF-8, such as a file the caller decoded (the
+/// bytes are not validated again).
+///
+/// ```
+/// use quotecheck::{Format, Options, check_source, check_source_str};
+///
+/// let md = "Le maire a déclaré : « Nous tiendrons ».\n\n<!-- quotecheck-disable-next-quote -->\n\n« Oui » ?\n";
+/// let (_, from_str) = check_source_str(md, Format::Markdown, &Options::default());
+/// let (_, from_bytes) = check_source(md.as_bytes(), Format::Markdown, &Options::default()).unwrap();
+/// assert_eq!(from_str.quotes.len(), 2);
+/// assert_eq!(from_str.quotes, from_bytes.quotes);
+/// ```
+pub fn check_source_str<'a>(
+    text: &'a str,
+    format: Format,
+    opts: &Options,
+) -> (Source<'a>, Analysis) {
+    check_parsed(Source::parse_str(text, format), opts)
+}
+
+fn check_parsed<'a>(mut source: Source<'a>, opts: &Options) -> (Source<'a>, Analysis) {
     let mut analysis = check(&source.doc, opts);
     source.markup.annotate(&mut analysis.quotes);
-    Ok((source, analysis))
+    (source, analysis)
 }
