@@ -17,6 +17,8 @@
 //! verb (`tweeted`), or are inherited from the previous quote of the same report (`est-il
 //! ajouté`, `he added`, `selon la même source`, a frame like `dans les colonnes du Times`).
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -120,7 +122,7 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
 /// The cues of the sentences the attribution of a quote reads first: the quote's own sentence
 /// and the three before it (the subjects a pronoun may take up), found in parallel when there
 /// are many. What it leaves out, [`attribute_with`] finds when it needs it.
-pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Vec<Cue>> {
+pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Arc<[Cue]>> {
     let mut wanted: Vec<usize> = Vec::with_capacity(p.quotes.len() * 4);
     for &qi in &p.quote_item {
         let s = p.sentence_index(qi);
@@ -128,7 +130,9 @@ pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Vec<Cue>> {
     }
     wanted.sort_unstable();
     wanted.dedup();
-    let find = |s: &usize| (*s, cues::find(p, ms, *s));
+    // Each sentence's cues in an allocation of their size (`find` grows its vector by doubling,
+    // and tens of thousands of them stay alive until the attribution is done).
+    let find = |s: &usize| (*s, Arc::<[Cue]>::from(cues::find(p, ms, *s)));
     if wanted.len() < 256 {
         return wanted.iter().map(find).collect();
     }
@@ -145,7 +149,7 @@ pub fn attribute_with(
     p: &Prose,
     ms: &Mentions,
     es: &Entities,
-    mut cues_of: HashMap<usize, Vec<Cue>>,
+    mut cues_of: HashMap<usize, Arc<[Cue]>>,
 ) -> Vec<Attribution> {
     let mut out = Vec::with_capacity(p.quotes.len());
     let mut last: Option<Last> = None;
@@ -160,10 +164,12 @@ pub fn attribute_with(
     for q in 0..p.quotes.len() {
         let qi = p.quote_item[q];
         let s = p.sentence_index(qi);
-        let cues = cues_of
-            .entry(s)
-            .or_insert_with(|| cues::find(p, ms, s))
-            .clone();
+        // Shared, not copied: the cues stay in the map for the quote's neighbours.
+        let cues = Arc::clone(
+            cues_of
+                .entry(s)
+                .or_insert_with(|| cues::find(p, ms, s).into()),
+        );
         let mut a = Attribution::none();
 
         let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), &speakers);
@@ -193,7 +199,9 @@ pub fn attribute_with(
                         };
                         let mut subjects = Vec::new();
                         for k in s.saturating_sub(3)..=s {
-                            let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+                            let cs = cues_of
+                                .entry(k)
+                                .or_insert_with(|| cues::find(p, ms, k).into());
                             subjects.extend(cs.iter().filter_map(|c| c.subject.as_ref()?.head));
                         }
                         let r = es.resolve_pronoun_at(p, ms, query, &speakers, &subjects);
@@ -536,7 +544,7 @@ fn interview_before(
     es: &Entities,
     s: usize,
     id: usize,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut HashMap<usize, Arc<[Cue]>>,
 ) -> Option<String> {
     let block = p.sentences[s].block;
     for k in (s.saturating_sub(6)..s).rev() {
@@ -547,7 +555,9 @@ fn interview_before(
         if sent.items.clone().any(|i| p.quote_at(i).is_some()) {
             continue;
         }
-        let cs: &[Cue] = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+        let cs: &[Cue] = cues_of
+            .entry(k)
+            .or_insert_with(|| cues::find(p, ms, k).into());
         let speaks = cs.iter().any(|c| {
             c.kind == CueType::Verb
                 && c.subject
@@ -696,7 +706,7 @@ fn possessor(
     es: &Entities,
     doc: usize,
     known: &Known,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut HashMap<usize, Arc<[Cue]>>,
 ) -> Option<Resolution> {
     let m = &ms.list[doc];
     let first = m.items.start;
@@ -710,7 +720,9 @@ fn possessor(
         };
         let mut subjects = Vec::new();
         for s in m.sentence.saturating_sub(3)..=m.sentence {
-            let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+            let cues = cues_of
+                .entry(s)
+                .or_insert_with(|| cues::find(p, ms, s).into());
             subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
         }
         let r = es.resolve_pronoun_at(p, ms, query, known, &subjects);
@@ -812,7 +824,7 @@ fn resolve(
     es: &Entities,
     head: usize,
     known: &Known,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut HashMap<usize, Arc<[Cue]>>,
 ) -> Resolution {
     let m = &ms.list[head];
     if matches!(m.kind, MentionKind::Description(RoleKind::Document)) {
@@ -825,7 +837,9 @@ fn resolve(
             // Subjects of the cues of the pronoun's sentence and the three before.
             let mut subjects = Vec::new();
             for s in m.sentence.saturating_sub(3)..=m.sentence {
-                let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+                let cues = cues_of
+                    .entry(s)
+                    .or_insert_with(|| cues::find(p, ms, s).into());
                 subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
             }
             es.resolve_pronoun(p, ms, head, known, &subjects)
