@@ -1568,8 +1568,8 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
                     // as a pronoun mention through the nearest outer mention with that span is
                     // not possible; use the sentence's subject context instead.
                     let cue_span = p.tokens[next]
-                        .span
-                        .cover(p.tokens[e.min(toks.end) - 1].span);
+                        .span()
+                        .cover(p.tokens[e.min(toks.end) - 1].span());
                     let _ = ms;
                     return Some(Found {
                         rule: "incise",
@@ -1658,13 +1658,13 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
                         .is_some_and(|w| crate::entities::fold(w) == surname)
             })
             .collect();
-        let name_span = p.tokens[first].span.cover(p.tokens[last].span);
+        let name_span = p.tokens[first].span().cover(p.tokens[last].span());
         let (entity, speaker) = match matches[..] {
             [id] => (Some(id), es.list[id].name.clone()),
             [] if caps.len() >= 2 => (None, name_span.get(p.text).to_string()),
             _ => continue,
         };
-        let cue_span = p.tokens[t + 1].span.cover(p.tokens[np - 1].span);
+        let cue_span = p.tokens[t + 1].span().cover(p.tokens[np - 1].span());
         return Some(Found {
             rule: "incise",
             cue: Some(incise_cue(cue_span)),
@@ -1672,7 +1672,7 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
             context: Some(Context {
                 entity,
                 speaker: Some(speaker),
-                mention: Some(p.tokens[np].span.cover(p.tokens[end - 1].span)),
+                mention: Some(p.tokens[np].span().cover(p.tokens[end - 1].span())),
                 candidates: Vec::new(),
                 anonymous: false,
             }),

@@ -663,9 +663,9 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
                 continue;
             }
             list.push(Mention {
-                full: p.tokens[t].span,
+                full: p.tokens[t].span(),
                 items: i..i + 1,
-                core: p.tokens[t].span,
+                core: p.tokens[t].span(),
                 kind: MentionKind::Pronoun {
                     neuter: info.neuter,
                 },
@@ -1423,7 +1423,7 @@ fn domain_end(p: &Prose, i: usize) -> Option<usize> {
     let word = |k: usize| {
         p.tok(k)
             .filter(|&t| p.tokens[t].kind == TokKind::Word)
-            .map(|t| p.tokens[t].span)
+            .map(|t| p.tokens[t].span())
     };
     let mut prev = word(i)?;
     let mut k = i + 1;
@@ -1838,11 +1838,11 @@ pub fn inversion_clitic(p: &Prose, t: usize) -> Option<(Span, crate::lang::Prono
     if info.reject && clitic != "on" {
         return None;
     }
-    let start = p.tokens[t].span.end
+    let start = p.tokens[t].span().end
         - (s.len()
             - s.rfind(['-', '\u{2010}', '\u{2011}'])
                 .map_or(0, |x| x + s[x..].chars().next().map_or(1, char::len_utf8)));
-    Some((Span::new(start, p.tokens[t].span.end), *info))
+    Some((Span::new(start, p.tokens[t].span().end), *info))
 }
 
 /// Mark mentions that are objects of a preposition or possessors (`du président X`, `of The

@@ -142,10 +142,10 @@ impl<'t> Prose<'t> {
         let mut qi = 0;
         let mut ti = 0;
         while ti < tokens.len() {
-            if qi < quotes.len() && tokens[ti].span.start >= quotes[qi].span.start {
+            if qi < quotes.len() && tokens[ti].span().start >= quotes[qi].span.start {
                 let q = &quotes[qi];
                 let first = ti;
-                while ti < tokens.len() && tokens[ti].span.start < q.span.end {
+                while ti < tokens.len() && tokens[ti].span().start < q.span.end {
                     flags[ti] |= flag::QUOTED;
                     ti += 1;
                 }
@@ -205,7 +205,7 @@ impl<'t> Prose<'t> {
     /// The text of token `t`.
     #[inline]
     pub fn tok_text(&self, t: usize) -> &'t str {
-        self.tokens[t].span.get(self.text)
+        self.tokens[t].span().get(self.text)
     }
 
     /// True when token `t` has all bits of `f`.
@@ -245,7 +245,7 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn item_span(&self, i: usize) -> Span {
         match self.items[i] {
-            Item::Tok(t) => self.tokens[t as usize].span,
+            Item::Tok(t) => self.tokens[t as usize].span(),
             Item::Quote(q) => self.quotes[q as usize].span,
         }
     }
@@ -586,7 +586,7 @@ fn lex_blocks(
     flags.reserve(tokens.len());
     word_tags.reserve(tokens.len());
     for t in tokens.iter() {
-        let s = t.span.get(text);
+        let s = t.span().get(text);
         let start = norm_buf.len();
         push_normalized(s, norm_buf);
         let norm = &norm_buf[start..];

@@ -1080,7 +1080,7 @@ fn capital_mask(name: &str) -> u64 {
     toks.iter()
         .take(64)
         .enumerate()
-        .filter(|(_, t)| t.span.get(name).starts_with(char::is_uppercase))
+        .filter(|(_, t)| t.span().get(name).starts_with(char::is_uppercase))
         .fold(0, |m, (k, _)| m | (1u64 << k))
 }
 
