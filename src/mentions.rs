@@ -6,7 +6,7 @@
 //! Detection is lexical: capitalisation, the lexicons and a few phrase shapes. Which mention is
 //! tied to a quote is decided by `attribution`; which mentions are the same entity by `entities`.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, word};
@@ -1925,18 +1925,21 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
 /// `Nadim Houry, responsable de l'organisation`, `le président du directoire de PSA, Philippe
 /// Varin`.
 fn link_appositions(p: &Prose, list: &mut [Mention]) {
-    // The names that can be apposed, by the item they start at and the one they end at.
-    let mut by_start: HashMap<usize, Vec<usize>> = HashMap::default();
-    let mut by_end: HashMap<usize, Vec<usize>> = HashMap::default();
+    // The names that can be apposed, by the item they start at and the one they end at: sorted
+    // (item, index) pairs, so the names at one item come in list order (no vector per item).
+    let mut by_start: Vec<(usize, usize)> = Vec::new();
+    let mut by_end: Vec<(usize, usize)> = Vec::new();
     for (b, m) in list.iter().enumerate() {
         if matches!(
             m.kind,
             MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
         ) {
-            by_start.entry(m.items.start).or_default().push(b);
-            by_end.entry(m.items.end).or_default().push(b);
+            by_start.push((m.items.start, b));
+            by_end.push((m.items.end, b));
         }
     }
+    by_start.sort_unstable();
+    by_end.sort_unstable();
     for a in 0..list.len() {
         let MentionKind::Description(_) = list[a].kind else {
             continue;
@@ -1959,13 +1962,7 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         if p.is_punct(k, ",") {
             end = k;
         }
-        let name_at = |at: usize| {
-            by_start
-                .get(&at)?
-                .iter()
-                .copied()
-                .find(|&b| b != a && !list[b].in_pp)
-        };
+        let name_at = |at: usize| lookup(&by_start, at).find(|&b| b != a && !list[b].in_pp);
         // `a protester using the pseudonym Katya`: the name the person goes by.
         let alias = || {
             let (len, _) = p.lex.alias_phrases.longest(direct_end, |x| p.key(x))?;
@@ -1989,7 +1986,7 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             if start < 2 || !p.is_punct(start - 1, ",") {
                 return None;
             }
-            by_end.get(&(start - 1))?.iter().copied().find(|&b| b != a)
+            lookup(&by_end, start - 1).find(|&b| b != a)
         });
         // A definite description as the predicate of its name (`The Court of Session is the
         // highest civil court in Scotland`, `Léa Roy est la porte-parole du collectif`).
@@ -2002,11 +1999,7 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             {
                 return None;
             }
-            by_end
-                .get(&(start - 1))?
-                .iter()
-                .copied()
-                .find(|&b| b != a && !list[b].in_pp)
+            lookup(&by_end, start - 1).find(|&b| b != a && !list[b].in_pp)
         });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {
