@@ -96,44 +96,52 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
     // Room for the strays too: a push past the collected length would double a vector of big
     // items.
     let mut quotes: Vec<Quote> = Vec::with_capacity(pairing.quotes.len() + pairing.strays.len());
+    let quote = |(q, a): (&quotes::RawQuote, attribution::Attribution)| {
+        let mut flags = Vec::new();
+        let speech = a.kind == QuoteKind::Speech;
+        if speech && a.speaker.is_none() {
+            flags.push(Flag::Unattributed);
+        }
+        if speech && a.candidates.len() >= 2 {
+            flags.push(Flag::Ambiguous);
+        }
+        if speech && a.anonymous {
+            flags.push(Flag::Anonymous);
+        }
+        if q.unbalanced {
+            flags.push(Flag::Unbalanced);
+        }
+        if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
+            flags.push(Flag::NoSource);
+        }
+        Quote {
+            span: doc.to_original(q.span),
+            text: q.span.get(text).to_string(),
+            kind: a.kind,
+            lang,
+            speaker: a.speaker,
+            speaker_mention: a.speaker_mention.map(excerpt),
+            cue: a.cue.map(excerpt),
+            source: a.source,
+            source_mention: a.source_mention.map(excerpt),
+            source_inherited: a.source_inherited,
+            confidence: a.confidence,
+            flags,
+            candidates: a.candidates,
+            rule: a.rule,
+            suppressed: None,
+            cite: None,
+        }
+    };
+    // Each quote's strings are its own: many are built in parallel, in order.
     let build = |quotes: &mut Vec<Quote>| {
-        quotes.extend(pairing.quotes.iter().zip(attributions).map(|(q, a)| {
-            let mut flags = Vec::new();
-            let speech = a.kind == QuoteKind::Speech;
-            if speech && a.speaker.is_none() {
-                flags.push(Flag::Unattributed);
-            }
-            if speech && a.candidates.len() >= 2 {
-                flags.push(Flag::Ambiguous);
-            }
-            if speech && a.anonymous {
-                flags.push(Flag::Anonymous);
-            }
-            if q.unbalanced {
-                flags.push(Flag::Unbalanced);
-            }
-            if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
-                flags.push(Flag::NoSource);
-            }
-            Quote {
-                span: doc.to_original(q.span),
-                text: q.span.get(text).to_string(),
-                kind: a.kind,
-                lang,
-                speaker: a.speaker,
-                speaker_mention: a.speaker_mention.map(excerpt),
-                cue: a.cue.map(excerpt),
-                source: a.source,
-                source_mention: a.source_mention.map(excerpt),
-                source_inherited: a.source_inherited,
-                confidence: a.confidence,
-                flags,
-                candidates: a.candidates,
-                rule: a.rule,
-                suppressed: None,
-                cite: None,
-            }
-        }));
+        if pairing.quotes.len() >= 256 {
+            use rayon::prelude::*;
+            let pairs = pairing.quotes.par_iter().zip(attributions);
+            pairs.map(quote).collect_into_vec(quotes);
+        } else {
+            quotes.extend(pairing.quotes.iter().zip(attributions).map(quote));
+        }
     };
     rayon::join(move || drop(engine), || build(&mut quotes));
     // A closing mark with no opening one: reported so an editor sees it, never fatal.
