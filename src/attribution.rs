@@ -1086,7 +1086,7 @@ fn find_speaker(
         // information (`selon nos informations`).
         let first = (start + 1 < j).then(|| p.key(start)).flatten();
         if !closed
-            || first.is_none_or(|w| p.lex.pronouns.contains_key(w))
+            || first.is_none_or(|w| p.lex.is_pronoun(w))
             || p.is(start, word::POSS | word::QUANT | word::NEG)
         {
             continue;

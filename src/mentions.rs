@@ -983,7 +983,7 @@ fn is_plain_lower(p: &Prose, i: usize) -> bool {
     p.tokens[t].kind == TokKind::Word
         && !p.has(t, flag::CAP)
         && p.lex.word_tags(p.norm(t)) == 0
-        && !p.lex.pronouns.contains_key(p.norm(t))
+        && !p.lex.is_pronoun(p.norm(t))
         && p.lex.verbs.longest(i, |k| p.key(k)).is_none()
 }
 

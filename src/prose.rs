@@ -68,9 +68,9 @@ pub struct Prose<'t> {
     /// Every token, inside and outside quotes, in text order.
     pub tokens: Vec<Token>,
     norm_buf: String,
-    /// Where each token's normalised form ends in `norm_buf`; it starts where the previous
-    /// token's ends (4 bytes a token instead of a start and an end).
-    norm_end: Vec<u32>,
+    /// Token `t`'s normalised form is `norm_buf[norm_at[t]..norm_at[t + 1]]`: one offset a
+    /// token (and a leading 0) instead of a start and an end.
+    norm_at: Vec<u32>,
     /// Function-word tags of each token (looked up once).
     word_tags: Vec<u32>,
     /// Flags of each token (bits of [`flag`]).
@@ -132,7 +132,7 @@ impl<'t> Prose<'t> {
             tokens,
             block_of,
             norm_buf,
-            norm_end,
+            norm_at,
             word_tags,
             mut flags,
         } = lex_runs(text, lex, blocks, &marks, par::RUN_BYTES);
@@ -199,7 +199,7 @@ impl<'t> Prose<'t> {
             quotes,
             tokens,
             norm_buf,
-            norm_end,
+            norm_at,
             word_tags,
             flags,
             block_of,
@@ -217,8 +217,7 @@ impl<'t> Prose<'t> {
     /// The normalised form of token `t`.
     #[inline]
     pub fn norm(&self, t: usize) -> &str {
-        let a = if t == 0 { 0 } else { self.norm_end[t - 1] };
-        &self.norm_buf[a as usize..self.norm_end[t] as usize]
+        &self.norm_buf[self.norm_at[t] as usize..self.norm_at[t + 1] as usize]
     }
 
     /// The text of token `t`.
@@ -523,7 +522,7 @@ struct Lexed {
     tokens: Vec<Token>,
     block_of: Vec<u32>,
     norm_buf: String,
-    norm_end: Vec<u32>,
+    norm_at: Vec<u32>,
     word_tags: Vec<u32>,
     flags: Vec<u8>,
 }
@@ -534,7 +533,7 @@ impl Lexed {
         self.tokens.clear();
         self.block_of.clear();
         self.norm_buf.clear();
-        self.norm_end.clear();
+        self.norm_at.clear();
         self.word_tags.clear();
         self.flags.clear();
     }
@@ -545,8 +544,9 @@ impl Lexed {
         self.tokens.extend_from_slice(&next.tokens);
         self.block_of.extend_from_slice(&next.block_of);
         self.norm_buf.push_str(&next.norm_buf);
-        self.norm_end
-            .extend(next.norm_end.iter().map(|&e| e + base));
+        // `next` starts with its own leading 0, which is this one's last offset.
+        self.norm_at
+            .extend(next.norm_at[1..].iter().map(|&e| e + base));
         self.word_tags.extend_from_slice(&next.word_tags);
         self.flags.extend_from_slice(&next.flags);
     }
@@ -574,7 +574,11 @@ fn lex_runs(
         tokens: Vec::with_capacity(tokens),
         block_of: Vec::with_capacity(tokens),
         norm_buf: String::with_capacity(text.len()),
-        norm_end: Vec::with_capacity(tokens),
+        norm_at: {
+            let mut at = Vec::with_capacity(tokens + 1);
+            at.push(0);
+            at
+        },
         word_tags: Vec::with_capacity(tokens),
         flags: Vec::with_capacity(tokens),
     };
@@ -598,7 +602,7 @@ fn lex_blocks(
         tokens,
         block_of,
         norm_buf,
-        norm_end,
+        norm_at,
         word_tags,
         flags,
     } = out;
@@ -613,7 +617,8 @@ fn lex_blocks(
     }
 
     norm_buf.reserve(bytes);
-    norm_end.reserve(tokens.len());
+    norm_at.reserve(tokens.len() + 1);
+    norm_at.push(0);
     flags.reserve(tokens.len());
     word_tags.reserve(tokens.len());
     for t in tokens.iter() {
@@ -622,12 +627,12 @@ fn lex_blocks(
         push_normalized(s, norm_buf);
         let norm = &norm_buf[start..];
         word_tags.push(lex.word_tags(norm));
-        let pronoun = if lex.pronouns.contains_key(norm) {
+        let pronoun = if lex.is_pronoun(norm) {
             flag::PRONOUN
         } else {
             0
         };
-        norm_end.push(norm_buf.len() as u32);
+        norm_at.push(norm_buf.len() as u32);
         flags.push(case_flags(s) | pronoun);
     }
 }
