@@ -489,6 +489,9 @@ pub struct Lexicon {
     pub possessives: HashMap<String, PronounInfo>,
     /// Function words and their tags (bits of [`word`]).
     pub words: HashMap<String, u32>,
+    /// The keys of `words`: every token is looked up once, and half of a text's words are not
+    /// function words.
+    words_filter: KeyFilter,
     /// Adverbial phrases of several words (`pour sa part`, `de son côté`, `for his part`): the
     /// `@adv` lines of `function_words.txt` with a space.
     pub adverbials: PhraseMap<()>,
@@ -535,6 +538,9 @@ impl Lexicon {
     /// The tags of a normalised word (0 when it is not a function word).
     #[inline]
     pub fn word_tags(&self, norm: &str) -> u32 {
+        if !self.words_filter.may_contain(norm) {
+            return 0;
+        }
         self.words.get(norm).copied().unwrap_or(0)
     }
 
@@ -1015,6 +1021,11 @@ fn load(lang: Lang) -> Lexicon {
             f
         },
         pronouns,
+        words_filter: {
+            let mut f = KeyFilter::default();
+            words.keys().for_each(|k| f.insert(k));
+            f
+        },
         words,
         adverbials,
         abbreviations,
@@ -1178,7 +1189,7 @@ mod tests {
     }
 
     #[test]
-    fn the_pronoun_filter_lets_every_pronoun_through() {
+    fn the_key_filters_let_every_pronoun_and_function_word_through() {
         for lang in [Lang::Fr, Lang::En] {
             let lex = get(lang);
             assert!(lex.pronouns.len() > 10, "{lang:?}");
@@ -1187,6 +1198,10 @@ mod tests {
             }
             for word in ["maison", "house", "président", ""] {
                 assert!(!lex.is_pronoun(word), "{lang:?}: {word}");
+            }
+            assert!(lex.words.len() > 50, "{lang:?}");
+            for (k, &tags) in &lex.words {
+                assert_eq!(lex.word_tags(k), tags, "{lang:?}: {k}");
             }
         }
     }
