@@ -17,6 +17,8 @@
 //! verb (`tweeted`), or are inherited from the previous quote of the same report (`est-il
 //! ajouté`, `he added`, `selon la même source`, a frame like `dans les colonnes du Times`).
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -117,10 +119,24 @@ pub fn attribute(p: &Prose, ms: &Mentions, es: &Entities) -> Vec<Attribution> {
     attribute_with(p, ms, es, cues_near_quotes(p, ms))
 }
 
+/// The cues of the sentences looked at so far, by sentence index: each sentence's found once.
+///
+/// A vector rather than a map: the attribution walks the sentences in order, and a hash map of
+/// tens of thousands of sentences made each lookup a cache miss.
+#[derive(Debug)]
+pub struct SentenceCues(Vec<Option<Arc<[Cue]>>>);
+
+impl SentenceCues {
+    /// The cues of sentence `s`, found now if they were not yet.
+    fn get(&mut self, p: &Prose, ms: &Mentions, s: usize) -> &Arc<[Cue]> {
+        self.0[s].get_or_insert_with(|| cues::find(p, ms, s).into())
+    }
+}
+
 /// The cues of the sentences the attribution of a quote reads first: the quote's own sentence
 /// and the three before it (the subjects a pronoun may take up), found in parallel when there
 /// are many. What it leaves out, [`attribute_with`] finds when it needs it.
-pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Vec<Cue>> {
+pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> SentenceCues {
     let mut wanted: Vec<usize> = Vec::with_capacity(p.quotes.len() * 4);
     for &qi in &p.quote_item {
         let s = p.sentence_index(qi);
@@ -128,16 +144,19 @@ pub fn cues_near_quotes(p: &Prose, ms: &Mentions) -> HashMap<usize, Vec<Cue>> {
     }
     wanted.sort_unstable();
     wanted.dedup();
-    let find = |s: &usize| (*s, cues::find(p, ms, *s));
-    if wanted.len() < 256 {
-        return wanted.iter().map(find).collect();
+    // Each sentence's cues in an allocation of their size (`find` grows its vector by doubling,
+    // and tens of thousands of them stay alive until the attribution is done).
+    let find = |s: &usize| (*s, Arc::<[Cue]>::from(cues::find(p, ms, *s)));
+    let found: Vec<(usize, Arc<[Cue]>)> = if wanted.len() < 256 {
+        wanted.iter().map(find).collect()
+    } else {
+        wanted.par_iter().map(find).collect()
+    };
+    let mut cues = SentenceCues(vec![None; p.sentences.len()]);
+    for (s, c) in found {
+        cues.0[s] = Some(c);
     }
-    wanted
-        .par_iter()
-        .map(find)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect()
+    cues
 }
 
 /// [`attribute`] with the cues of some sentences already found (see [`cues_near_quotes`]).
@@ -145,7 +164,7 @@ pub fn attribute_with(
     p: &Prose,
     ms: &Mentions,
     es: &Entities,
-    mut cues_of: HashMap<usize, Vec<Cue>>,
+    mut cues_of: SentenceCues,
 ) -> Vec<Attribution> {
     let mut out = Vec::with_capacity(p.quotes.len());
     let mut last: Option<Last> = None;
@@ -160,10 +179,8 @@ pub fn attribute_with(
     for q in 0..p.quotes.len() {
         let qi = p.quote_item[q];
         let s = p.sentence_index(qi);
-        let cues = cues_of
-            .entry(s)
-            .or_insert_with(|| cues::find(p, ms, s))
-            .clone();
+        // Shared, not copied: the cues stay in the map for the quote's neighbours.
+        let cues = Arc::clone(cues_of.get(p, ms, s));
         let mut a = Attribution::none();
 
         let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), &speakers);
@@ -193,7 +210,7 @@ pub fn attribute_with(
                         };
                         let mut subjects = Vec::new();
                         for k in s.saturating_sub(3)..=s {
-                            let cs = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+                            let cs = cues_of.get(p, ms, k);
                             subjects.extend(cs.iter().filter_map(|c| c.subject.as_ref()?.head));
                         }
                         let r = es.resolve_pronoun_at(p, ms, query, &speakers, &subjects);
@@ -581,7 +598,7 @@ fn interview_before(
     es: &Entities,
     s: usize,
     id: usize,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut SentenceCues,
 ) -> Option<String> {
     let block = p.sentences[s].block;
     for k in (s.saturating_sub(6)..s).rev() {
@@ -592,7 +609,7 @@ fn interview_before(
         if sent.items.clone().any(|i| p.quote_at(i).is_some()) {
             continue;
         }
-        let cs: &[Cue] = cues_of.entry(k).or_insert_with(|| cues::find(p, ms, k));
+        let cs: &[Cue] = cues_of.get(p, ms, k);
         let speaks = cs.iter().any(|c| {
             c.kind == CueType::Verb
                 && c.subject
@@ -741,7 +758,7 @@ fn possessor(
     es: &Entities,
     doc: usize,
     known: &Known,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut SentenceCues,
 ) -> Option<Resolution> {
     let m = &ms.list[doc];
     let first = m.items.start;
@@ -755,7 +772,7 @@ fn possessor(
         };
         let mut subjects = Vec::new();
         for s in m.sentence.saturating_sub(3)..=m.sentence {
-            let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+            let cues = cues_of.get(p, ms, s);
             subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
         }
         let r = es.resolve_pronoun_at(p, ms, query, known, &subjects);
@@ -857,7 +874,7 @@ fn resolve(
     es: &Entities,
     head: usize,
     known: &Known,
-    cues_of: &mut HashMap<usize, Vec<Cue>>,
+    cues_of: &mut SentenceCues,
 ) -> Resolution {
     let m = &ms.list[head];
     if matches!(m.kind, MentionKind::Description(RoleKind::Document)) {
@@ -870,7 +887,7 @@ fn resolve(
             // Subjects of the cues of the pronoun's sentence and the three before.
             let mut subjects = Vec::new();
             for s in m.sentence.saturating_sub(3)..=m.sentence {
-                let cues = cues_of.entry(s).or_insert_with(|| cues::find(p, ms, s));
+                let cues = cues_of.get(p, ms, s);
                 subjects.extend(cues.iter().filter_map(|c| c.subject.as_ref()?.head));
             }
             es.resolve_pronoun(p, ms, head, known, &subjects)
@@ -1114,7 +1131,7 @@ fn find_speaker(
         // information (`selon nos informations`).
         let first = (start + 1 < j).then(|| p.key(start)).flatten();
         if !closed
-            || first.is_none_or(|w| p.lex.pronouns.contains_key(w))
+            || first.is_none_or(|w| p.lex.is_pronoun(w))
             || p.is(start, word::POSS | word::QUANT | word::NEG)
         {
             continue;
@@ -1693,8 +1710,8 @@ fn incise_inside(p: &Prose, ms: &Mentions, q: usize) -> Option<Found> {
                     // as a pronoun mention through the nearest outer mention with that span is
                     // not possible; use the sentence's subject context instead.
                     let cue_span = p.tokens[next]
-                        .span
-                        .cover(p.tokens[e.min(toks.end) - 1].span);
+                        .span()
+                        .cover(p.tokens[e.min(toks.end) - 1].span());
                     let _ = ms;
                     return Some(Found {
                         rule: "incise",
@@ -1783,13 +1800,13 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
                         .is_some_and(|w| crate::entities::fold(w) == surname)
             })
             .collect();
-        let name_span = p.tokens[first].span.cover(p.tokens[last].span);
+        let name_span = p.tokens[first].span().cover(p.tokens[last].span());
         let (entity, speaker) = match matches[..] {
             [id] => (Some(id), es.list[id].name.clone()),
             [] if caps.len() >= 2 => (None, name_span.get(p.text).to_string()),
             _ => continue,
         };
-        let cue_span = p.tokens[t + 1].span.cover(p.tokens[np - 1].span);
+        let cue_span = p.tokens[t + 1].span().cover(p.tokens[np - 1].span());
         return Some(Found {
             rule: "incise",
             cue: Some(incise_cue(cue_span)),
@@ -1797,7 +1814,7 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
             context: Some(Context {
                 entity,
                 speaker: Some(speaker),
-                mention: Some(p.tokens[np].span.cover(p.tokens[end - 1].span)),
+                mention: Some(p.tokens[np].span().cover(p.tokens[end - 1].span())),
                 candidates: Vec::new(),
                 anonymous: false,
             }),

@@ -338,7 +338,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if p.lang == Lang::En
         && j > sent.start + 1
         && p.key(j - 1) == Some("'s")
-        && !p.key(j - 2).is_some_and(|w| p.lex.pronouns.contains_key(w))
+        && !p.key(j - 2).is_some_and(|w| p.lex.is_pronoun(w))
     {
         return None;
     }

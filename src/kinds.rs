@@ -24,6 +24,34 @@ pub fn classify(
     cue: Option<&Cue>,
     attributed: bool,
 ) -> QuoteKind {
+    let words = p.quote_tokens[q]
+        .clone()
+        .filter(|&t| matches!(p.tokens[t].kind, TokKind::Word | TokKind::Number))
+        .count();
+    // More words than any title, term or code the rules take: a sentence (`sentence_like`),
+    // hence speech, whatever comes before it. Most quotes of an article stop here, without
+    // their words collected or a kind cue looked for; the debug builds (every test) check that
+    // the rules agree.
+    if words > 8 {
+        debug_assert_eq!(
+            classify_by_rules(p, ms, q, qi, cue, attributed),
+            QuoteKind::Speech,
+            "a rule makes a quote of more than 8 words something else than speech"
+        );
+        return QuoteKind::Speech;
+    }
+    classify_by_rules(p, ms, q, qi, cue, attributed)
+}
+
+/// [`classify`], every rule in turn.
+fn classify_by_rules(
+    p: &Prose,
+    ms: &Mentions,
+    q: usize,
+    qi: usize,
+    cue: Option<&Cue>,
+    attributed: bool,
+) -> QuoteKind {
     let toks = p.quote_tokens[q].clone();
     let words: Vec<usize> = toks
         .clone()

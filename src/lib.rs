@@ -85,56 +85,66 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         || attribution::cues_near_quotes(&prose, &mentions),
     );
     let attributions = attribution::attribute_with(&prose, &mentions, &entities, cues);
+    // The per-token and per-mention tables are done with: freed on another thread while this
+    // one builds the quotes, so the memory is back before the consistency check allocates.
+    let engine = (prose, mentions, entities);
 
     let excerpt = |span: span::Span| Excerpt {
         span: doc.to_original(span),
         text: span.get(text).to_string(),
     };
-    let mut quotes: Vec<Quote> = pairing
-        .quotes
-        .iter()
-        .zip(attributions)
-        .map(|(q, a)| {
-            let mut flags = Vec::new();
-            let speech = a.kind == QuoteKind::Speech;
-            if speech && a.speaker.is_none() {
-                flags.push(Flag::Unattributed);
-            }
-            if speech && a.candidates.len() >= 2 {
-                flags.push(Flag::Ambiguous);
-            }
-            if speech && a.anonymous {
-                flags.push(Flag::Anonymous);
-            }
-            if q.unbalanced {
-                flags.push(Flag::Unbalanced);
-            }
-            if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
-                flags.push(Flag::NoSource);
-            }
-            Quote {
-                span: doc.to_original(q.span),
-                text: q.span.get(text).to_string(),
-                kind: a.kind,
-                lang,
-                speaker: a.speaker,
-                speaker_mention: a.speaker_mention.map(excerpt),
-                cue: a.cue.map(excerpt),
-                source: a.source,
-                source_mention: a.source_mention.map(excerpt),
-                source_inherited: a.source_inherited,
-                confidence: a.confidence,
-                flags,
-                candidates: a.candidates,
-                rule: a.rule,
-                suppressed: None,
-                cite: None,
-            }
-        })
-        .collect();
+    // Room for the strays too: a push past the collected length would double a vector of big
+    // items.
+    let mut quotes: Vec<Quote> = Vec::with_capacity(pairing.quotes.len() + pairing.strays.len());
+    let quote = |(q, a): (&quotes::RawQuote, attribution::Attribution)| {
+        let mut flags = Vec::new();
+        let speech = a.kind == QuoteKind::Speech;
+        if speech && a.speaker.is_none() {
+            flags.push(Flag::Unattributed);
+        }
+        if speech && a.candidates.len() >= 2 {
+            flags.push(Flag::Ambiguous);
+        }
+        if speech && a.anonymous {
+            flags.push(Flag::Anonymous);
+        }
+        if q.unbalanced {
+            flags.push(Flag::Unbalanced);
+        }
+        if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
+            flags.push(Flag::NoSource);
+        }
+        Quote {
+            span: doc.to_original(q.span),
+            text: q.span.get(text).to_string(),
+            kind: a.kind,
+            lang,
+            speaker: a.speaker,
+            speaker_mention: a.speaker_mention.map(excerpt),
+            cue: a.cue.map(excerpt),
+            source: a.source,
+            source_mention: a.source_mention.map(excerpt),
+            source_inherited: a.source_inherited,
+            confidence: a.confidence,
+            flags,
+            candidates: a.candidates,
+            rule: a.rule,
+            suppressed: None,
+            cite: None,
+        }
+    };
+    // Each quote's strings are its own: many are built in parallel, in order.
+    let build = |quotes: &mut Vec<Quote>| {
+        if pairing.quotes.len() >= 256 {
+            use rayon::prelude::*;
+            let pairs = pairing.quotes.par_iter().zip(attributions);
+            pairs.map(quote).collect_into_vec(quotes);
+        } else {
+            quotes.extend(pairing.quotes.iter().zip(attributions).map(quote));
+        }
+    };
+    rayon::join(move || drop(engine), || build(&mut quotes));
     // A closing mark with no opening one: reported so an editor sees it, never fatal.
-    // (Reserved exactly: a push past the collected length would double a vector of big items.)
-    quotes.reserve_exact(pairing.strays.len());
     for stray in &pairing.strays {
         quotes.push(Quote {
             span: doc.to_original(stray.span),
@@ -155,7 +165,11 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
             cite: None,
         });
     }
-    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    // The quotes come in text order; only strays need moving (a stable sort would copy every
+    // quote into a scratch buffer even when they are in order).
+    if !quotes.is_sorted_by_key(|q| (q.span.start, q.span.end)) {
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    }
     opts.custom.apply_aliases(&mut quotes);
     consistency::flag_inconsistent(&mut quotes);
     Analysis { lang, quotes }
@@ -180,8 +194,32 @@ pub fn check_source<'a>(
     format: Format,
     opts: &Options,
 ) -> Result<(Source<'a>, Analysis), DecodeError> {
-    let mut source = Source::parse(bytes, format)?;
+    let source = Source::parse(bytes, format)?;
+    Ok(check_parsed(source, opts))
+}
+
+/// [`check_source`] of text already known to be UTF-8, such as a file the caller decoded (the
+/// bytes are not validated again).
+///
+/// ```
+/// use quotecheck::{Format, Options, check_source, check_source_str};
+///
+/// let md = "Le maire a déclaré : « Nous tiendrons ».\n\n<!-- quotecheck-disable-next-quote -->\n\n« Oui » ?\n";
+/// let (_, from_str) = check_source_str(md, Format::Markdown, &Options::default());
+/// let (_, from_bytes) = check_source(md.as_bytes(), Format::Markdown, &Options::default()).unwrap();
+/// assert_eq!(from_str.quotes.len(), 2);
+/// assert_eq!(from_str.quotes, from_bytes.quotes);
+/// ```
+pub fn check_source_str<'a>(
+    text: &'a str,
+    format: Format,
+    opts: &Options,
+) -> (Source<'a>, Analysis) {
+    check_parsed(Source::parse_str(text, format), opts)
+}
+
+fn check_parsed<'a>(mut source: Source<'a>, opts: &Options) -> (Source<'a>, Analysis) {
     let mut analysis = check(&source.doc, opts);
     source.markup.annotate(&mut analysis.quotes);
-    Ok((source, analysis))
+    (source, analysis)
 }

@@ -16,12 +16,15 @@ use crate::span::Span;
 use crate::tokens::{TokKind, Token, push_normalized, tokenize};
 
 /// An item of the outer view: a token outside every quote, or a whole quote.
+///
+/// The indexes are `u32` (a document's offsets are `u32` in [`Prose`] already): 8 bytes an item
+/// instead of 16, and a 10 MB article has over a million items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     /// Index into [`Prose::tokens`].
-    Tok(usize),
+    Tok(u32),
     /// Index into [`Prose::quotes`].
-    Quote(usize),
+    Quote(u32),
 }
 
 /// A sentence: a range of items.
@@ -65,7 +68,9 @@ pub struct Prose<'t> {
     /// Every token, inside and outside quotes, in text order.
     pub tokens: Vec<Token>,
     norm_buf: String,
-    norm_at: Vec<(u32, u32)>,
+    /// Token `t`'s normalised form is `norm_buf[norm_at[t]..norm_at[t + 1]]`: one offset a
+    /// token (and a leading 0) instead of a start and an end.
+    norm_at: Vec<u32>,
     /// Function-word tags of each token (looked up once).
     word_tags: Vec<u32>,
     /// Flags of each token (bits of [`flag`]).
@@ -82,6 +87,8 @@ pub struct Prose<'t> {
     pub sentences: Vec<Sentence>,
     /// Sentence of each item.
     pub sentence_of: Vec<u32>,
+    /// The first item of each block (see [`Prose::first_item_of`]), then the number of items.
+    block_first: Vec<u32>,
 }
 
 /// The normalised key of the quote item, which no word can equal.
@@ -137,10 +144,10 @@ impl<'t> Prose<'t> {
         let mut qi = 0;
         let mut ti = 0;
         while ti < tokens.len() {
-            if qi < quotes.len() && tokens[ti].span.start >= quotes[qi].span.start {
+            if qi < quotes.len() && tokens[ti].span().start >= quotes[qi].span.start {
                 let q = &quotes[qi];
                 let first = ti;
-                while ti < tokens.len() && tokens[ti].span.start < q.span.end {
+                while ti < tokens.len() && tokens[ti].span().start < q.span.end {
                     flags[ti] |= flag::QUOTED;
                     ti += 1;
                 }
@@ -153,18 +160,34 @@ impl<'t> Prose<'t> {
                 };
                 quote_tokens[qi] = inner_start..inner_end;
                 quote_item[qi] = items.len();
-                items.push(Item::Quote(qi));
+                items.push(Item::Quote(qi as u32));
                 qi += 1;
                 continue;
             }
-            items.push(Item::Tok(ti));
+            items.push(Item::Tok(ti as u32));
             ti += 1;
         }
         while qi < quotes.len() {
             quote_item[qi] = items.len();
             quote_tokens[qi] = tokens.len()..tokens.len();
-            items.push(Item::Quote(qi));
+            items.push(Item::Quote(qi as u32));
             qi += 1;
+        }
+
+        // Items are in block order: the first item of block `b` is the first whose block is `b`
+        // or later.
+        let mut block_first = Vec::with_capacity(blocks.len() + 1);
+        for (i, it) in items.iter().enumerate() {
+            let b = match *it {
+                Item::Tok(t) => block_of[t as usize] as usize,
+                Item::Quote(q) => quotes[q as usize].block,
+            };
+            while block_first.len() <= b {
+                block_first.push(i as u32);
+            }
+        }
+        while block_first.len() <= blocks.len() {
+            block_first.push(items.len() as u32);
         }
 
         let mut prose = Prose {
@@ -185,6 +208,7 @@ impl<'t> Prose<'t> {
             quote_tokens,
             sentences: Vec::new(),
             sentence_of: Vec::new(),
+            block_first,
         };
         prose.split_sentences();
         prose
@@ -193,14 +217,13 @@ impl<'t> Prose<'t> {
     /// The normalised form of token `t`.
     #[inline]
     pub fn norm(&self, t: usize) -> &str {
-        let (a, b) = self.norm_at[t];
-        &self.norm_buf[a as usize..b as usize]
+        &self.norm_buf[self.norm_at[t] as usize..self.norm_at[t + 1] as usize]
     }
 
     /// The text of token `t`.
     #[inline]
     pub fn tok_text(&self, t: usize) -> &'t str {
-        self.tokens[t].span.get(self.text)
+        self.tokens[t].span().get(self.text)
     }
 
     /// True when token `t` has all bits of `f`.
@@ -213,7 +236,7 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn key(&self, i: usize) -> Option<&str> {
         match self.items.get(i)? {
-            Item::Tok(t) => Some(self.norm(*t)),
+            Item::Tok(t) => Some(self.norm(*t as usize)),
             Item::Quote(_) => Some(QUOTE_KEY),
         }
     }
@@ -222,7 +245,7 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn tok(&self, i: usize) -> Option<usize> {
         match self.items.get(i)? {
-            Item::Tok(t) => Some(*t),
+            Item::Tok(t) => Some(*t as usize),
             Item::Quote(_) => None,
         }
     }
@@ -231,7 +254,7 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn quote_at(&self, i: usize) -> Option<usize> {
         match self.items.get(i)? {
-            Item::Quote(q) => Some(*q),
+            Item::Quote(q) => Some(*q as usize),
             Item::Tok(_) => None,
         }
     }
@@ -240,8 +263,8 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn item_span(&self, i: usize) -> Span {
         match self.items[i] {
-            Item::Tok(t) => self.tokens[t].span,
-            Item::Quote(q) => self.quotes[q].span,
+            Item::Tok(t) => self.tokens[t as usize].span(),
+            Item::Quote(q) => self.quotes[q as usize].span,
         }
     }
 
@@ -317,19 +340,31 @@ impl<'t> Prose<'t> {
 
     /// The first item that starts in block `b` or a later one (the number of items when there is
     /// none).
+    ///
+    /// Read from a table: a binary search over a million items was a string of cache misses,
+    /// paid for each quote.
+    #[inline]
     pub fn first_item_of(&self, b: usize) -> usize {
-        self.items.partition_point(|it| match *it {
-            Item::Tok(t) => (self.block_of[t] as usize) < b,
-            Item::Quote(q) => self.quotes[q].block < b,
-        })
+        let first = self
+            .block_first
+            .get(b)
+            .map_or(self.items.len(), |&i| i as usize);
+        debug_assert_eq!(
+            first,
+            self.items.partition_point(|it| match *it {
+                Item::Tok(t) => (self.block_of[t as usize] as usize) < b,
+                Item::Quote(q) => self.quotes[q as usize].block < b,
+            })
+        );
+        first
     }
 
     /// Block where item `i` starts.
     #[inline]
     pub fn block_start_of(&self, i: usize) -> usize {
         match self.items[i] {
-            Item::Tok(t) => self.block_of[t] as usize,
-            Item::Quote(q) => self.quotes[q].block,
+            Item::Tok(t) => self.block_of[t as usize] as usize,
+            Item::Quote(q) => self.quotes[q as usize].block,
         }
     }
 
@@ -337,8 +372,8 @@ impl<'t> Prose<'t> {
     #[inline]
     pub fn block_end_of(&self, i: usize) -> usize {
         match self.items[i] {
-            Item::Tok(t) => self.block_of[t] as usize,
-            Item::Quote(q) => self.quotes[q].end_block,
+            Item::Tok(t) => self.block_of[t as usize] as usize,
+            Item::Quote(q) => self.quotes[q as usize].end_block,
         }
     }
 
@@ -401,9 +436,9 @@ impl<'t> Prose<'t> {
         let next_starts = || -> bool {
             match self.items.get(next) {
                 Some(Item::Quote(_)) => true,
-                Some(Item::Tok(t)) => {
-                    let s = self.tok_text(*t);
-                    self.has(*t, flag::CAP)
+                Some(&Item::Tok(t)) => {
+                    let s = self.tok_text(t as usize);
+                    self.has(t as usize, flag::CAP)
                         || s.starts_with(|c: char| c.is_ascii_digit())
                         || matches!(s, "—" | "–" | "―" | "(" | "-")
                 }
@@ -417,8 +452,8 @@ impl<'t> Prose<'t> {
                     // except for a quote standing at the start of its sentence and followed by its
                     // attribution (`"We tried." Smith added.`).
                     match self.items.get(next) {
-                        Some(Item::Tok(t)) => {
-                            self.has(*t, flag::CAP)
+                        Some(&Item::Tok(t)) => {
+                            self.has(t as usize, flag::CAP)
                                 && !(i == start && self.attribution_follows(next))
                         }
                         Some(Item::Quote(_)) => true,
@@ -427,6 +462,7 @@ impl<'t> Prose<'t> {
                 }
             }
             Item::Tok(t) => {
+                let t = t as usize;
                 if self.tokens[t].kind != TokKind::Punct {
                     return false;
                 }
@@ -486,7 +522,7 @@ struct Lexed {
     tokens: Vec<Token>,
     block_of: Vec<u32>,
     norm_buf: String,
-    norm_at: Vec<(u32, u32)>,
+    norm_at: Vec<u32>,
     word_tags: Vec<u32>,
     flags: Vec<u8>,
 }
@@ -508,8 +544,9 @@ impl Lexed {
         self.tokens.extend_from_slice(&next.tokens);
         self.block_of.extend_from_slice(&next.block_of);
         self.norm_buf.push_str(&next.norm_buf);
+        // `next` starts with its own leading 0, which is this one's last offset.
         self.norm_at
-            .extend(next.norm_at.iter().map(|&(a, b)| (a + base, b + base)));
+            .extend(next.norm_at[1..].iter().map(|&e| e + base));
         self.word_tags.extend_from_slice(&next.word_tags);
         self.flags.extend_from_slice(&next.flags);
     }
@@ -537,7 +574,11 @@ fn lex_runs(
         tokens: Vec::with_capacity(tokens),
         block_of: Vec::with_capacity(tokens),
         norm_buf: String::with_capacity(text.len()),
-        norm_at: Vec::with_capacity(tokens),
+        norm_at: {
+            let mut at = Vec::with_capacity(tokens + 1);
+            at.push(0);
+            at
+        },
         word_tags: Vec::with_capacity(tokens),
         flags: Vec::with_capacity(tokens),
     };
@@ -576,21 +617,22 @@ fn lex_blocks(
     }
 
     norm_buf.reserve(bytes);
-    norm_at.reserve(tokens.len());
+    norm_at.reserve(tokens.len() + 1);
+    norm_at.push(0);
     flags.reserve(tokens.len());
     word_tags.reserve(tokens.len());
     for t in tokens.iter() {
-        let s = t.span.get(text);
+        let s = t.span().get(text);
         let start = norm_buf.len();
         push_normalized(s, norm_buf);
         let norm = &norm_buf[start..];
         word_tags.push(lex.word_tags(norm));
-        let pronoun = if lex.pronouns.contains_key(norm) {
+        let pronoun = if lex.is_pronoun(norm) {
             flag::PRONOUN
         } else {
             0
         };
-        norm_at.push((start as u32, norm_buf.len() as u32));
+        norm_at.push(norm_buf.len() as u32);
         flags.push(case_flags(s) | pronoun);
     }
 }

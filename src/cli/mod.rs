@@ -774,7 +774,7 @@ fn process(
     if input::is_binary(decoded.text().as_bytes()) {
         return binary(name);
     }
-    let text = decoded.text().as_bytes();
+    let text = decoded.text();
     match analyse(
         text,
         format,
@@ -790,7 +790,7 @@ fn process(
                     .collect()
             });
             let bytes = if decoded.is_transcoded() {
-                text.to_vec()
+                text.as_bytes().to_vec()
             } else {
                 drop(decoded);
                 bytes
@@ -812,25 +812,24 @@ fn process(
 /// What [`analyse`] gives: the quotes, the markup's notes, the explanation and the article.
 type Analysed = (Vec<Quote>, Vec<Note>, Option<String>, Option<Article>);
 
-/// Run the library on `bytes`: the quotes, the markup's notes, with `explain` (the input's
+/// Run the library on `text` (decoded, so not validated as UTF-8 again): the quotes, the markup's notes, with `explain` (the input's
 /// name) what the engine saw, and with `article` the text and entity chains the HTML report
 /// shows.
 ///
 /// A panic in the engine is a bug, but it costs one input rather than the whole run: the panic
 /// message is printed by the default hook and the input is reported as not checked.
 fn analyse(
-    bytes: &[u8],
+    text: &str,
     format: DocFormat,
     options: &Options,
     explain: Option<&str>,
     article: bool,
 ) -> anyhow::Result<Analysed> {
-    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
-        quotecheck::check_source(bytes, format, options)
+    let (source, analysis) = panic::catch_unwind(AssertUnwindSafe(|| {
+        quotecheck::check_source_str(text, format, options)
     }))
     .map_err(|_| anyhow!("internal error in the engine (this is a bug); input not checked"))?;
-    let (source, analysis) = checked?;
-    let text = explain.map(|name| explanation(name, bytes, &source, &analysis, options));
+    let text = explain.map(|name| explanation(name, text.as_bytes(), &source, &analysis, options));
     let article = article.then(|| Article::of_analysis(&source.doc, &analysis, options));
     Ok((analysis.quotes, source.markup.notes, text, article))
 }

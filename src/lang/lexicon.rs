@@ -306,9 +306,34 @@ type Continuations<T> = Vec<(Box<[String]>, T)>;
 #[derive(Debug, Clone)]
 pub struct PhraseMap<T> {
     by_first: HashMap<String, Continuations<T>>,
-    /// One bit per [`filter_slot`] of the first keys: most words of a text start no entry, and
-    /// are turned away on their length and end bytes, before any hashing.
-    filter: Box<[u64; FILTER_WORDS]>,
+    /// The first keys: most words of a text start no entry, and are turned away on their
+    /// length and end bytes, before any hashing.
+    filter: KeyFilter,
+}
+
+/// One bit per [`filter_slot`] of a set of keys: a word whose bit is not set is not a key.
+#[derive(Debug, Clone)]
+pub struct KeyFilter(Box<[u64; FILTER_WORDS]>);
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter(Box::new([0; FILTER_WORDS]))
+    }
+}
+
+impl KeyFilter {
+    /// Let `key` through.
+    pub fn insert(&mut self, key: &str) {
+        let slot = filter_slot(key);
+        self.0[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when `key` was never inserted; true when it may have been.
+    #[inline]
+    pub fn may_contain(&self, key: &str) -> bool {
+        let slot = filter_slot(key);
+        self.0[slot / 64] & (1 << (slot % 64)) != 0
+    }
 }
 
 /// Words (of 64 bits) of a [`PhraseMap`] filter.
@@ -330,7 +355,7 @@ impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
         PhraseMap {
             by_first: HashMap::default(),
-            filter: Box::new([0; FILTER_WORDS]),
+            filter: KeyFilter::default(),
         }
     }
 }
@@ -341,8 +366,7 @@ impl<T> PhraseMap<T> {
         let Some((first, rest)) = keys.split_first() else {
             return;
         };
-        let slot = filter_slot(first);
-        self.filter[slot / 64] |= 1 << (slot % 64);
+        self.filter.insert(first);
         let list = self.by_first.entry(first.clone()).or_default();
         if list.iter().any(|(r, _)| **r == *rest) {
             return;
@@ -390,8 +414,7 @@ impl<T> PhraseMap<T> {
     /// The entries that start with `key`.
     #[inline]
     fn first(&self, key: &str) -> Option<&Continuations<T>> {
-        let slot = filter_slot(key);
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        if !self.filter.may_contain(key) {
             return None;
         }
         self.by_first.get(key)
@@ -460,10 +483,15 @@ pub struct Lexicon {
     pub courtesy: PhraseMap<()>,
     /// Pronouns.
     pub pronouns: HashMap<String, PronounInfo>,
+    /// The keys of `pronouns`: asked of every token of a text, most of which are not pronouns.
+    pronoun_filter: KeyFilter,
     /// Possessive determiners, with what their possessor may be (`his`, `their`, `leur`).
     pub possessives: HashMap<String, PronounInfo>,
     /// Function words and their tags (bits of [`word`]).
     pub words: HashMap<String, u32>,
+    /// The keys of `words`: every token is looked up once, and half of a text's words are not
+    /// function words.
+    words_filter: KeyFilter,
     /// Adverbial phrases of several words (`pour sa part`, `de son côté`, `for his part`): the
     /// `@adv` lines of `function_words.txt` with a space.
     pub adverbials: PhraseMap<()>,
@@ -503,9 +531,18 @@ pub struct Shared {
 }
 
 impl Lexicon {
+    /// True when the normalised word is a key of [`Lexicon::pronouns`].
+    #[inline]
+    pub fn is_pronoun(&self, norm: &str) -> bool {
+        self.pronoun_filter.may_contain(norm) && self.pronouns.contains_key(norm)
+    }
+
     /// The tags of a normalised word (0 when it is not a function word).
     #[inline]
     pub fn word_tags(&self, norm: &str) -> u32 {
+        if !self.words_filter.may_contain(norm) {
+            return 0;
+        }
         self.words.get(norm).copied().unwrap_or(0)
     }
 
@@ -985,7 +1022,17 @@ fn load(lang: Lang) -> Lexicon {
         platforms,
         honorifics,
         courtesy,
+        pronoun_filter: {
+            let mut f = KeyFilter::default();
+            pronouns.keys().for_each(|k| f.insert(k));
+            f
+        },
         pronouns,
+        words_filter: {
+            let mut f = KeyFilter::default();
+            words.keys().for_each(|k| f.insert(k));
+            f
+        },
         words,
         adverbials,
         abbreviations,
@@ -1087,7 +1134,7 @@ fn capital_mask(name: &str) -> u64 {
     toks.iter()
         .take(64)
         .enumerate()
-        .filter(|(_, t)| t.span.get(name).starts_with(char::is_uppercase))
+        .filter(|(_, t)| t.span().get(name).starts_with(char::is_uppercase))
         .fold(0, |m, (k, _)| m | (1u64 << k))
 }
 
@@ -1146,6 +1193,24 @@ mod tests {
 
     fn key<'a>(words: &'a [&'a str]) -> impl Fn(usize) -> Option<&'a str> {
         move |i| words.get(i).copied()
+    }
+
+    #[test]
+    fn the_key_filters_let_every_pronoun_and_function_word_through() {
+        for lang in [Lang::Fr, Lang::En] {
+            let lex = get(lang);
+            assert!(lex.pronouns.len() > 10, "{lang:?}");
+            for k in lex.pronouns.keys() {
+                assert!(lex.is_pronoun(k), "{lang:?}: {k}");
+            }
+            for word in ["maison", "house", "président", ""] {
+                assert!(!lex.is_pronoun(word), "{lang:?}: {word}");
+            }
+            assert!(lex.words.len() > 50, "{lang:?}");
+            for (k, &tags) in &lex.words {
+                assert_eq!(lex.word_tags(k), tags, "{lang:?}: {k}");
+            }
+        }
     }
 
     #[test]

@@ -218,6 +218,8 @@ impl<W: Write> Csv<W> {
 
 /// Rows formatted together when a long file's rows are formatted in parallel.
 const ROWS_PER_PART: usize = 4096;
+/// Parts formatted at a time per thread, before they are written.
+const PARTS_PER_THREAD: usize = 2;
 
 /// `cell`, with a leading `'` when a spreadsheet would read it as a formula.
 pub fn guard(cell: &str) -> Cow<'_, str> {
@@ -252,21 +254,34 @@ impl<W: Write> Report for Csv<W> {
         }
         // A long file: its rows formatted in parallel, part by part, each part into its own
         // buffer, and the parts written in order. The same bytes as one writer: a record's
-        // quoting depends on its cells alone.
+        // quoting depends on its cells alone. The parts go by batches of a few per thread,
+        // written before the next batch refills the same buffers: a few megabytes whatever the
+        // length of the file, instead of the whole report held at once.
         let guard = self.guard;
-        let parts: Vec<io::Result<Vec<u8>>> = file
-            .rows
-            .par_chunks(ROWS_PER_PART)
-            .map(|rows| {
-                let mut part = Csv::new(Vec::with_capacity(rows.len() * 256), guard);
-                part.rows(rows)?;
-                part.pass_on()?;
-                Ok(part.out)
-            })
-            .collect();
         self.pass_on()?;
-        for part in parts {
-            self.out.write_all(&part?)?;
+        let batch = PARTS_PER_THREAD * rayon::current_num_threads().max(1);
+        let mut buffers: Vec<Vec<u8>> = Vec::new();
+        for rows in file.rows.chunks(batch * ROWS_PER_PART) {
+            let parts: Vec<&[Row<'_>]> = rows.chunks(ROWS_PER_PART).collect();
+            if buffers.len() < parts.len() {
+                buffers.resize_with(parts.len(), || Vec::with_capacity(ROWS_PER_PART * 256));
+            }
+            let done: Vec<io::Result<()>> = buffers[..parts.len()]
+                .par_iter_mut()
+                .zip(parts)
+                .map(|(buf, rows)| {
+                    buf.clear();
+                    let mut part = Csv::new(std::mem::take(buf), guard);
+                    part.rows(rows)?;
+                    part.pass_on()?;
+                    *buf = part.out;
+                    Ok(())
+                })
+                .collect();
+            for (result, buf) in done.into_iter().zip(&buffers) {
+                result?;
+                self.out.write_all(buf)?;
+            }
         }
         self.out.flush()
     }
@@ -339,6 +354,14 @@ mod tests {
             })
             .collect();
         let parallel = csv_of(&text, &quotes, true);
+        // On one thread the parts go by several batches.
+        let one_thread = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let batched = one_thread.install(|| csv_of(&text, &quotes, true));
+        const { assert!(3 * ROWS_PER_PART + 7 > PARTS_PER_THREAD * ROWS_PER_PART) };
+        assert!(batched == parallel);
         let mut out = Vec::new();
         let mut one = Csv::new(&mut out, true);
         one.begin().unwrap();

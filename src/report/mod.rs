@@ -99,20 +99,29 @@ impl<'a> FileReport<'a> {
                 article: None,
             };
         }
-        let (mut starts, mut ends) = (Cursor::new(text), Cursor::new(text));
+        // The starts from a cursor over the file; each end from its start, over the quote's
+        // own bytes (not a second pass over the whole file).
+        let mut starts = Cursor::new(text);
         let mut rows: Vec<Row<'a>> = in_text
             .iter()
             .zip(quotes)
-            .map(|(at, quote)| Row {
-                file: name,
-                start: starts.line_col(at.span.start),
-                end: ends.line_col(at.span.end),
-                quote,
-                severity: severities.max_of(&quote.flags),
+            .map(|(at, quote)| {
+                let start = starts.line_col(at.span.start);
+                let (from, to) = (at.span.start.min(text.len()), at.span.end.min(text.len()));
+                Row {
+                    file: name,
+                    start,
+                    end: advance(start, &text[from..to.max(from)]),
+                    quote,
+                    severity: severities.max_of(&quote.flags),
+                }
             })
             .collect();
         // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
-        rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
+        // (Checked first: a stable sort takes a scratch copy of the rows even when in order.)
+        if !rows.is_sorted_by_key(|row| (row.quote.span.start, row.quote.span.end)) {
+            rows.sort_by_key(|row| (row.quote.span.start, row.quote.span.end));
+        }
         FileReport {
             name,
             rows,
@@ -158,21 +167,25 @@ impl<'b> Cursor<'b> {
                 .get_or_insert_with(|| LineIndex::new(bytes))
                 .line_col(bytes, offset);
         }
-        let between = &self.bytes[self.offset..offset];
-        // Characters are counted as LineIndex does: every byte that is not a continuation byte.
-        let chars = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
-        self.at = match memchr::memrchr(b'\n', between) {
-            None => LineCol {
-                line: self.at.line,
-                column: self.at.column + chars(between),
-            },
-            Some(last) => LineCol {
-                line: self.at.line + memchr::memchr_iter(b'\n', between).count(),
-                column: chars(&between[last + 1..]) + 1,
-            },
-        };
+        self.at = advance(self.at, &self.bytes[self.offset..offset]);
         self.offset = offset;
         self.at
+    }
+}
+
+/// The line and column right after `between`, which starts at `at`.
+fn advance(at: LineCol, between: &[u8]) -> LineCol {
+    // Characters are counted as LineIndex does: every byte that is not a continuation byte.
+    let chars = |b: &[u8]| b.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+    match memchr::memrchr(b'\n', between) {
+        None => LineCol {
+            line: at.line,
+            column: at.column + chars(between),
+        },
+        Some(last) => LineCol {
+            line: at.line + memchr::memchr_iter(b'\n', between).count(),
+            column: chars(&between[last + 1..]) + 1,
+        },
     }
 }
 
@@ -490,6 +503,39 @@ pub(crate) mod tests {
             cursor.line_col(text.len() + 5),
             index.line_col(text, text.len())
         );
+    }
+
+    #[test]
+    fn row_ends_counted_from_their_starts_agree_with_the_line_index() {
+        let text = "« Oui »\r\nIl a dit « non ».\n\nÉté 🎉 fin\n";
+        let index = LineIndex::new(text.as_bytes());
+        let chars: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        // Every span between two characters, overlapping and nested ones included.
+        let quotes: Vec<Quote> = chars
+            .iter()
+            .flat_map(|&a| chars.iter().filter(move |&&b| b >= a).map(move |&b| (a, b)))
+            .map(|(a, b)| Quote {
+                span: Span::new(a, b),
+                ..bare().1
+            })
+            .collect();
+        let file = FileReport::new("a.txt", text.as_bytes(), &quotes, &Severities::default());
+        assert_eq!(file.rows.len(), quotes.len());
+        for row in &file.rows {
+            let span = row.quote.span;
+            assert_eq!(
+                row.start,
+                index.line_col(text.as_bytes(), span.start),
+                "{span:?}"
+            );
+            assert_eq!(
+                row.end,
+                index.line_col(text.as_bytes(), span.end),
+                "{span:?}"
+            );
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod index;
 pub mod normalize;
 mod speaker;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -769,8 +770,9 @@ impl<'a> Sources<'a> {
 
 /// The text of a quote without the incise the engine found inside it (`« Nous tiendrons,
 /// dit-elle, nos promesses »`: the cue and the speaker mention become spaces, so offsets hold).
-pub fn spoken_text(quote: &Quote) -> String {
-    let mut text = quote.text.clone();
+/// Borrowed when there is no incise (most quotes): no copy of each quote's text.
+pub fn spoken_text(quote: &Quote) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(quote.text.as_str());
     for ex in [&quote.cue, &quote.speaker_mention].into_iter().flatten() {
         if !quote.span.contains(ex.span) {
             continue;
@@ -779,7 +781,8 @@ pub fn spoken_text(quote: &Quote) -> String {
         // (plain text); otherwise the incise is left in.
         let at = ex.span.start - quote.span.start;
         if text.get(at..at + ex.text.len()) == Some(ex.text.as_str()) {
-            text.replace_range(at..at + ex.text.len(), &" ".repeat(ex.text.len()));
+            text.to_mut()
+                .replace_range(at..at + ex.text.len(), &" ".repeat(ex.text.len()));
         }
     }
     text
