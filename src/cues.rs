@@ -491,6 +491,11 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             }) && !(p.is(left.items.start, word::PREP)
                 && (!p.is(left.items.start, word::DET)
                     || matches!(p.key(left.items.start), Some("au" | "aux"))))
+                // `une « contribution » des grandes entreprises, rapporte X`: a `des`/`du`
+                // phrase right after a noun or a quote completes it; a subject opens the clause.
+                && !(matches!(p.key(left.items.start), Some("des" | "du"))
+                    && left.items.start > sent.start
+                    && !p.is_any_punct(left.items.start - 1, &[",", "—", "–", "―", ":"]))
                 && (left.items.end + 2 >= start
                 // `X, which rules on …, said`: a relative clause between the two.
                 || p.is_punct(left.items.end, ",")

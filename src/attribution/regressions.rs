@@ -1355,3 +1355,15 @@ fn an_executive_is_a_person_not_the_government() {
     assert_eq!(q.speaker.as_deref(), Some("executive"));
     assert!(q.flags.contains(&crate::Flag::Anonymous), "{:?}", q.flags);
 }
+
+#[test]
+fn a_des_phrase_after_a_quote_is_no_inverted_cue_subject() {
+    let text = "Budget\n\nLa réforme instaure une « contribution exceptionnelle » des grandes \
+        banques, rapporte Le Monde.";
+    let r = rows(text, Lang::Fr);
+    assert_ne!(r[0].2.as_deref(), Some("banques"));
+    assert_eq!(r[0].5.as_deref(), Some("Le Monde"));
+    // A `des` phrase opening the clause is its subject.
+    let text = "Grève\n\nDes salariés, réunis devant l'usine, ont dénoncé « un scandale ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("salariés"));
+}
