@@ -13,6 +13,22 @@ type Row = (
     Option<String>,
 );
 
+/// The first quote the engine reports in `text`, whole.
+fn first_quote(text: &str, lang: Lang) -> crate::Quote {
+    let opts = Options {
+        lang: LangChoice::Fixed(lang),
+        ..Default::default()
+    };
+    check(&Document::plain_str(text), &opts).quotes.remove(0)
+}
+
+/// The confidence of the first quote of an English `text`, which must be attributed.
+fn confidence(text: &str) -> f32 {
+    let q = first_quote(text, Lang::En);
+    assert!(q.speaker.is_some(), "{text}");
+    q.confidence
+}
+
 fn rows(text: &str, lang: Lang) -> Vec<Row> {
     let opts = Options {
         lang: LangChoice::Fixed(lang),
@@ -1064,24 +1080,15 @@ fn a_fragment_in_a_paragraph_that_lost_its_opening_is_unattributed_speech() {
 
 #[test]
 fn confidence_is_lower_for_an_unnamed_speaker_than_for_the_same_words_from_a_named_one() {
-    let conf = |text: &str| {
-        let opts = Options {
-            lang: LangChoice::Fixed(Lang::En),
-            ..Default::default()
-        };
-        let q = check(&Document::plain_str(text), &opts).quotes.remove(0);
-        assert!(q.speaker.is_some(), "{text}");
-        q.confidence
-    };
-    let named = conf("Council vote\n\nMayor Dana Holt said \"the depot will stay open.\"");
-    let unnamed = conf("Council vote\n\nThe mayor said \"the depot will stay open.\"");
+    let named = confidence("Council vote\n\nMayor Dana Holt said \"the depot will stay open.\"");
+    let unnamed = confidence("Council vote\n\nThe mayor said \"the depot will stay open.\"");
     assert!(unnamed < named, "{unnamed} < {named}");
     // A subject of many words is more likely a clause read as one.
-    let long = conf(
+    let long = confidence(
         "Rail strike\n\nThe newly appointed chief executive of the national railway operator \
          said \"the trains will run.\"",
     );
-    let short = conf("Rail strike\n\nThe chief executive said \"the trains will run.\"");
+    let short = confidence("Rail strike\n\nThe chief executive said \"the trains will run.\"");
     assert!(long < short, "{long} < {short}");
 }
 
@@ -1283,26 +1290,17 @@ fn a_short_quote_with_its_own_cue_is_speech_even_when_the_pronoun_finds_no_one()
 
 #[test]
 fn confidence_is_lower_for_an_unnamed_relative_and_for_a_head_after_a_preposition() {
-    let conf = |text: &str| {
-        let opts = Options {
-            lang: LangChoice::Fixed(Lang::En),
-            ..Default::default()
-        };
-        let q = check(&Document::plain_str(text), &opts).quotes.remove(0);
-        assert!(q.speaker.is_some(), "{text}");
-        q.confidence
-    };
     // Both unnamed: the family member is most often someone the article names elsewhere.
-    let kin = conf("Sentencing\n\nThe father said \"I love my children.\"");
-    let role = conf("Sentencing\n\nThe prosecutor said \"justice was done.\"");
+    let kin = confidence("Sentencing\n\nThe father said \"I love my children.\"");
+    let role = confidence("Sentencing\n\nThe prosecutor said \"justice was done.\"");
     assert!(kin < role, "{kin} < {role}");
     // `spokeman` (misspelt) is no known role: the subject was read from its complement.
-    let misread = conf("Ruling\n\nA spokeman for 10 Downing Street said \"we will appeal.\"");
-    let read = conf("Ruling\n\n10 Downing Street said \"we will appeal.\"");
+    let misread = confidence("Ruling\n\nA spokeman for 10 Downing Street said \"we will appeal.\"");
+    let read = confidence("Ruling\n\n10 Downing Street said \"we will appeal.\"");
     assert!(misread < read, "{misread} < {read}");
     // A quantity before `of` is no such noun.
-    let many = conf("Ruling\n\nA number of Senators said \"we will appeal.\"");
-    let senators = conf("Ruling\n\nSenators said \"we will appeal.\"");
+    let many = confidence("Ruling\n\nA number of Senators said \"we will appeal.\"");
+    let senators = confidence("Ruling\n\nSenators said \"we will appeal.\"");
     assert!((many - senators).abs() < 1e-6, "{many} = {senators}");
 }
 
@@ -1343,15 +1341,7 @@ fn the_subject_of_a_relative_clause_after_a_preposition() {
 fn an_executive_is_a_person_not_the_government() {
     let text = "Port\n\nThe government stayed silent. One executive, who asked not to be named, \
         described the situation as \"a slow-motion disaster.\"";
-    let q = check(
-        &Document::plain_str(text),
-        &Options {
-            lang: LangChoice::Fixed(Lang::En),
-            ..Default::default()
-        },
-    )
-    .quotes
-    .remove(0);
+    let q = first_quote(text, Lang::En);
     assert_eq!(q.speaker.as_deref(), Some("executive"));
     assert!(q.flags.contains(&crate::Flag::Anonymous), "{:?}", q.flags);
 }
