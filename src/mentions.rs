@@ -624,8 +624,9 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
                 list.push(Mention {
                     full: p.items_span(start..k),
                     items: start..k,
+                    // (`one lineman` is written `lineman`, like `an official`.)
                     core: p.items_span(
-                        if p.is(start, word::DET | word::POSS) {
+                        if p.is(start, word::DET | word::POSS) || p.key(start) == Some("one") {
                             start + 1
                         } else {
                             start

@@ -1357,3 +1357,13 @@ fn a_des_phrase_after_a_quote_is_no_inverted_cue_subject() {
     let text = "Grève\n\nDes salariés, réunis devant l'usine, ont dénoncé « un scandale ».";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("salariés"));
 }
+
+#[test]
+fn one_before_an_unlisted_noun_is_an_article() {
+    let text = "Storm\n\n\"We are exhausted,\" one lineman told reporters.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("lineman"), Some("one lineman"))
+    );
+}
