@@ -152,6 +152,23 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         while k < sent.end && p.is(k, word::ADV) {
             k += 1;
         }
+        // `« … », a-t-on appris auprès de la préfecture`: who the writer learnt it from speaks.
+        if impersonal_clitic && p.key(k) == Some("appris") {
+            if let Some(np) = learnt_from(p, ms, k + 1, sent) {
+                let items = j..k + 1;
+                return Some(Cue {
+                    span: p.items_span(items.clone()),
+                    items,
+                    kind: CueType::Verb,
+                    tags: VerbTags::default(),
+                    lemma: None,
+                    nonfinite: false,
+                    inverted: true,
+                    subject: Some(np),
+                    addressee: None,
+                });
+            }
+        }
         let (len, info) = lex
             .verbs
             .longest(k, |x| p.key(x).filter(|_| x < sent.end))?;
@@ -254,6 +271,22 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         }
     }
     None
+}
+
+/// The noun phrase of `auprès de X` starting at item `k`, when it names someone.
+fn learnt_from(p: &Prose, ms: &Mentions, k: usize, sent: &Range<usize>) -> Option<Phrase> {
+    if p.key(k) != Some("auprès") {
+        return None;
+    }
+    // `du`, `des` carry the article of the phrase, which may start with them or after them.
+    let starts: &[usize] = match p.key(k + 1) {
+        Some("de" | "d'") => &[k + 2],
+        Some("du" | "des") => &[k + 1, k + 2],
+        _ => return None,
+    };
+    starts
+        .iter()
+        .find_map(|&s| noun_phrase_right(p, ms, s, sent.end).filter(|np| np.head.is_some()))
 }
 
 /// A cue phrase: `selon X`, `d'après X`, `according to X`, `Pour X, …`, `cité par X`, `dans les

@@ -1367,3 +1367,29 @@ fn one_before_an_unlisted_noun_is_an_article() {
         (Some("lineman"), Some("one lineman"))
     );
 }
+
+#[test]
+fn who_the_writer_learnt_it_from_speaks() {
+    let text = "Incendie\n\n« La situation est sous contrôle », a-t-on appris auprès de la \
+        préfecture.\n\n« Le feu est fixé », a-t-on appris auprès des pompiers.";
+    let r = rows(text, Lang::Fr);
+    let got: Vec<_> = r
+        .iter()
+        .map(|r| (r.2.as_deref(), r.3.as_deref(), r.4.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("préfecture"),
+                Some("la préfecture"),
+                Some("a-t-on appris")
+            ),
+            (
+                Some("pompiers"),
+                Some("des pompiers"),
+                Some("a-t-on appris")
+            ),
+        ]
+    );
+}
