@@ -1616,7 +1616,20 @@ fn description_at(
                 || p.quote_at(i - 1).is_some();
             p.lex.verbs.longest(k, |x| p.key(x)).is_some() && !participle && clause_start
         };
+        // The inverted subject of a cue right after a quote (`"We will win," says defiant
+        // coach`: headlines drop the article).
+        let inverted = p.lang == Lang::En
+            && i >= 2
+            && p.lex
+                .verbs
+                .longest(i - 1, |x| p.key(x).filter(|_| x < i))
+                .is_some()
+            && (p.quote_at(i - 2).is_some()
+                || i >= 3 && p.is_punct(i - 2, ",") && p.quote_at(i - 3).is_some())
+            // Not the first noun of a longer title (`wrote student protester Joshua Wong`).
+            && !(hs + hlen < n && (p.is_cap(hs + hlen) || role_at(p, hs + hlen).is_some()));
         let bare_ok = info.number == Number::Plural
+            || inverted
             || p.has(first, flag::SENT_START)
             || (hs + hlen < n && p.is_cap(hs + hlen) && covered[hs + hlen])
             || (p.lang == Lang::En && (before_verb || info.kind == RoleKind::Org))

@@ -1393,3 +1393,23 @@ fn who_the_writer_learnt_it_from_speaks() {
         ]
     );
 }
+
+#[test]
+fn a_headline_drops_the_article_of_an_inverted_subject() {
+    let text = "'We will win,' says defiant coach ahead of final\n\nCoach Marta Lindqvist \
+        insisted on Friday that her side was \"ready for anything.\"\n\n\"Pressure? What \
+        pressure?\" she laughed when asked about the expectations.";
+    let r = rows(text, Lang::En);
+    let got: Vec<_> = r.iter().map(|r| (r.2.as_deref(), r.4.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Marta Lindqvist"), Some("says")),
+            (Some("Marta Lindqvist"), Some("insisted")),
+            (Some("Marta Lindqvist"), Some("laughed")),
+        ]
+    );
+    // The first noun of a longer title stays part of it.
+    let text = "Protest\n\n\"They never listen,\" wrote student protester Joshua Wong on Twitter.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Joshua Wong"));
+}
