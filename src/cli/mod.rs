@@ -28,7 +28,7 @@ use quotecheck::{
     Severities, Severity, Source,
 };
 
-use crate::report::csv::Csv;
+use crate::report::csv::{self, Csv};
 use crate::report::github::Github;
 use crate::report::html::{Article, Html};
 use crate::report::json::Json;
@@ -705,9 +705,10 @@ impl Run {
                     let _ = io::stderr().lock().write_all(text.as_bytes());
                 }
                 let (severities, summary) = (&self.settings.severities, &mut self.summary);
-                // On the pool, not this thread: a long file's report is formatted in parallel,
-                // and `-j N` bounds that too.
-                pool.install(|| {
+                // A long file's report is formatted in parallel: on the pool, so that `-j N`
+                // bounds that too. Other files are written here, without a hand-over to the
+                // pool for each (6% slower over 662 short files).
+                let mut write = || {
                     let file = match &in_file {
                         None => FileReport::new(&name, &bytes, &quotes, severities),
                         Some(in_file) => {
@@ -717,7 +718,12 @@ impl Run {
                     .with_article(article.as_deref());
                     summary.add(&file);
                     sinks.each(|r| r.file(&file));
-                });
+                };
+                if quotes.len() >= csv::PARALLEL_ROWS {
+                    pool.install(write);
+                } else {
+                    write();
+                }
             }
             Outcome::Skipped { name, why } => print_note(format_args!("{name}: skipped {why}")),
             Outcome::Failed { name, err } => {
@@ -916,6 +922,7 @@ mod tests {
 
     /// `-j1` must mean one thread: a long file's report is formatted in parallel, and on
     /// rayon's global pool (one thread per core) when it is written outside the `-j` pool.
+    /// (The thread index is `None` outside any pool.)
     #[test]
     fn reports_are_written_on_the_pool_of_the_run() {
         let seen = Seen::default();
@@ -941,10 +948,13 @@ mod tests {
             article: false,
             encoding: Encoding::Utf8,
         };
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fr");
-        let inputs = ["fr_energie_belgique.txt", "fr_greve_port.txt"].map(|f| {
+        // A file long enough for its CSV to be formatted in parallel.
+        let long = tempfile::NamedTempFile::new().unwrap();
+        let quote = "« Nous tiendrons », a dit Paul.\n\n";
+        fs::write(long.path(), quote.repeat(csv::PARALLEL_ROWS + 1)).unwrap();
+        let inputs = [long.path().to_path_buf()].map(|path| {
             Expanded::Target(Target {
-                origin: Origin::File(fixtures.join(f)),
+                origin: Origin::File(path),
                 kind: Kind::Doc(DocFormat::Text),
             })
         });
@@ -954,7 +964,7 @@ mod tests {
             .unwrap();
         run.all(inputs.into(), &pool, &mut sinks);
         assert!(!run.errored);
-        assert_eq!(*seen.lock().unwrap(), [(Some(0), 1), (Some(0), 1)]);
+        assert_eq!(*seen.lock().unwrap(), [(Some(0), 1)]);
     }
 
     #[test]
