@@ -183,7 +183,18 @@ pub fn attribute_with(
         let cues = Arc::clone(cues_of.get(p, ms, s));
         let mut a = Attribution::none();
 
-        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), &speakers);
+        let found = find_speaker(
+            p,
+            ms,
+            es,
+            q,
+            qi,
+            s,
+            &cues,
+            last.as_ref(),
+            &speakers,
+            &mut cues_of,
+        );
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -952,6 +963,7 @@ fn find_speaker(
     cues: &[Cue],
     last: Option<&Last>,
     speakers: &Known,
+    cues_of: &mut SentenceCues,
 ) -> Option<Found> {
     let sent = p.sentences[s].items.clone();
     let speaking = |c: &&Cue| {
@@ -1221,9 +1233,9 @@ fn find_speaker(
     // 7. Context, then the next sentence: when nothing else ties the quote, the next sentence
     // of the paragraph may say its subject said something more (`… maintenus dans « … ».
     // L'ONG dénonce également …`, `"…" The union also criticised …`).
-    context_speaker(p, ms, es, q, qi, s, &sent, last, speakers)
-        .or_else(|| said_also_next(p, ms, es, s))
-        .or_else(|| woven_paragraph(p, ms, es, qi, last))
+    context_speaker(p, ms, es, q, qi, s, &sent, last, speakers, cues_of)
+        .or_else(|| said_also_next(p, ms, es, s, cues_of))
+        .or_else(|| woven_paragraph(p, ms, es, qi, last, cues_of))
         .or_else(|| subject_fragment(p, ms, qi, &sent))
 }
 
@@ -1362,6 +1374,7 @@ fn woven_paragraph(
     es: &Entities,
     qi: usize,
     last: Option<&Last>,
+    cues_of: &mut SentenceCues,
 ) -> Option<Found> {
     let l = last?;
     let id = l.ctx.entity?;
@@ -1391,7 +1404,7 @@ fn woven_paragraph(
         }
     }
     let (s0, s1) = (p.sentence_index(start), p.sentence_index(end - 1));
-    let quiet = (s0..=s1).all(|k| cues::find(p, ms, k).is_empty())
+    let quiet = (s0..=s1).all(|k| cues_of.get(p, ms, k).is_empty())
         && ms.within(p.items_span(start..end)).all(|(_, m)| {
             m.is_outlet()
                 || !(m.is_name() || matches!(m.kind, MentionKind::Pronoun { neuter: false }))
@@ -1429,6 +1442,7 @@ fn context_speaker(
     sent: &std::ops::Range<usize>,
     last: Option<&Last>,
     speakers: &Known,
+    cues_of: &mut SentenceCues,
 ) -> Option<Found> {
     let es_of = |k: usize| es.of_mention[k];
     let alone = (sent.start..sent.end).filter(|&k| k != qi).all(|k| {
@@ -1442,7 +1456,7 @@ fn context_speaker(
         let same_or_next_block = p.block_start_of(qi) <= p.block_end_of(prev.items.end - 1) + 1;
         // `He said:` / `Il a déclaré :` then the quote.
         if same_or_next_block && p.is_punct(prev.items.end - 1, ":") {
-            let pcues = cues::find(p, ms, s - 1);
+            let pcues = cues_of.get(p, ms, s - 1);
             if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, es, c)) {
                 return Some(Found {
                     rule: "previous",
@@ -1493,7 +1507,7 @@ fn context_speaker(
         let prev_block = p.sentences[s - 1].block;
         let same_paragraph = prev_block == block && p.sentences[s].items.start > 0;
         if same_paragraph || prev_block + 1 == block {
-            if let Some(id) = reported_before(p, ms, es, s - 1) {
+            if let Some(id) = reported_before(p, ms, es, s - 1, cues_of) {
                 let confidence = if same_paragraph { 0.6 } else { 0.55 };
                 return Some(context_of(es, id, confidence));
             }
@@ -1543,13 +1557,18 @@ const ADDITIVE: &[&str] = &["également", "aussi", "also"];
 /// The subject of the first cue of the sentence after `s`, in the same paragraph, when that cue
 /// is a reporting verb with an additive adverb in or right after its group and a named or
 /// described subject.
-fn said_also_next(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<Found> {
+fn said_also_next(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    s: usize,
+    cues_of: &mut SentenceCues,
+) -> Option<Found> {
     let next = s + 1;
     if next >= p.sentences.len() || p.sentences[next].block != p.sentences[s].block {
         return None;
     }
-    let cues = cues::find(p, ms, next);
-    let c = cues.first()?;
+    let c = cues_of.get(p, ms, next).first()?;
     if c.kind != CueType::Verb || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
         return None;
     }
@@ -1573,7 +1592,13 @@ fn said_also_next(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<F
 
 /// The named person whose words sentence `s` reports in indirect speech: no quote in it, and
 /// a reporting verb (not a weak one) whose subject is that person.
-fn reported_before(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<usize> {
+fn reported_before(
+    p: &Prose,
+    ms: &Mentions,
+    es: &Entities,
+    s: usize,
+    cues_of: &mut SentenceCues,
+) -> Option<usize> {
     if p.sentences[s]
         .items
         .clone()
@@ -1581,7 +1606,7 @@ fn reported_before(p: &Prose, ms: &Mentions, es: &Entities, s: usize) -> Option<
     {
         return None;
     }
-    cues::find(p, ms, s).iter().find_map(|c| {
+    cues_of.get(p, ms, s).iter().find_map(|c| {
         if c.kind != CueType::Verb || c.nonfinite || c.tags.has(VerbTags::WEAK) {
             return None;
         }

@@ -87,7 +87,11 @@ fn each(sinks: &mut [Sink], mut f: impl FnMut(&mut dyn VerifyReport) -> io::Resu
 /// The `verify` reporter of a format: the verify columns for CSV, JSON Lines and pretty; SARIF
 /// and GitHub annotations report the quotes as `check` does, `altered` and `not_found` among
 /// their flags.
-fn reporter(format: Format, out: Box<dyn Write>, settings: &Settings) -> Box<dyn VerifyReport> {
+fn reporter(
+    format: Format,
+    out: Box<dyn Write + Send>,
+    settings: &Settings,
+) -> Box<dyn VerifyReport> {
     match format {
         Format::Csv => Box::new(Csv::new(out, settings.csv_guard)),
         Format::Json => Box::new(Json::new(out)),
@@ -232,9 +236,9 @@ pub(super) fn verify(args: &VerifyArgs) -> Status {
 
     // The reports: created before anything is read, so a bad path fails at once.
     let mut sinks = Vec::new();
-    let main: (Box<dyn Write>, String) = match output {
+    let main: (Box<dyn Write + Send>, String) = match output {
         None => (
-            Box::new(BufWriter::new(io::stdout().lock())),
+            Box::new(BufWriter::new(io::stdout())),
             "standard output".to_string(),
         ),
         Some(path) => match File::create(path) {

@@ -218,6 +218,8 @@ impl<W: Write> Csv<W> {
 
 /// Rows formatted together when a long file's rows are formatted in parallel.
 const ROWS_PER_PART: usize = 4096;
+/// Rows from which a file's rows are formatted in parallel (on rayon's current pool).
+pub const PARALLEL_ROWS: usize = 2 * ROWS_PER_PART;
 /// Parts formatted at a time per thread, before they are written.
 const PARTS_PER_THREAD: usize = 2;
 
@@ -248,7 +250,7 @@ impl<W: Write> Report for Csv<W> {
     }
 
     fn file(&mut self, file: &FileReport<'_>) -> io::Result<()> {
-        if file.rows.len() < 2 * ROWS_PER_PART {
+        if file.rows.len() < PARALLEL_ROWS {
             self.rows(&file.rows)?;
             return self.flush();
         }
