@@ -155,18 +155,7 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         // `« … », a-t-on appris auprès de la préfecture`: who the writer learnt it from speaks.
         if impersonal_clitic && p.key(k) == Some("appris") {
             if let Some(np) = learnt_from(p, ms, k + 1, sent) {
-                let items = j..k + 1;
-                return Some(Cue {
-                    span: p.items_span(items.clone()),
-                    items,
-                    kind: CueType::Verb,
-                    tags: VerbTags::default(),
-                    lemma: None,
-                    nonfinite: false,
-                    inverted: true,
-                    subject: Some(np),
-                    addressee: None,
-                });
+                return Some(unlisted_inversion(p, j..k + 1, Some(np)));
             }
         }
         let (len, info) = lex
@@ -241,18 +230,7 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
     if infinitive.is_none() && after_quote && !impersonal_clitic {
         // Unknown verb: the cue is the inversion (and an infinitive after `de`).
         let end = if k > j + 1 { k + 1 } else { j + 1 };
-        let items = j..end.min(sent.end);
-        return Some(Cue {
-            span: p.items_span(items.clone()),
-            items,
-            kind: CueType::Verb,
-            tags: VerbTags::default(),
-            lemma: None,
-            nonfinite: false,
-            inverted: true,
-            subject: clitic_phrase(),
-            addressee: None,
-        });
+        return Some(unlisted_inversion(p, j..end.min(sent.end), clitic_phrase()));
     }
     if let Some((len, info)) = infinitive {
         if k > j + 1 || p.key(j + 1).is_some() && k == j + 1 {
@@ -271,6 +249,21 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         }
     }
     None
+}
+
+/// An inverted cue whose verb the lexicon does not list (`s'emporte-t-il`, `a-t-on appris`).
+fn unlisted_inversion(p: &Prose, items: Range<usize>, subject: Option<Phrase>) -> Cue {
+    Cue {
+        span: p.items_span(items.clone()),
+        items,
+        kind: CueType::Verb,
+        tags: VerbTags::default(),
+        lemma: None,
+        nonfinite: false,
+        inverted: true,
+        subject,
+        addressee: None,
+    }
 }
 
 /// The noun phrase of `auprès de X` starting at item `k`, when it names someone.
