@@ -662,6 +662,11 @@ impl Entities {
                 if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
                     continue;
                 }
+                // `la maire de Paris` is not `le maire de Lyon`: complements that name different
+                // places or organisations.
+                if complements_differ(p, ms, mi, ent, class) {
+                    continue;
+                }
                 // `l'expert` is not `des experts russes`, nor `les experts` one person.
                 let group = ent.kind == EntityKind::Group;
                 if group != (m.number == Number::Plural)
@@ -1109,6 +1114,35 @@ pub fn description_name(p: &Prose, m: &Mention) -> String {
         }
     }
     surface
+}
+
+/// The folded names inside description `mi` (its complements: `maire de Lyon` → `lyon`).
+fn complement_names(p: &Prose, ms: &Mentions, mi: usize) -> Vec<String> {
+    let m = &ms.list[mi];
+    ms.within(m.full)
+        .filter(|(k, x)| *k != mi && x.is_name())
+        .map(|(_, x)| fold(x.core.get(p.text)))
+        .collect()
+}
+
+/// True when description `mi` and a description of entity `ent` with role `class` both name
+/// something in their complements, and nothing in common.
+fn complements_differ(p: &Prose, ms: &Mentions, mi: usize, ent: &Entity, class: u32) -> bool {
+    let mine = complement_names(p, ms, mi);
+    if mine.is_empty() {
+        return false;
+    }
+    // Its latest three descriptions with the role (bounded: a role may be repeated thousands of
+    // times).
+    let theirs: Vec<String> = ent
+        .mentions
+        .range(..mi)
+        .rev()
+        .filter(|&&k| ms.list[k].role_class == Some(class))
+        .take(3)
+        .flat_map(|&k| complement_names(p, ms, k))
+        .collect();
+    !theirs.is_empty() && !mine.iter().any(|n| theirs.contains(n))
 }
 
 /// Counts of entity kinds, for `--explain`.

@@ -1413,3 +1413,21 @@ fn a_headline_drops_the_article_of_an_inverted_subject() {
     let text = "Protest\n\n\"They never listen,\" wrote student protester Joshua Wong on Twitter.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Joshua Wong"));
 }
+
+#[test]
+fn the_same_role_of_another_place_is_another_person() {
+    let text = "Climat\n\n« Nous manquons de moyens », a résumé le maire de Lyon, Grégory Martin.\n\n\
+        La maire de Paris a abondé dans son sens : « Sans financement, rien ne bougera. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Grégory Martin"));
+    assert_ne!(r[1].2.as_deref(), Some("Grégory Martin"));
+    let text = "Climate\n\n\"We lack the means,\" said the mayor of Leeds, Greg Martin.\n\n\
+        The mayor of York agreed: \"Without money, nothing will move.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Greg Martin"));
+    assert_ne!(r[1].2.as_deref(), Some("Greg Martin"));
+    // The same place again is the same person.
+    let text = "Climate\n\n\"We lack the means,\" said the mayor of Leeds, Greg Martin.\n\n\
+        The mayor of Leeds added: \"Without money, nothing will move.\"";
+    assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("Greg Martin"));
+}
