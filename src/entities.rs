@@ -341,9 +341,14 @@ impl Entities {
                 }
             }
         }
-        // Names with a title bind the title's role (`commissioner Albert Muchanga`).
+        // Names with a title bind the title's role (`commissioner Albert Muchanga`); not an
+        // organisation's name with a title word in it (`the Justice Department` is not `the
+        // judge`).
         for (mi, m) in ms.list.iter().enumerate() {
-            if let (MentionKind::Name(_), Some(class)) = (m.kind, m.role_class) {
+            if let (MentionKind::Name(kind), Some(class)) = (m.kind, m.role_class) {
+                if kind == NameKind::Org {
+                    continue;
+                }
                 if let Some(id) = e.of_mention[mi] {
                     if !e.list[id].roles.iter().any(|(c, _)| *c == class) {
                         e.add_role(id, class, Vec::new());

@@ -1431,3 +1431,12 @@ fn the_same_role_of_another_place_is_another_person() {
         The mayor of Leeds added: \"Without money, nothing will move.\"";
     assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("Greg Martin"));
 }
+
+#[test]
+fn a_title_word_in_an_organisation_name_binds_no_role() {
+    let text = "Court\n\nJudge Rita Okafor wrote that the plan was \"arbitrary.\" The Justice \
+        Department said it would appeal.\n\nThe judge also ordered officials to return two men, \
+        calling their removal \"a clear violation\" of her order.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].2.as_deref(), Some("Rita Okafor"));
+}
