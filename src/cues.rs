@@ -760,6 +760,12 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         })
         .find_map(|j| mention_starting_at(ms, p, j))?;
     let mut stop = ms.list[first].items.end.max(k + 1);
+    // A role right before a name (`said widow Mary Quinlan`): the name belongs to the phrase.
+    if matches!(ms.list[first].kind, MentionKind::Description(_))
+        && let Some(m) = mention_starting_at(ms, p, stop).filter(|&m| ms.list[m].is_name())
+    {
+        stop = ms.list[m].items.end.min(end).max(stop);
+    }
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
     // `Lucy Fischer of The Times`, `du parti`; a parenthesised acronym (`(Ufip)`).
     let mut j = stop;

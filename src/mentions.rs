@@ -1519,6 +1519,28 @@ fn outlet_mention(
 /// (`le numéro un nord-coréen`, `le porte-parole de la police madrilène`, `a senior official`,
 /// `the North Korean leader`, `son avocate`), `l'un des ROLE`/`one of the ROLE`, and bare plurals
 /// (`officials said`).
+/// The end of a compound that starts with digits and goes on, without spaces, through `/` or
+/// `-` (`9/11`, `4-H`, `24-year-old`); `None` for a plain number or anything else.
+fn compound_number_end(p: &Prose, i: usize) -> Option<usize> {
+    let glued = |a: usize, b: usize| p.item_span(a).end == p.item_span(b).start;
+    let t = p.tok(i)?;
+    if p.tokens[t].kind != TokKind::Number {
+        return None;
+    }
+    let n = p.items.len();
+    let mut k = i + 1;
+    while k + 1 < n
+        && p.is_any_punct(k, &["/", "-"])
+        && glued(k - 1, k)
+        && glued(k, k + 1)
+        && p.tok(k + 1)
+            .is_some_and(|t| matches!(p.tokens[t].kind, TokKind::Number | TokKind::Word))
+    {
+        k += 2;
+    }
+    (k > i + 1).then_some(k)
+}
+
 fn description_at(
     p: &Prose,
     i: usize,
@@ -1559,6 +1581,11 @@ fn description_at(
         if p.is(k, word::DET | word::POSS) {
             k += 1;
         }
+    }
+    // A compound with digits is one premodifier: `9/11 widow`, `4-H leader`, `24-year-old
+    // student`.
+    if k == i || det {
+        k = compound_number_end(p, k).unwrap_or(k);
     }
     // Premodifiers: up to three words before the role noun (`haut`, `North Korean`, `senior`).
     let mut head = None;

@@ -1440,3 +1440,43 @@ fn a_title_word_in_an_organisation_name_binds_no_role() {
     let r = rows(text, Lang::En);
     assert_eq!(r[1].2.as_deref(), Some("Rita Okafor"));
 }
+
+#[test]
+fn a_role_with_a_numeric_premodifier_before_a_name_is_the_subject() {
+    let text = "Harbour vote\n\nThe council vote has angered residents.\n\n\
+        \"The reasons do not hold water,\" said 9/11 widow Mary Quinlan.\n\n\
+        \"We will keep fighting,\" 4-H leader Tom Riggs said on Monday.\n\n\
+        \"We lost everything,\" said widow Ann Pike.";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![
+            row(
+                "\"The reasons do not hold water,\"",
+                Some("Mary Quinlan"),
+                Some("9/11 widow Mary Quinlan"),
+                Some("said"),
+                None
+            ),
+            row(
+                "\"We will keep fighting,\"",
+                Some("Tom Riggs"),
+                Some("4-H leader Tom Riggs"),
+                Some("said"),
+                None
+            ),
+            row(
+                "\"We lost everything,\"",
+                Some("Ann Pike"),
+                Some("widow Ann Pike"),
+                Some("said"),
+                None
+            ),
+        ]
+    );
+    // French puts such words after the noun, where they already belong to the phrase.
+    let text = "Procès\n\n« Nous ferons appel », a déclaré l’avocate Marie Dupont.";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].3.as_deref(),
+        Some("l’avocate Marie Dupont")
+    );
+}
