@@ -1507,9 +1507,15 @@ fn context_speaker(
         let prev_block = p.sentences[s - 1].block;
         let same_paragraph = prev_block == block && p.sentences[s].items.start > 0;
         if same_paragraph || prev_block + 1 == block {
-            if let Some(id) = reported_before(p, ms, es, s - 1, cues_of) {
+            if let Some(c) = reported_before(p, ms, es, s - 1, cues_of) {
                 let confidence = if same_paragraph { 0.6 } else { 0.55 };
-                return Some(context_of(es, id, confidence));
+                return Some(Found {
+                    rule: "context",
+                    cue: Some(c.clone()),
+                    phrase: c.subject.clone(),
+                    context: None,
+                    confidence,
+                });
             }
         }
     }
@@ -1598,7 +1604,7 @@ fn reported_before(
     es: &Entities,
     s: usize,
     cues_of: &mut SentenceCues,
-) -> Option<usize> {
+) -> Option<Cue> {
     if p.sentences[s]
         .items
         .clone()
@@ -1629,7 +1635,7 @@ fn reported_before(
             MentionKind::Name(NameKind::Person | NameKind::Unknown)
         ) && matches!(ent.kind, EntityKind::Person | EntityKind::Unknown)
             && ent.named)
-            .then_some(id)
+            .then(|| c.clone())
     })
 }
 

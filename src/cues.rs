@@ -527,7 +527,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                 || p.is_punct(left.items.end, ",")
                     && p.is(left.items.end + 1, word::REL)
                     && !p.is(left.items.end + 1, word::SUB));
-            if named {
+            if named && !verb_after_name(p, ms, left.items.clone()) {
                 subject = Some(left);
             }
         }
@@ -1433,12 +1433,34 @@ fn is_apposition(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
     if p.is(seg.start, word::REL) {
         return true;
     }
-    if !segment_heads_np(p, ms, seg.clone()) {
+    if !segment_heads_np(p, ms, seg.clone()) || verb_after_name(p, ms, seg.clone()) {
         return false;
     }
     ms.within(p.items_span(seg.clone())).next().is_some()
         || (seg.start..(seg.start + 3).min(seg.end))
             .any(|k| p.lex.roles.longest(k, |x| p.key(x)).is_some())
+}
+
+/// A clause, not a phrase: a person's name followed by a lowercase verb and its complement
+/// (`Ann Kerrigan negotiates with Moscow`, `la ministre Anne Kerrigan négocie avec Moscou`).
+/// English asks for the `-s` of the present tense, since nouns follow names there too (`the
+/// Obama administration`); a French name is rarely followed by a plain lowercase word that is
+/// not its verb.
+fn verb_after_name(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
+    ms.within(p.items_span(seg.clone())).any(|(_, m)| {
+        let k = m.items.end;
+        m.kind == MentionKind::Name(NameKind::Person)
+            && k + 1 < seg.end
+            && !m.in_pp
+            && p.tags(k) == 0
+            && p.tok(k).is_some_and(|t| {
+                let w = p.tok_text(t);
+                p.tokens[t].kind == crate::tokens::TokKind::Word
+                    && w.chars().all(|c| c.is_lowercase())
+                    && (p.lang == Lang::Fr || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+            })
+            && p.is(k + 1, word::PREP | word::DET | word::POSS | word::SUB)
+    })
 }
 
 /// The head of a noun phrase: its first name outside a prepositional phrase (a description

@@ -429,7 +429,15 @@ fn a_quote_paragraph_after_indirect_speech_of_a_named_person_is_theirs() {
         Lambotte, de l'université de Liège.\n\n« Rien ne peut être sûr à 100 %. »";
     let r = rows(text, Lang::Fr);
     assert_eq!(r[0].2.as_deref(), Some("Marie Lambotte"));
-    assert_eq!(r[0].3, None, "known from context: no mention");
+    // The mention and cue are those of the sentence that reports the speaker's words.
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some(
+            "Marie \
+        Lambotte"
+        )
+    );
+    assert_eq!(r[0].4.as_deref(), Some("a annoncé"));
     assert_eq!(r[0].5.as_deref(), Some("Belga"));
     let r = rows(
         "The militant group, led by Abu Karim, claimed responsibility for the attacks.\n\n\
@@ -500,7 +508,7 @@ fn a_quote_after_indirect_speech_in_its_paragraph_is_the_reporters() {
         Lang::En,
     );
     assert_eq!(r[0].2.as_deref(), Some("Dana Kruger"));
-    assert_eq!(r[0].3, None);
+    assert_eq!(r[0].3.as_deref(), Some("Dana Kruger"));
     let r = rows(
         "Le pont ne rouvrira pas avant le printemps, a déclaré Paul Rivière. « Nous \
          n'avons pas d'acier. »",
@@ -1478,5 +1486,36 @@ fn a_role_with_a_numeric_premodifier_before_a_name_is_the_subject() {
     assert_eq!(
         rows(text, Lang::Fr)[0].3.as_deref(),
         Some("l’avocate Marie Dupont")
+    );
+}
+
+#[test]
+fn a_quote_after_indirect_speech_closed_by_its_cue_takes_that_cue() {
+    // A name followed by a verb and its complement is a clause, not an apposition of the
+    // subject: `…, Senator Adam Shiff said`.
+    let text = "Sanctions\n\nThe White House may hold off while Secretary of State Ann Kerrigan \
+        negotiates with Moscow, Senator Adam Shiff said. \"The other factor is timing.\"";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"The other factor is timing.\"",
+            Some("Adam Shiff"),
+            Some("Senator Adam Shiff"),
+            Some("said"),
+            None
+        )]
+    );
+    let text = "Sanctions\n\nL’exécutif pourrait attendre pendant que la ministre Anne Kerrigan \
+        négocie avec Moscou, a déclaré le sénateur Adam Schiff. « L’autre facteur, c’est le \
+        calendrier. »";
+    assert_eq!(
+        rows(text, Lang::Fr),
+        vec![row(
+            "« L’autre facteur, c’est le calendrier. »",
+            Some("Adam Schiff"),
+            Some("le sénateur Adam Schiff"),
+            Some("a déclaré"),
+            None
+        )]
     );
 }
