@@ -1445,9 +1445,21 @@ fn context_speaker(
     cues_of: &mut SentenceCues,
 ) -> Option<Found> {
     let es_of = |k: usize| es.of_mention[k];
-    let alone = (sent.start..sent.end).filter(|&k| k != qi).all(|k| {
+    let filler = |k: usize| {
         p.is_any_punct(k, &[".", ",", "!", "?", ";", "…", ":", "(", ")"]) || p.quote_at(k).is_some()
-    });
+    };
+    // A quote opening its sentence that the writer completes in a few words with nobody named
+    // and no verb of saying (`"You went on television to blame the tellers" for it.`).
+    let tail = qi + 1..sent.end;
+    let completed = qi == sent.start
+        && tail.clone().filter(|&k| p.is_word(k)).count() <= 4
+        && ms
+            .within(p.items_span(tail.clone()))
+            .all(|(_, m)| !m.is_name())
+        && tail
+            .clone()
+            .all(|k| filler(k) || p.is_word(k) && p.lex.verbs.longest(k, |x| p.key(x)).is_none());
+    let alone = completed || (sent.start..sent.end).filter(|&k| k != qi).all(filler);
     if !alone {
         return None;
     }

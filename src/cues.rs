@@ -296,7 +296,13 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
         let heads_clause = j == sent.start
             || p.is_any_punct(j - 1, &[",", ";", ":"])
             || p.quote_at(j - 1).is_some();
-        if !heads_clause {
+        // Not `pour` and an infinitive (`pour gonfler le cours, a-t-elle dit`): a plain word
+        // right after it must start a mention.
+        let infinitive = p.is_word(after)
+            && p.tags(after) == 0
+            && !p.is_cap(after)
+            && mention_starting_at(ms, p, after).is_none();
+        if !heads_clause || infinitive {
             return None;
         }
     }

@@ -2013,7 +2013,25 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             let (len, _) = p.lex.alias_phrases.longest(direct_end, |x| p.key(x))?;
             name_at(direct_end + len)
         };
-        let target = name_at(direct_end)
+        // Right after the role, also inside the same prepositional phrase for a person's role
+        // and name: `selon la syndicaliste Lise Warin` (not `de la commission Denis Baupin`).
+        // (With its determiner: a bare title in a complement, `of President-elect Joe Biden`,
+        // binds no role.)
+        let in_pp_person = list[a].in_pp
+            && list[a].full.start < list[a].core.start
+            && !list[a].indefinite
+            && matches!(
+                list[a].kind,
+                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+            );
+        let direct = || {
+            lookup(&by_start, direct_end).find(|&b| {
+                b != a
+                    && (!list[b].in_pp
+                        || in_pp_person && list[b].kind == MentionKind::Name(NameKind::Person))
+            })
+        };
+        let target = direct()
             .or_else(alias)
             .or_else(|| {
                 p.is_punct(direct_end, ",")

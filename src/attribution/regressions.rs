@@ -1519,3 +1519,59 @@ fn a_quote_after_indirect_speech_closed_by_its_cue_takes_that_cue() {
         )]
     );
 }
+
+#[test]
+fn a_quote_the_writer_completes_in_a_few_words_continues_its_speaker() {
+    let text = "Bank\n\n\"This is not right,\" Lisa Warren said. \"You pushed the staff to the \
+        limit\" to lift the share price, she said. \"You went on television to blame the \
+        tellers\" for it.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[2].2.as_deref(), Some("Lisa Warren"));
+    let text = "Banque\n\n« Ce n’est pas normal », a lancé Lise Warin. « Vous avez poussé le \
+        personnel à bout » pour gonfler le cours, a-t-elle ajouté. « Vous êtes allé à la \
+        télévision accuser les guichetiers » de tout.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[2].2.as_deref(), Some("Lise Warin"));
+    // A named person in the writer's words is another matter.
+    let text = "Bank\n\n\"This is not right,\" Lisa Warren said. \"A disgrace\" for Tom Reed.";
+    assert_eq!(rows(text, Lang::En)[1].2, None);
+}
+
+#[test]
+fn pour_and_an_infinitive_is_no_opinion_cue() {
+    let text = "Banque\n\n« Vous avez poussé le personnel à bout » pour gonfler le cours, \
+        a-t-elle ajouté, visant Lise Warin.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].4.as_deref(), Some("a-t-elle ajouté"));
+    // `Pour X,` heading the clause still gives the speaker.
+    let text = "Banque\n\nPour la syndicaliste Lise Warin, « la direction a poussé le personnel \
+        à bout ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Lise Warin"));
+    assert_eq!(r[0].4.as_deref(), Some("Pour"));
+}
+
+#[test]
+fn a_role_right_before_a_name_after_a_preposition_is_that_person() {
+    let text = "Banque
+
+Selon la syndicaliste Lise Warin, « la direction a menti ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Lise Warin"));
+    let text = "Bank
+
+The plan is \"reckless\", according to the union leader Lisa Warren.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Lisa Warren"));
+    // A bare title in a complement binds no role: `the president` is still the other one.
+    let text = "Transition
+
+President Donald Trump has not conceded. Several states certified \
+        results in favor of President-elect Joe Biden.\n\nThe president vowed to keep \
+        fighting \"the good fight\" in court.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Donald Trump"));
+    // Nor does an organisation's noun: `de la commission Denis Baupin`.
+    let text = "Assemblée
+
+Le vice-président de la commission Denis Baupin a suspendu la \
+        séance. La commission a jugé le vote « irrégulier ».";
+    assert_ne!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Denis Baupin"));
+}
