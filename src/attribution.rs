@@ -1635,6 +1635,7 @@ fn reported_before(
             .all(|k| !p.is_word(k) || p.is(k, word::TIME | word::ADV));
         let reports = c.inverted
             || closing
+            || c.tags.has(VerbTags::NAMING)
             || (c.end()..p.sentences[s].items.end).any(|k| p.is(k, word::SUB));
         if !reports {
             return None;

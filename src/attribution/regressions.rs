@@ -1575,3 +1575,17 @@ Le vice-président de la commission Denis Baupin a suspendu la \
         séance. La commission a jugé le vote « irrégulier ».";
     assert_ne!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Denis Baupin"));
 }
+
+#[test]
+fn a_quote_after_a_named_person_calls_someone_something_is_theirs() {
+    let text = "Portrait\n\nHis former partner, Lawrence Cummings, called him a master of \
+        impossible deals. \"He closed what others could not.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Lawrence Cummings"));
+    assert_eq!(r[0].4.as_deref(), Some("called"));
+    let text = "Portrait\n\nSon ancien associé, Laurent Cumin, le qualifie de maître des \
+        montages impossibles. « Il a réussi là où tous les autres échouaient. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Laurent Cumin"));
+    assert_eq!(r[0].4.as_deref(), Some("le qualifie"));
+}
