@@ -1661,11 +1661,24 @@ fn preposed(
     sent: &std::ops::Range<usize>,
     cues: &[Cue],
 ) -> Option<Found> {
-    let c = cues
-        .iter()
-        .rev()
-        .filter(|c| c.end() <= qi && matches!(c.kind, CueType::Verb))
-        .find(|c| c.subject.as_ref().is_some_and(|s| s.head.is_some()))?;
+    let with_subject = |c: &&Cue| {
+        c.end() <= qi
+            && matches!(c.kind, CueType::Verb)
+            && c.subject.as_ref().is_some_and(|s| s.head.is_some())
+    };
+    let mut c = cues.iter().rev().find(with_subject)?;
+    // A weak verb in the infinitive or a participle (`appeared to be feeling better`) inside
+    // the clause that a cue before it introduces (`X said Sunday that …`) yields to that cue.
+    if c.nonfinite && c.tags.has(VerbTags::WEAK) {
+        let weak_start = c.start();
+        if let Some(d) = cues.iter().rev().filter(with_subject).find(|d| {
+            d.end() < weak_start
+                && !(d.nonfinite && d.tags.has(VerbTags::WEAK))
+                && (d.end()..weak_start).any(|k| p.is(k, word::SUB))
+        }) {
+            c = d;
+        }
+    }
     // An outlet may speak for itself (`which the BBC describes as "…"`), a named one only.
     let outlet_speaks = outlet_subject(ms, c).is_some_and(|h| ms.list[h].is_name());
     if !has_speaker(ms, es, c) && !outlet_speaks {

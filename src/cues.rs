@@ -492,7 +492,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if gerund {
         start -= 1;
     }
-    let nonfinite = gerund || participle || (infinitive && !aux);
+    // `to be feeling`, `to have said`: an English infinitive may start with its auxiliary.
+    let nonfinite = gerund || participle || (infinitive && (!aux || prev_key == Some("to")));
     let items = start..end;
     // Inverted subject: after a quote (`« … », a déclaré X`, `"…," said X`), after a comma
     // with nothing before in the clause (`…, a rapporté jeudi un média d'Etat`), or after

@@ -1589,3 +1589,26 @@ fn a_quote_after_a_named_person_calls_someone_something_is_theirs() {
     assert_eq!(r[0].2.as_deref(), Some("Laurent Cumin"));
     assert_eq!(r[0].4.as_deref(), Some("le qualifie"));
 }
+
+#[test]
+fn a_weak_infinitive_inside_a_reported_clause_yields_to_the_reporting_verb() {
+    let text = "Health\n\nParty chair Donna Brice said Sunday that she is glad Clinton appeared \
+        to be feeling better and looks forward to \"seeing her back on the trail.\"";
+    assert_eq!(
+        rows(text, Lang::En),
+        vec![row(
+            "\"seeing her back on the trail.\"",
+            Some("Donna Brice"),
+            Some("Party chair Donna Brice"),
+            Some("said"),
+            None
+        )]
+    );
+    // French: the same sentence already keeps `a déclaré`.
+    let text = "Santé\n\nLa présidente du parti, Dona Brice, a déclaré dimanche qu’elle se \
+        réjouissait que la candidate semble se sentir mieux et qu’elle attendait de « la revoir \
+        en campagne ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Dona Brice"));
+    assert_eq!(r[0].4.as_deref(), Some("a déclaré"));
+}
