@@ -1013,6 +1013,19 @@ fn find_speaker(
                 && p.key(k - 1)
                     .is_some_and(|w| p.lex.abbreviations.contains(w))
         };
+        // A verb's base form before a capitalised word is a noun premodifier (`state Sen. Ann
+        // Lee`, `report author Jo Park`).
+        let not_verb = |k: usize| match p.lex.verbs.longest(k, |x| p.key(x)) {
+            None => true,
+            Some((len, info)) => {
+                let lemma = &p.lex.lemmas[info.lemma as usize];
+                p.lang == Lang::En
+                    && len == 1
+                    && !lemma.base_is_past
+                    && p.key(k) == Some(lemma.name.as_str())
+                    && p.is_cap(k + 1)
+            }
+        };
         // The subject's chain of mentions must start right after the punctuation.
         // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
         // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
@@ -1022,10 +1035,7 @@ fn find_speaker(
                 s == g
                     || (g..s).filter(|&k| p.is_word(k)).count() <= 3
                         && (g..s).all(|k| {
-                            p.is_word(k)
-                                && p.tags(k) == 0
-                                && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
-                                || abbreviation_period(k)
+                            p.is_word(k) && p.tags(k) == 0 && not_verb(k) || abbreviation_period(k)
                         })
             });
         let only_punct = g >= before_subject
@@ -1040,7 +1050,7 @@ fn find_speaker(
                         )
                         && (abbreviation_period(k)
                             || !p.is_any_punct(k, &[".", ";", ":", "!", "?"]))
-                        && p.lex.verbs.longest(k, |x| p.key(x)).is_none()
+                        && not_verb(k)
                 }));
         // `"… ." X said, "…"`: after a quote that ends its sentence, a cue that opens the next
         // quote is that quote's (a split `"…," X said, "…"` is one speaker's).

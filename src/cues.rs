@@ -1364,7 +1364,23 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
         let x = s - 1;
         // A conjunction does not stop it (`the Faculty of Arts and Education`): the chain of
         // mentions ending at the verb decides where a phrase without commas starts.
-        if p.quote_at(x).is_some()
+        // A party tag after a name (`Ann Lee (D-Mass.) said`) is part of the phrase.
+        if p.is_punct(x, ")")
+            && let Some(open) = (x.saturating_sub(6).max(sent_start)..x)
+                .rev()
+                .find(|&y| crate::mentions::party_tag_end(p, y) == Some(x + 1))
+        {
+            s = open;
+            continue;
+        }
+        // Not a nickname inside a name (`Marcia "Cia" Price said`).
+        let in_name = |q: usize| {
+            crate::prose::is_nickname(p.quotes[q].inner.get(p.text))
+                && ms
+                    .starting_in(p, x.saturating_sub(4)..x)
+                    .any(|m| m.items.end > x)
+        };
+        if p.quote_at(x).is_some_and(|q| !in_name(q))
             || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])
             || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)

@@ -1103,7 +1103,26 @@ fn clean_name(s: &str) -> String {
         .iter()
         .find_map(|pre| s.strip_prefix(pre))
         .unwrap_or(s);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    without_nickname(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `s` without a nickname in quotation marks (`Marcia "Cia" Price`, `Jean « Jeannot » Dupont`).
+fn without_nickname(s: &str) -> std::borrow::Cow<'_, str> {
+    for (open, close) in [('"', '"'), ('“', '”'), ('‘', '’'), ('«', '»')] {
+        let Some(a) = s.find(open) else { continue };
+        let from = a + open.len_utf8();
+        let Some(b) = s[from..].find(close).map(|b| from + b) else {
+            continue;
+        };
+        if crate::prose::is_nickname(&s[from..b]) {
+            let rest = &s[b + close.len_utf8()..];
+            return format!("{} {}", &s[..a], rest).into();
+        }
+    }
+    s.into()
 }
 
 /// The canonical text of a description: its core (without the determiner), on one line.

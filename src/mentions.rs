@@ -379,6 +379,26 @@ impl std::ops::Index<usize> for Marks {
 
 /// The mentions of the items `run` (whole blocks) into `list` (cleared first), in the order the
 /// passes find them.
+/// The end (after the `)`) of an American party tag opening at item `i`: `(D-Mass.)`,
+/// `(R-Texas)`, `(I-Vt.)`, `(D-Newport News)`.
+pub(crate) fn party_tag_end(p: &Prose, i: usize) -> Option<usize> {
+    if p.lang != Lang::En || !p.is_punct(i, "(") {
+        return None;
+    }
+    let t = p.tok(i + 1)?;
+    let w = p.tok_text(t).as_bytes();
+    let tagged = w.len() > 2
+        && matches!(w[0], b'D' | b'R' | b'I')
+        && w[1] == b'-'
+        && w[2].is_ascii_uppercase();
+    if !tagged {
+        return None;
+    }
+    (i + 2..(i + 7).min(p.items.len()))
+        .find(|&k| p.is_punct(k, ")"))
+        .map(|k| k + 1)
+}
+
 fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Vec<Mention>) {
     let lex = p.lex;
     let n = p.items.len();
@@ -387,10 +407,22 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
     // First item of each name or outlet, so a complement stops at the end of one name.
     let mut starts = Marks::new(&run);
 
+    // 0. A party and state after a politician's name (`(D-Mass.)`, `(R-Newport News)`) names
+    //    nobody: no outlet, no person.
+    for i in run.clone() {
+        if let Some(close) = party_tag_end(p, i) {
+            covered.set(i..close.min(run.end));
+        }
+    }
+
     // 1. Outlets, named (`Reuters`, `l'agence officielle nord-coréenne KCNA`) or described
     //    (`un média d'Etat`).
     let mut i = run.start;
     while i < run.end {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
         if let Some((m, end)) = outlet_at(p, i) {
             covered.set(m.items.clone());
             starts.mark(m.items.start);
@@ -857,6 +889,20 @@ fn name_end(p: &Prose, start: usize, covered: &Marks) -> usize {
         {
             j += 1;
             break;
+        }
+        // A nickname in quotation marks between the first name and the surname: `Marcia "Cia"
+        // Price` (the canonical name leaves it out).
+        if let Some(q) = p.quote_at(j)
+            && j == start + 1
+            && p.key(start)
+                .is_some_and(|k| p.shared.first_names.contains_key(k))
+            && j + 1 < n
+            && p.is_cap(j + 1)
+            && !covered[j + 1]
+            && crate::prose::is_nickname(p.quotes[q].inner.get(p.text))
+        {
+            j += 2;
+            continue;
         }
         // An initial: `V. Sapounov`, `George W. Bush`.
         if p.is_punct(j, ".")

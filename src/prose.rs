@@ -496,8 +496,27 @@ impl<'t> Prose<'t> {
     /// said`, `Kim added`) within a few words, so a quote before it does not end the sentence.
     fn attribution_follows(&self, i: usize) -> bool {
         let end = (i + 12).min(self.items.len());
+        // The period of an abbreviated title or an initial (`Sen. Ann Lee`, `Jo B. Park`), or
+        // inside a parenthesis (`(D-Mass.)`), does not end the clause.
+        let abbreviation = |j: usize| {
+            self.is_punct(j, ".")
+                && (j > i
+                    && self.tok(j - 1).is_some_and(|t| {
+                        let w = self.tok_text(t);
+                        self.lex.abbreviations.contains(self.norm(t))
+                            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                    })
+                    || self.is_punct(j + 1, ")"))
+        };
+        // A nickname inside the name (`Marcia "Cia" Price said`) goes on.
+        let nickname = |j: usize| {
+            self.quote_at(j)
+                .is_some_and(|q| j > i && is_nickname(self.quotes[q].inner.get(self.text)))
+        };
         for j in i..end {
-            if self.quote_at(j).is_some() || self.is_any_punct(j, &[".", "!", "?", ";", ":"]) {
+            if self.quote_at(j).is_some() && !nickname(j)
+                || self.is_any_punct(j, &[".", "!", "?", ";", ":"]) && !abbreviation(j)
+            {
                 return false;
             }
             if self
@@ -514,6 +533,21 @@ impl<'t> Prose<'t> {
         }
         false
     }
+}
+
+/// One or two capitalised words, nothing else: a nickname (`Marcia "Cia" Price`).
+pub fn is_nickname(inner: &str) -> bool {
+    let mut n = 0;
+    for w in inner.split_whitespace() {
+        n += 1;
+        if n > 2
+            || !w.starts_with(char::is_uppercase)
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// The tokens of some blocks and what is looked up once per token.

@@ -1612,3 +1612,47 @@ fn a_weak_infinitive_inside_a_reported_clause_yields_to_the_reporting_verb() {
     assert_eq!(r[0].2.as_deref(), Some("Dona Brice"));
     assert_eq!(r[0].4.as_deref(), Some("a déclaré"));
 }
+
+#[test]
+fn american_political_bylines_after_a_quote() {
+    let text = "Hearing\n\n\"This is gutless,\" state Sen. Ann Lee said.\n\n\
+        \"A big year!\" Sen. Jon Tate (D-Mass.) said.\n\n\
+        \"A big year!\" Del. Marcia Price (D-Newport News), shouted to the crowd.\n\n\
+        \"This is a big year!\" Scott's niece, Mia Lane, shouted.";
+    let r = rows(text, Lang::En);
+    let got: Vec<_> = r
+        .iter()
+        .map(|r| (r.2.as_deref(), r.3.as_deref(), r.5.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ann Lee"), Some("Sen. Ann Lee"), None),
+            (Some("Jon Tate"), Some("Sen. Jon Tate"), None),
+            (
+                Some("Marcia Price"),
+                Some("Del. Marcia Price (D-Newport News)"),
+                None
+            ),
+            (Some("Mia Lane"), Some("Scott's niece, Mia Lane"), None),
+        ]
+    );
+    let text = "Fête\n\n« C’est une grande année ! », a lancé sa nièce, Marcia Price.";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].3.as_deref(),
+        Some("sa nièce, Marcia Price")
+    );
+}
+
+#[test]
+fn a_nickname_in_quotation_marks_stays_inside_the_name() {
+    let text = "Cookout\n\n\"A big year!\" Marcia \"Cia\" Price said.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Marcia Price"));
+    assert_eq!(r[0].3.as_deref(), Some("Marcia \"Cia\" Price"));
+    assert_eq!(r[1].1, QuoteKind::Term);
+    let text = "Fête\n\n« Une grande année ! » a lancé Jean « Jeannot » Dupont.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Jean Dupont"));
+    assert_eq!(r[0].3.as_deref(), Some("Jean « Jeannot » Dupont"));
+}
