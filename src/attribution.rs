@@ -535,6 +535,11 @@ pub fn attribute_with(
     out
 }
 
+/// More quotes than this in the first paragraph: it is no headline.
+const MAX_HEADLINE_QUOTES: usize = 32;
+/// How many body quotes are searched for the words of a headline quote.
+const MAX_REPEAT_SEARCH: usize = 512;
+
 /// A quote in the headline takes the source its speaker is quoted with in the body (the
 /// headline restates the body's report): the first quote of the same speaker with its own
 /// source.
@@ -542,18 +547,24 @@ fn headline_sources(p: &Prose, out: &mut [Attribution]) {
     if p.blocks.len() < 2 {
         return;
     }
-    for q in 0..out.len() {
+    // The headline's quotes come first. A first paragraph with many quotes is no headline, and
+    // the words of a headline are repeated early in the body, if at all: both bounds keep a
+    // document that is one huge paragraph, or has thousands of quotes, linear.
+    let Some(first_body) = (0..out.len()).find(|&q| p.block_start_of(p.quote_item[q]) != 0) else {
+        return;
+    };
+    if first_body > MAX_HEADLINE_QUOTES {
+        return;
+    }
+    for q in 0..first_body {
         let a = &out[q];
-        if p.block_start_of(p.quote_item[q]) != 0 || a.source.is_some() || a.entity.is_none() {
+        if a.source.is_some() || a.entity.is_none() {
             continue;
         }
         // The body quote that repeats the headline's words tells where they were said; else the
         // speaker's first sourced quote in the body.
         let words = quote_words(p, q);
-        let repeated = (q + 1..out.len()).find(|&b| {
-            if p.block_start_of(p.quote_item[b]) == 0 {
-                return false;
-            }
+        let repeated = (first_body..out.len()).take(MAX_REPEAT_SEARCH).find(|&b| {
             let body = quote_words(p, b);
             !words.is_empty()
                 && (body.windows(words.len()).any(|w| w == words.as_slice())

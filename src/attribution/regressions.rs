@@ -202,6 +202,23 @@ fn a_headline_quote_takes_the_source_of_its_speaker_in_the_body() {
 }
 
 #[test]
+fn a_first_paragraph_with_many_quotes_is_no_headline() {
+    // Forty quotes in the first paragraph: a body, not a headline, so its quotes keep their own
+    // (missing) source instead of borrowing the next paragraph's.
+    let lead: String = (0..40)
+        .map(|n| format!("Lucie Favre a dit « point {n} ». "))
+        .collect();
+    let text = format!(
+        "{lead}\n\nDans les colonnes du Monde, Lucie Favre juge la réforme « trop rapide »."
+    );
+    let r = rows(&text, Lang::Fr);
+    assert_eq!(r.len(), 41);
+    assert_eq!(r[0].2.as_deref(), Some("Lucie Favre"));
+    assert_eq!(r[0].5, None);
+    assert_eq!(r[40].5.as_deref(), Some("Le Monde"));
+}
+
+#[test]
 fn a_medium_that_opens_a_paragraph_frames_what_is_written_in_it() {
     let text = "Séance suspendue à l'Assemblée\n\n\
         Sur Twitter, Paul Mercier (LR) a dénoncé un « déni de démocratie ». Anne Collet (LR) a \
