@@ -848,8 +848,19 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
         }
         _ => 9,
     };
+    // What the document is about is not who wrote it (`un reportage sur Wikipédia`, `a report
+    // on Boeing`).
+    let topic = |x: &crate::mentions::Mention| {
+        let s = x.items.start;
+        (s.saturating_sub(2)..s).any(|k| {
+            matches!(
+                p.key(k),
+                Some("sur" | "about" | "on" | "concernant" | "regarding" | "into")
+            )
+        })
+    };
     ms.within(window)
-        .filter(|(k, x)| *k != doc && rank(*k, x) < 9)
+        .filter(|(k, x)| *k != doc && rank(*k, x) < 9 && !topic(x))
         .min_by_key(|(k, x)| (rank(*k, x), *k))
         .and_then(|(k, _)| es.of_mention[k])
 }
@@ -923,13 +934,14 @@ fn resolve(
                 },
                 None => {
                     // `le documentaire` again: the author of the earlier document mention with
-                    // the same role; else the most recent speaker.
+                    // the same role; else the document speaks for itself (`the letter reads`),
+                    // rather than a guess at the last person quoted.
                     let earlier = ms.list[..head].iter().enumerate().rev().find_map(|(k, x)| {
                         (x.role_class == m.role_class && k != head)
                             .then(|| issuer(p, ms, es, k).or_else(|| document_author(p, ms, es, k)))
                             .flatten()
                     });
-                    let chosen = earlier.or_else(|| known.last());
+                    let chosen = earlier.or(es.of_mention[head]);
                     Resolution {
                         entity: chosen,
                         others: Vec::new(),

@@ -2110,6 +2110,12 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             }
             lookup(&by_end, start - 1).find(|&b| b != a && !list[b].in_pp)
         });
+        // An organisation's noun is not a person's name (`… sur la société, Élisabeth Bonnet a
+        // insisté`: the comma ends a complement, it opens no apposition).
+        let target = target.filter(|&b| {
+            !(matches!(list[a].kind, MentionKind::Description(RoleKind::Org))
+                && list[b].kind == MentionKind::Name(NameKind::Person))
+        });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {
                 list[a].apposed = Some(b);

@@ -1673,3 +1673,35 @@ fn a_nickname_in_quotation_marks_stays_inside_the_name() {
     assert_eq!(r[0].2.as_deref(), Some("Jean Dupont"));
     assert_eq!(r[0].3.as_deref(), Some("Jean « Jeannot » Dupont"));
 }
+
+#[test]
+fn a_document_without_an_author_speaks_for_itself() {
+    // Not the topic of the document, nor the last person quoted.
+    let text = "Télévision\n\nLa chaîne a diffusé jeudi un reportage sur Wikipédia. « C'est \
+        caricatural », a réagi Paul Marin.\n\nCe reportage affirme que « Wikipédia est \
+        incontournable ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].2.as_deref(), Some("reportage"));
+    assert_eq!(r[1].3.as_deref(), Some("Ce reportage"));
+    let text = "Schools\n\n\"We need more choice,\" said Keron Bale, a parent. In September, a \
+        group of parents sent a letter to the board.\n\n\"We see charter schools offering \
+        hope,\" the letter reads.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].2.as_deref(), Some("letter"));
+}
+
+#[test]
+fn an_organisation_noun_before_a_comma_is_not_the_next_persons_role() {
+    let text = "Télévision\n\nPlutôt que de parler des bienfaits de l'encyclopédie pour la \
+        société, Élisabeth Bonnet a insisté sur ses défauts : « Elle est vandalisée. »\n\n\
+        La société éditrice a répondu : « Nous corrigeons vite. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Élisabeth Bonnet"));
+    assert_ne!(r[1].2.as_deref(), Some("Élisabeth Bonnet"));
+    let text = "Television\n\nRather than talk about the benefits of the tool for the company, \
+        Ellen Bonnet insisted on its flaws: \"It is vandalised.\"\n\n\
+        The company replied: \"We fix it fast.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Ellen Bonnet"));
+    assert_eq!(r[1].2.as_deref(), Some("company"));
+}
