@@ -266,9 +266,21 @@ pub fn attribute_with(
                                 c.kind == CueType::Verb
                                     && !c.nonfinite
                                     && c.end() <= qi
-                                    // Not across `;` or into a relative clause (`où il a promis`).
+                                    // Not across `;`, into a relative clause (`où il a promis`)
+                                    // or into a clause of its own (`…, but he said that`).
                                     && !(c.end()..inner_start).any(|k| {
-                                        p.is_punct(k, ";") || p.is(k, word::REL) && !p.is(k, word::SUB)
+                                        p.is_punct(k, ";")
+                                            || p.is(k, word::REL) && !p.is(k, word::SUB)
+                                            || k > 0
+                                                && (p.is_punct(k - 1, ",")
+                                                    || p.quote_at(k - 1).is_some_and(|q| {
+                                                        p.quotes[q]
+                                                            .inner
+                                                            .get(p.text)
+                                                            .trim_end()
+                                                            .ends_with(',')
+                                                    }))
+                                                && p.is(k, word::CONJ)
                                     })
                                     && c.subject.as_ref().and_then(|s| s.head) != Some(head)
                                     && c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {

@@ -1705,3 +1705,24 @@ fn an_organisation_noun_before_a_comma_is_not_the_next_persons_role() {
     assert_eq!(r[0].2.as_deref(), Some("Ellen Bonnet"));
     assert_eq!(r[1].2.as_deref(), Some("company"));
 }
+
+#[test]
+fn a_second_reporting_clause_after_a_comma_and_but_keeps_its_own_cue() {
+    let text = "Video\n\nKerr Putney, the police chief, said the footage did not give \
+        \"definitive visual evidence,\" but he said that the footage and other evidence \
+        \"supports what we've heard\" about the case.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].2.as_deref(), Some("Kerr Putney"));
+    assert_eq!(r[1].3.as_deref(), Some("he"));
+    let text = "Vidéo\n\nKerr Putney, le chef de la police, a dit que la vidéo ne donnait pas de \
+        « preuve visuelle définitive », mais il a assuré que les images et les autres éléments \
+        « confirment ce que nous avons entendu ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].3.as_deref(), Some("il"));
+    assert_eq!(r[1].4.as_deref(), Some("a assuré"));
+    // Without a new clause, the sentence's first cue still introduces both quotes.
+    let text = "Tweets\n\nDonald Trump spoke in Michigan.\n\nHe did not address his tweets in \
+        which he called her \"disgusting\" and referred to her \"sex tape.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].4.as_deref(), Some("called"));
+}
