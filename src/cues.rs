@@ -1009,6 +1009,52 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         {
             a -= 1;
         }
+        // The antecedent is the nearest noun phrase: a name, or a description and the name it
+        // is apposed to (`with McConnell, now the Senate majority leader, who said`), not the
+        // subject of the clause around it.
+        let nearest = ms
+            .ends_at(a)
+            .find(|&m| !ms.list[m].in_pp || matches!(ms.list[m].kind, MentionKind::Description(_)))
+            .or_else(|| {
+                // `avec Mitch McConnell, aujourd'hui chef de la majorité, qui`: an apposition
+                // that names no one, after the name.
+                let comma = (a.saturating_sub(8).max(sent_start)..a)
+                    .rev()
+                    .find(|&x| p.is_punct(x, ","))?;
+                let bare = ms.within(p.items_span(comma + 1..a)).next().is_none()
+                    && (comma + 1..a)
+                        .all(|x| p.is_word(x) && p.lex.verbs.longest(x, |y| p.key(y)).is_none());
+                ms.ends_at(comma)
+                    .find(|&m| ms.list[m].is_name() && !ms.list[m].is_outlet())
+                    .filter(|_| bare)
+            });
+        if let Some(m) = nearest {
+            let mm = &ms.list[m];
+            let (start, head) = match (mm.kind, mm.apposed) {
+                (MentionKind::Description(_), Some(b))
+                    if ms.list[b].items.end <= mm.items.start =>
+                {
+                    (ms.list[b].items.start, b)
+                }
+                // `tour manager Thomas Gray, 24, who`: the role before the name too.
+                (MentionKind::Name(_), _) => {
+                    let role = ms
+                        .ends_at(mm.items.start)
+                        .find(|&d| ms.list[d].apposed == Some(m));
+                    (role.map_or(mm.items.start, |d| ms.list[d].items.start), m)
+                }
+                (MentionKind::Description(_), _) => (mm.items.start, m),
+                _ => (a, usize::MAX),
+            };
+            if head != usize::MAX && start >= sent_start {
+                let items = start..a;
+                return Some(Phrase {
+                    span: p.items_span(items.clone()),
+                    items,
+                    head: Some(head),
+                });
+            }
+        }
         return noun_phrase_left(p, ms, a, sent_start).map(|mut ph| {
             ph.items.end = ph.items.end.min(a);
             ph

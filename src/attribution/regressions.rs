@@ -1726,3 +1726,28 @@ fn a_second_reporting_clause_after_a_comma_and_but_keeps_its_own_cue() {
     let r = rows(text, Lang::En);
     assert_eq!(r[1].4.as_deref(), Some("called"));
 }
+
+#[test]
+fn who_refers_to_the_nearest_noun_phrase_not_the_clause_subject() {
+    let text = "Relations\n\nObama has had a frosty relationship with McConnell, now the Senate \
+        majority leader, who in 2010 said the party's goal was to make Obama a \"one-term \
+        president.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("McConnell"));
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("McConnell, now the Senate majority leader")
+    );
+    let text = "Relations\n\nBarack Obama a eu des relations difficiles avec Mitch McConnell, \
+        aujourd'hui chef de la majorité, qui a dit en 2010 que le but du parti était de faire \
+        d'Obama un « président d'un seul mandat ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Mitch McConnell"));
+    // The role before the name stays in the mention.
+    let text = "Bridge\n\nAnother was tour manager Thomas Gray, 24, who said he had \"just \
+        reacted.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].3.as_deref(),
+        Some("tour manager Thomas Gray")
+    );
+}
