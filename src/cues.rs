@@ -1419,12 +1419,26 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
             s = open;
             continue;
         }
-        // Not a nickname inside a name (`Marcia "Cia" Price said`).
+        // Not a nickname inside a name (`Marcia "Cia" Price said`) or after the words that
+        // give one (`John Smith, also known as "Big John", said`).
         let in_name = |q: usize| {
             crate::prose::is_nickname(p.quotes[q].inner.get(p.text))
-                && ms
+                && (ms
                     .starting_in(p, x.saturating_sub(4)..x)
                     .any(|m| m.items.end > x)
+                    || x > sent_start
+                        && matches!(
+                            p.key(x - 1),
+                            Some(
+                                "as" | "dubbed"
+                                    | "nicknamed"
+                                    | "alias"
+                                    | "dit"
+                                    | "dite"
+                                    | "surnommé"
+                                    | "surnommée"
+                            )
+                        ))
         };
         if p.quote_at(x).is_some_and(|q| !in_name(q))
             || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])

@@ -1751,3 +1751,16 @@ fn who_refers_to_the_nearest_noun_phrase_not_the_clause_subject() {
         Some("tour manager Thomas Gray")
     );
 }
+
+#[test]
+fn a_nickname_given_in_quotation_marks_inside_the_subject() {
+    let text = "Concert\n\nThe rapper John Smith, also known as \"Big John\", said \"we will be \
+        back.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].2.as_deref(), Some("John Smith"));
+    assert_eq!(r[1].4.as_deref(), Some("said"));
+    let text = "Concert\n\nLe rappeur Jean Dupont, surnommé « Gros Jean », a dit qu’il voulait \
+        « revenir vite ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].2.as_deref(), Some("Jean Dupont"));
+}
