@@ -1708,7 +1708,7 @@ fn preposed(
 ) -> Option<Found> {
     let with_subject = |c: &&Cue| {
         c.end() <= qi
-            && matches!(c.kind, CueType::Verb)
+            && matches!(c.kind, CueType::Verb | CueType::Phrase(CueKind::Claim))
             && c.subject.as_ref().is_some_and(|s| s.head.is_some())
     };
     let mut c = cues.iter().rev().find(with_subject)?;

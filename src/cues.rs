@@ -306,6 +306,9 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
             return None;
         }
     }
+    if kind == CueKind::Claim {
+        return claim_cue(p, ms, j, after, sent);
+    }
     let np = noun_phrase_right(p, ms, after, sent.end);
     if kind == CueKind::Opinion {
         let np = np.as_ref()?;
@@ -340,6 +343,64 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
         subject: np,
         addressee: None,
     })
+}
+
+/// A noun of saying at items `j..after` with its possessor, opening the clause that holds what
+/// was said: `Donald Trump's claim that …`, `l'affirmation de Donald Trump selon laquelle …`.
+/// Not a bare noun (`Politifact rated the claim "false"`): the possessor is the subject.
+fn claim_cue(p: &Prose, ms: &Mentions, j: usize, after: usize, sent: &Range<usize>) -> Option<Cue> {
+    let speaker = |m: usize| {
+        matches!(
+            ms.list[m].kind,
+            MentionKind::Name(NameKind::Person | NameKind::Org | NameKind::Unknown)
+                | MentionKind::Description(_)
+        )
+    };
+    // English `X's claim`; French `l'affirmation de X`.
+    let (subject, clause) = if j >= sent.start + 2 && p.key(j - 1) == Some("'s") {
+        let m = ms.ends_at(j - 1).find(|&m| speaker(m))?;
+        (m, after)
+    } else if matches!(p.key(after), Some("de" | "du" | "d'")) {
+        let k = if p.key(after) == Some("du") || !p.is(after + 1, word::DET) {
+            after + 1
+        } else {
+            after + 2
+        };
+        let m = mention_starting_at(ms, p, k)
+            .or_else(|| mention_starting_at(ms, p, after + 1))
+            .or_else(|| mention_starting_at(ms, p, after))
+            .filter(|&m| speaker(m))?;
+        (m, ms.list[m].items.end)
+    } else {
+        return None;
+    };
+    // The clause of what was said follows at once: `that`, `que`, `selon laquelle`, `to`, `de`.
+    if !matches!(
+        p.key(clause),
+        Some("that" | "to" | "que" | "qu'" | "selon" | "de" | "d'")
+    ) || clause >= sent.end
+    {
+        return None;
+    }
+    let m = &ms.list[subject];
+    let items = m.items.start.min(j)..m.items.end.max(j);
+    let items = items.start..items.end.max(after);
+    Some(Cue {
+        span: p.items_span(j..after),
+        items: j..after,
+        kind: CueType::Phrase(CueKind::Claim),
+        tags: VerbTags::default(),
+        lemma: None,
+        nonfinite: false,
+        inverted: false,
+        subject: Some(Phrase {
+            span: m.full,
+            items: m.items.clone(),
+            head: Some(subject),
+        }),
+        addressee: None,
+    })
+    .filter(|_| !items.is_empty())
 }
 
 /// A reporting verb group at item `j`: auxiliaries, clitics and adverbs before the verb are

@@ -1764,3 +1764,40 @@ fn a_nickname_given_in_quotation_marks_inside_the_subject() {
     let r = rows(text, Lang::Fr);
     assert_eq!(r[1].2.as_deref(), Some("Jean Dupont"));
 }
+
+#[test]
+fn a_noun_of_saying_with_its_possessor_attributes_its_clause() {
+    let text = "Fact check\n\nPolitifact checked Donald Trump's claim that there have been \
+        \"thousands of shootings\" in Chicago.\n\nThe mayor's promise to \"fix every road by \
+        spring\" has not been kept.\n\nPolitifact rated Donald Trump's claim \"mostly false\" \
+        on Tuesday.";
+    let r = rows(text, Lang::En);
+    let got: Vec<_> = r
+        .iter()
+        .map(|r| (r.1, r.2.as_deref(), r.4.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (QuoteKind::Speech, Some("Donald Trump"), Some("claim")),
+            (QuoteKind::Speech, Some("mayor"), Some("promise")),
+            // No clause after the noun: the rating is Politifact's.
+            (QuoteKind::Speech, Some("Politifact"), Some("rated")),
+        ]
+    );
+    let text = "Routes\n\nLa promesse du maire de « réparer toutes les routes » n’a pas été \
+        tenue.\n\nLes vérificateurs ont examiné l’affirmation de Donald Trump selon laquelle il \
+        y aurait eu « des milliers de fusillades » à Chicago.";
+    let r = rows(text, Lang::Fr);
+    let got: Vec<_> = r
+        .iter()
+        .map(|r| (r.1, r.2.as_deref(), r.4.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (QuoteKind::Speech, Some("maire"), Some("promesse")),
+            (QuoteKind::Speech, Some("Donald Trump"), Some("affirmation")),
+        ]
+    );
+}

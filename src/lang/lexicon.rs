@@ -110,6 +110,9 @@ pub enum CueKind {
     Medium,
     /// `selon la même source`, `the same source`: the source of the previous quote.
     SameSource,
+    /// `Trump's claim that …`, `l'affirmation de X selon laquelle …`: a noun of saying whose
+    /// possessor said the quote in its clause.
+    Claim,
 }
 
 /// What kind of entity a role noun describes (`roles.txt`).
@@ -810,6 +813,8 @@ fn load(lang: Lang) -> Lexicon {
             CueKind::Medium
         } else if line.has("samesource") {
             CueKind::SameSource
+        } else if line.has("claim") {
+            CueKind::Claim
         } else {
             panic!("cues.txt line {}: no kind tag", line.no)
         };
