@@ -297,6 +297,7 @@ pub fn find(p: &Prose) -> Mentions {
 /// [`find`] over runs of blocks of about `run_bytes` (in parallel when there are several).
 fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     let cap_seen = capitalised_words(p);
+    let headline = title_case_headline(p);
     // Runs start only after a sentence stop: a description or a name may run on over a line
     // break (a block of plain text is a line when the text is not hard-wrapped), never over a
     // stop. A quote that reopens in the next block belongs to the block it starts in.
@@ -308,7 +309,7 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     // whole list sorted (and a repeat is always in one run).
     let find_run = |r: Range<usize>, part: &mut Vec<Mention>| {
         let items = p.first_item_of(r.start)..p.first_item_of(r.end);
-        find_in(p, items, &cap_seen, part);
+        find_in(p, items, &cap_seen, headline, part);
         part.sort_by(|a, b| {
             a.full
                 .start
@@ -399,7 +400,13 @@ pub(crate) fn party_tag_end(p: &Prose, i: usize) -> Option<usize> {
         .map(|k| k + 1)
 }
 
-fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Vec<Mention>) {
+fn find_in(
+    p: &Prose,
+    run: Range<usize>,
+    cap_seen: &HashSet<&str>,
+    headline: usize,
+    list: &mut Vec<Mention>,
+) {
     let lex = p.lex;
     let n = p.items.len();
     list.clear();
@@ -446,7 +453,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
             }
             _ => (i, None),
         };
-        let mut end = name_end(p, start, &covered);
+        let mut end = name_end(p, start, &covered, headline);
         // `Mme Le Maire`, `M. De Villiers`: after an honorific, a capitalised particle starts
         // the surname.
         if end <= start + 1
@@ -458,7 +465,7 @@ fn find_in(p: &Prose, run: Range<usize>, cap_seen: &HashSet<&str>, list: &mut Ve
             && p.is_cap(start + 1)
             && !covered[start + 1]
         {
-            end = name_end(p, start + 1, &covered);
+            end = name_end(p, start + 1, &covered, headline);
         }
         if end <= start {
             i += 1;
@@ -857,7 +864,32 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
 /// End (exclusive) of the name starting at `start`: capitalised words, name particles followed
 /// by a capital, `el-Sisi`-style prefixes; for organisations, joiners (`of`, `&`, `de`) and, in
 /// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`).
-fn name_end(p: &Prose, start: usize, covered: &Marks) -> usize {
+/// The end (in items) of a first paragraph written in title case, a headline where every word
+/// is capitalised (`Elizabeth Warren Hammers Wells Fargo CEO`); 0 when there is none.
+fn title_case_headline(p: &Prose) -> usize {
+    if p.blocks.len() < 2 {
+        return 0;
+    }
+    let end = (0..p.items.len().min(64))
+        .find(|&i| p.block_start_of(i) != 0)
+        .unwrap_or(0);
+    let words: Vec<usize> = (0..end)
+        .filter(|&i| p.tok(i).is_some_and(|t| p.tokens[t].kind == TokKind::Word))
+        .collect();
+    let caps = words.iter().filter(|&&i| p.is_cap(i)).count();
+    // Function words capitalised too: `On`, `To`, `The` inside the line.
+    let function_caps = words
+        .iter()
+        .filter(|&&i| i > 0 && p.is_cap(i) && p.tags(i) != 0)
+        .count();
+    if words.len() >= 4 && caps * 10 >= words.len() * 8 && function_caps > 0 {
+        end
+    } else {
+        0
+    }
+}
+
+fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize {
     let n = p.items.len();
     // An outlet word heads a name like an organisation word (`Star of Mysore`).
     let org_head = p.tok(start).is_some_and(|t| {
@@ -872,6 +904,17 @@ fn name_end(p: &Prose, start: usize, covered: &Marks) -> usize {
             break;
         }
         if honorific_at(p, j).is_some_and(|(len, _)| j + len < n && p.is_cap(j + len)) && j > start
+        {
+            break;
+        }
+        // In a title-case headline a capital says nothing: a name stops at a function word or
+        // a verb, and after a first name and a surname (`Elizabeth Warren | Hammers …`).
+        if j < headline
+            && (p.tags(j) != 0
+                || p.lex.verbs.longest(j, |x| p.key(x)).is_some()
+                || j >= start + 2
+                    && p.key(start)
+                        .is_some_and(|k| p.shared.first_names.contains_key(k)))
         {
             break;
         }

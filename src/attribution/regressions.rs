@@ -1801,3 +1801,15 @@ fn a_noun_of_saying_with_its_possessor_attributes_its_clause() {
         ]
     );
 }
+
+#[test]
+fn a_title_case_headline_does_not_run_names_into_its_words() {
+    // English headlines capitalise every word; French ones do not, so this is English only.
+    let text = "Lindsey Graham Says Trump Could Embrace Clean Energy\n\n\
+        \"He is a businessman,\" Lindsey Graham said on Tuesday.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Lindsey Graham"));
+    let text = "Mother Corners Obama On His Refusal To Use The Words\n\n\
+        \"It is a manufactured issue,\" President Barack Obama said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Barack Obama"));
+}
