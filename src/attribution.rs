@@ -948,11 +948,14 @@ fn resolve(
                     // `le documentaire` again: the author of the earlier document mention with
                     // the same role; else the document speaks for itself (`the letter reads`),
                     // rather than a guess at the last person quoted.
-                    let earlier = ms.list[..head].iter().enumerate().rev().find_map(|(k, x)| {
-                        (x.role_class == m.role_class && k != head)
-                            .then(|| issuer(p, ms, es, k).or_else(|| document_author(p, ms, es, k)))
-                            .flatten()
-                    });
+                    // (The nearest such mention only: walking back through every one of them
+                    // made a long document quadratic.)
+                    let earlier = ms.list[..head]
+                        .iter()
+                        .rposition(|x| x.role_class == m.role_class)
+                        .and_then(|k| {
+                            issuer(p, ms, es, k).or_else(|| document_author(p, ms, es, k))
+                        });
                     let chosen = earlier.or(es.of_mention[head]);
                     Resolution {
                         entity: chosen,
