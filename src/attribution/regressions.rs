@@ -50,6 +50,17 @@ fn rows(text: &str, lang: Lang) -> Vec<Row> {
         .collect()
 }
 
+/// Per quote: `kind speaker / cue`, `-` for what is missing.
+fn kinds_speakers_cues(text: &str, lang: Lang) -> Vec<String> {
+    rows(text, lang)
+        .into_iter()
+        .map(|r| {
+            let or_dash = |x: Option<String>| x.unwrap_or_else(|| "-".into());
+            format!("{} {} / {}", r.1, or_dash(r.2), or_dash(r.4))
+        })
+        .collect()
+}
+
 fn row(
     quote: &str,
     speaker: Option<&str>,
@@ -1771,33 +1782,23 @@ fn a_noun_of_saying_with_its_possessor_attributes_its_clause() {
         \"thousands of shootings\" in Chicago.\n\nThe mayor's promise to \"fix every road by \
         spring\" has not been kept.\n\nPolitifact rated Donald Trump's claim \"mostly false\" \
         on Tuesday.";
-    let r = rows(text, Lang::En);
-    let got: Vec<_> = r
-        .iter()
-        .map(|r| (r.1, r.2.as_deref(), r.4.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        kinds_speakers_cues(text, Lang::En),
         vec![
-            (QuoteKind::Speech, Some("Donald Trump"), Some("claim")),
-            (QuoteKind::Speech, Some("mayor"), Some("promise")),
+            "speech Donald Trump / claim",
+            "speech mayor / promise",
             // No clause after the noun: the rating is Politifact's.
-            (QuoteKind::Speech, Some("Politifact"), Some("rated")),
+            "speech Politifact / rated",
         ]
     );
     let text = "Routes\n\nLa promesse du maire de « réparer toutes les routes » n’a pas été \
         tenue.\n\nLes vérificateurs ont examiné l’affirmation de Donald Trump selon laquelle il \
         y aurait eu « des milliers de fusillades » à Chicago.";
-    let r = rows(text, Lang::Fr);
-    let got: Vec<_> = r
-        .iter()
-        .map(|r| (r.1, r.2.as_deref(), r.4.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        kinds_speakers_cues(text, Lang::Fr),
         vec![
-            (QuoteKind::Speech, Some("maire"), Some("promesse")),
-            (QuoteKind::Speech, Some("Donald Trump"), Some("affirmation")),
+            "speech maire / promesse",
+            "speech Donald Trump / affirmation",
         ]
     );
 }
