@@ -271,16 +271,7 @@ pub fn attribute_with(
                                     && !(c.end()..inner_start).any(|k| {
                                         p.is_punct(k, ";")
                                             || p.is(k, word::REL) && !p.is(k, word::SUB)
-                                            || k > 0
-                                                && (p.is_punct(k - 1, ",")
-                                                    || p.quote_at(k - 1).is_some_and(|q| {
-                                                        p.quotes[q]
-                                                            .inner
-                                                            .get(p.text)
-                                                            .trim_end()
-                                                            .ends_with(',')
-                                                    }))
-                                                && p.is(k, word::CONJ)
+                                            || k > 0 && p.comma_at(k - 1) && p.is(k, word::CONJ)
                                     })
                                     && c.subject.as_ref().and_then(|s| s.head) != Some(head)
                                     && c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {

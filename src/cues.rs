@@ -383,8 +383,6 @@ fn claim_cue(p: &Prose, ms: &Mentions, j: usize, after: usize, sent: &Range<usiz
         return None;
     }
     let m = &ms.list[subject];
-    let items = m.items.start.min(j)..m.items.end.max(j);
-    let items = items.start..items.end.max(after);
     Some(Cue {
         span: p.items_span(j..after),
         items: j..after,
@@ -400,7 +398,6 @@ fn claim_cue(p: &Prose, ms: &Mentions, j: usize, after: usize, sent: &Range<usiz
         }),
         addressee: None,
     })
-    .filter(|_| !items.is_empty())
 }
 
 /// A reporting verb group at item `j`: auxiliaries, clitics and adverbs before the verb are
@@ -663,12 +660,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         && (sent.start..start).all(|k| p.is(k, word::SUBORD | word::PREP | word::ADV))
     {
         // The comma may close the quote inside its marks (`"…," she was`).
-        let closes = |k: usize| {
-            p.is_punct(k, ",")
-                || p.quote_at(k)
-                    .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(','))
-        };
-        if let Some(comma) = (end..sent.end).find(|&k| closes(k)) {
+        if let Some(comma) = (end..sent.end).find(|&k| p.comma_at(k)) {
             subject = noun_phrase_right(p, ms, comma + 1, sent.end).filter(|np| {
                 np.items.start == comma + 1
                     && np.head.is_some_and(|h| {
@@ -1091,23 +1083,23 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             });
         if let Some(m) = nearest {
             let mm = &ms.list[m];
-            let (start, head) = match (mm.kind, mm.apposed) {
+            let antecedent = match (mm.kind, mm.apposed) {
                 (MentionKind::Description(_), Some(b))
                     if ms.list[b].items.end <= mm.items.start =>
                 {
-                    (ms.list[b].items.start, b)
+                    Some((ms.list[b].items.start, b))
                 }
                 // `tour manager Thomas Gray, 24, who`: the role before the name too.
                 (MentionKind::Name(_), _) => {
                     let role = ms
                         .ends_at(mm.items.start)
                         .find(|&d| ms.list[d].apposed == Some(m));
-                    (role.map_or(mm.items.start, |d| ms.list[d].items.start), m)
+                    Some((role.map_or(mm.items.start, |d| ms.list[d].items.start), m))
                 }
-                (MentionKind::Description(_), _) => (mm.items.start, m),
-                _ => (a, usize::MAX),
+                (MentionKind::Description(_), _) => Some((mm.items.start, m)),
+                _ => None,
             };
-            if head != usize::MAX && start >= sent_start {
+            if let Some((start, head)) = antecedent.filter(|&(start, _)| start >= sent_start) {
                 let items = start..a;
                 return Some(Phrase {
                     span: p.items_span(items.clone()),
@@ -1482,8 +1474,8 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
         }
         // Not a nickname inside a name (`Marcia "Cia" Price said`) or after the words that
         // give one (`John Smith, also known as "Big John", said`).
-        let in_name = |q: usize| {
-            crate::prose::is_nickname(p.quotes[q].inner.get(p.text))
+        let in_name = || {
+            p.nickname_at(x)
                 && (ms
                     .starting_in(p, x.saturating_sub(4)..x)
                     .any(|m| m.items.end > x)
@@ -1501,7 +1493,7 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
                             )
                         ))
         };
-        if p.quote_at(x).is_some_and(|q| !in_name(q))
+        if p.quote_at(x).is_some() && !in_name()
             || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])
             || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)

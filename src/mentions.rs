@@ -378,8 +378,6 @@ impl std::ops::Index<usize> for Marks {
     }
 }
 
-/// The mentions of the items `run` (whole blocks) into `list` (cleared first), in the order the
-/// passes find them.
 /// The end (after the `)`) of an American party tag opening at item `i`: `(D-Mass.)`,
 /// `(R-Texas)`, `(I-Vt.)`, `(D-Newport News)`.
 pub(crate) fn party_tag_end(p: &Prose, i: usize) -> Option<usize> {
@@ -400,6 +398,8 @@ pub(crate) fn party_tag_end(p: &Prose, i: usize) -> Option<usize> {
         .map(|k| k + 1)
 }
 
+/// The mentions of the items `run` (whole blocks) into `list` (cleared first), in the order the
+/// passes find them. `headline` is the end of a title-case headline (0 when there is none).
 fn find_in(
     p: &Prose,
     run: Range<usize>,
@@ -861,9 +861,6 @@ fn honorific_at(p: &Prose, i: usize) -> Option<(usize, Gender)> {
     Some((len, *g))
 }
 
-/// End (exclusive) of the name starting at `start`: capitalised words, name particles followed
-/// by a capital, `el-Sisi`-style prefixes; for organisations, joiners (`of`, `&`, `de`) and, in
-/// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`).
 /// The end (in items) of a first paragraph written in title case, a headline where every word
 /// is capitalised (`Elizabeth Warren Hammers Wells Fargo CEO`); 0 when there is none.
 fn title_case_headline(p: &Prose) -> usize {
@@ -873,22 +870,30 @@ fn title_case_headline(p: &Prose) -> usize {
     let end = (0..p.items.len().min(64))
         .find(|&i| p.block_start_of(i) != 0)
         .unwrap_or(0);
-    let words: Vec<usize> = (0..end)
-        .filter(|&i| p.tok(i).is_some_and(|t| p.tokens[t].kind == TokKind::Word))
-        .collect();
-    let caps = words.iter().filter(|&&i| p.is_cap(i)).count();
-    // Function words capitalised too: `On`, `To`, `The` inside the line.
-    let function_caps = words
-        .iter()
-        .filter(|&&i| i > 0 && p.is_cap(i) && p.tags(i) != 0)
-        .count();
-    if words.len() >= 4 && caps * 10 >= words.len() * 8 && function_caps > 0 {
+    let (mut words, mut caps, mut function_caps) = (0, 0, 0);
+    for i in 0..end {
+        if p.tok(i).is_some_and(|t| p.tokens[t].kind == TokKind::Word) {
+            words += 1;
+            if p.is_cap(i) {
+                caps += 1;
+                // Function words capitalised too: `On`, `To`, `The` inside the line.
+                if i > 0 && p.tags(i) != 0 {
+                    function_caps += 1;
+                }
+            }
+        }
+    }
+    if words >= 4 && caps * 10 >= words * 8 && function_caps > 0 {
         end
     } else {
         0
     }
 }
 
+/// End (exclusive) of the name starting at `start`: capitalised words, name particles followed
+/// by a capital, `el-Sisi`-style prefixes; for organisations, joiners (`of`, `&`, `de`) and, in
+/// French, lowercase adjectives after an organisation word (`Conseil de sécurité russe`). In a
+/// title-case headline (items before `headline`), function words and verbs end a name.
 fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize {
     let n = p.items.len();
     // An outlet word heads a name like an organisation word (`Star of Mysore`).
@@ -935,14 +940,13 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
         }
         // A nickname in quotation marks between the first name and the surname: `Marcia "Cia"
         // Price` (the canonical name leaves it out).
-        if let Some(q) = p.quote_at(j)
+        if p.nickname_at(j)
             && j == start + 1
             && p.key(start)
                 .is_some_and(|k| p.shared.first_names.contains_key(k))
             && j + 1 < n
             && p.is_cap(j + 1)
             && !covered[j + 1]
-            && crate::prose::is_nickname(p.quotes[q].inner.get(p.text))
         {
             j += 2;
             continue;
@@ -1602,12 +1606,6 @@ fn outlet_mention(
     }
 }
 
-/// A description headed by a role noun, starting at item `i`.
-///
-/// Shapes: `[det] [premodifiers] ROLE [adjectives] [de/of + complement]…`
-/// (`le numéro un nord-coréen`, `le porte-parole de la police madrilène`, `a senior official`,
-/// `the North Korean leader`, `son avocate`), `l'un des ROLE`/`one of the ROLE`, and bare plurals
-/// (`officials said`).
 /// The end of a compound that starts with digits and goes on, without spaces, through `/` or
 /// `-` (`9/11`, `4-H`, `24-year-old`); `None` for a plain number or anything else.
 fn compound_number_end(p: &Prose, i: usize) -> Option<usize> {
@@ -1630,6 +1628,12 @@ fn compound_number_end(p: &Prose, i: usize) -> Option<usize> {
     (k > i + 1).then_some(k)
 }
 
+/// A description headed by a role noun, starting at item `i`.
+///
+/// Shapes: `[det] [premodifiers] ROLE [adjectives] [de/of + complement]…`
+/// (`le numéro un nord-coréen`, `le porte-parole de la police madrilène`, `a senior official`,
+/// `the North Korean leader`, `son avocate`), `l'un des ROLE`/`one of the ROLE`, and bare plurals
+/// (`officials said`).
 fn description_at(
     p: &Prose,
     i: usize,

@@ -377,6 +377,37 @@ impl<'t> Prose<'t> {
         }
     }
 
+    /// True when the word before item `i` (a period) is an abbreviation or an initial, so the
+    /// period ends no sentence: `M. Kim`, `Dr. Lee`, `J. Smith`, `U.S.`
+    fn abbreviation_before(&self, i: usize) -> bool {
+        i > 0
+            && self.tok(i - 1).is_some_and(|pt| {
+                let prev = self.tok_text(pt);
+                self.lex.abbreviations.contains(self.norm(pt))
+                    || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase))
+                    || prev.ends_with('.')
+            })
+    }
+
+    /// True when item `i` is a quote of one or two capitalised words, a nickname inside a name
+    /// (`Marcia "Cia" Price`, `surnommé « Gros Jean »`).
+    pub fn nickname_at(&self, i: usize) -> bool {
+        self.quote_at(i)
+            .is_some_and(|q| is_nickname(self.quotes[q].inner.get(self.text)))
+    }
+
+    /// True when item `i` is a comma, or a quote whose text ends with one (`"…," but he said`).
+    pub fn comma_at(&self, i: usize) -> bool {
+        self.is_punct(i, ",")
+            || self.quote_at(i).is_some_and(|q| {
+                self.quotes[q]
+                    .inner
+                    .get(self.text)
+                    .trim_end()
+                    .ends_with(',')
+            })
+    }
+
     /// True when item `i` is a quote whose text ends a sentence (`.`, `!`, `?`, `…` before the
     /// closing mark).
     pub fn quote_ends_sentence(&self, i: usize) -> bool {
@@ -469,23 +500,7 @@ impl<'t> Prose<'t> {
                 let p = self.tok_text(t);
                 match p {
                     "!" | "?" | "…" | "..." => next_starts(),
-                    "." => {
-                        if i > 0 {
-                            if let Some(pt) = self.tok(i - 1) {
-                                let prev = self.tok_text(pt);
-                                let prev_norm = self.norm(pt);
-                                // `M. Kim`, `Dr. Lee`, `J. Smith`, `U.S.`
-                                if self.lex.abbreviations.contains(prev_norm)
-                                    || (prev.chars().count() == 1
-                                        && prev.chars().all(char::is_uppercase))
-                                    || prev.ends_with('.')
-                                {
-                                    return false;
-                                }
-                            }
-                        }
-                        next_starts()
-                    }
+                    "." => !self.abbreviation_before(i) && next_starts(),
                     _ => false,
                 }
             }
@@ -500,21 +515,11 @@ impl<'t> Prose<'t> {
         // inside a parenthesis (`(D-Mass.)`), does not end the clause.
         let abbreviation = |j: usize| {
             self.is_punct(j, ".")
-                && (j > i
-                    && self.tok(j - 1).is_some_and(|t| {
-                        let w = self.tok_text(t);
-                        self.lex.abbreviations.contains(self.norm(t))
-                            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
-                    })
-                    || self.is_punct(j + 1, ")"))
-        };
-        // A nickname inside the name (`Marcia "Cia" Price said`) goes on.
-        let nickname = |j: usize| {
-            self.quote_at(j)
-                .is_some_and(|q| j > i && is_nickname(self.quotes[q].inner.get(self.text)))
+                && (j > i && self.abbreviation_before(j) || self.is_punct(j + 1, ")"))
         };
         for j in i..end {
-            if self.quote_at(j).is_some() && !nickname(j)
+            // A nickname inside the name (`Marcia "Cia" Price said`) goes on.
+            if self.quote_at(j).is_some() && !(j > i && self.nickname_at(j))
                 || self.is_any_punct(j, &[".", "!", "?", ";", ":"]) && !abbreviation(j)
             {
                 return false;
