@@ -300,10 +300,12 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     let headline = title_case_headline(p);
     // Runs start only after a sentence stop: a description or a name may run on over a line
     // break (a block of plain text is a line when the text is not hard-wrapped), never over a
-    // stop. A quote that reopens in the next block belongs to the block it starts in.
+    // stop, nor over a quote that ends its sentence (`… she said "no."`). A quote that reopens
+    // in the next block belongs to the block it starts in.
     let runs = par::block_runs(p.blocks, run_bytes, |b| {
         let i = p.first_item_of(b);
-        i > 0 && p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."])
+        i > 0
+            && (p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."]) || p.quote_ends_sentence(i - 1))
     });
     // Each run's mentions lie inside it, so the runs sorted apart and joined in order are the
     // whole list sorted (and a repeat is always in one run).
