@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::lang::{CueKind, Lang, VerbTags, word};
+use crate::lang::{CueKind, Lang, RoleKind, VerbTags, word};
 use crate::mentions::{Mention, MentionKind, Mentions, NameKind, inversion_clitic};
 use crate::prose::Prose;
 use crate::span::Span;
@@ -676,8 +676,11 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // A second verb of a coordination takes the sentence's subject (`Warren commended Biden and
     // said she was…`, `Kim a reçu Choïgou et a déclaré…`).
+    // Inside an adverbial clause, the clause's own subject (`after she attacked police and
+    // blamed …`).
     if subject.is_none() && !nonfinite && !inverted && prev.is_some_and(|k| p.is(k, word::CONJ)) {
-        subject = main_subject(p, ms, sent.start, start);
+        subject = subordinate_subject(p, ms, sent.start, start - 1)
+            .or_else(|| main_subject(p, ms, sent.start, start));
     }
     // An infinitive after `X, de` / `X à`: X controls it (`convaincre la veuve, Souha Arafat, de
     // demander`, `pousser le ministre à déclarer`).
@@ -1621,6 +1624,51 @@ pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
 
 /// The subject of the sentence's main clause: its first mention outside a prepositional phrase
 /// before item `before`, as a phrase.
+/// The subject of the adverbial clause that a verb coordinated at `conj` continues: the
+/// person right after the last subordinator before `conj` (`after she attacked police and`,
+/// `lorsqu'il a quitté la salle et`), with a word of its verb between it and `conj`. None when
+/// a comma, a colon, a quote or a relative pronoun comes first (the clause is closed), or none
+/// in the 40 items before `conj`.
+fn subordinate_subject(p: &Prose, ms: &Mentions, sent_start: usize, conj: usize) -> Option<Phrase> {
+    // Within a clause's length: a run-on sentence of coordinated verbs is not rescanned.
+    let floor = sent_start.max(conj.saturating_sub(40));
+    let mut k = conj;
+    while k > floor {
+        k -= 1;
+        if p.quote_at(k).is_some()
+            || p.is_any_punct(k, &[",", ";", ":", "(", ")", "—", "–"])
+            || p.is(k, word::REL) && !p.is(k, word::SUBORD)
+        {
+            return None;
+        }
+        if !p.is(k, word::SUBORD) {
+            continue;
+        }
+        // `après qu'elle`, `so that he`: the complementizer after the subordinator.
+        let mut j = k + 1;
+        if p.is(j, word::SUB) {
+            j += 1;
+        }
+        let m = mention_starting_at(ms, p, j)?;
+        let mention = &ms.list[m];
+        let person = matches!(
+            mention.kind,
+            MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                | MentionKind::Pronoun { neuter: false }
+                | MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+        );
+        if !person || mention.items.end >= conj {
+            return None;
+        }
+        return Some(Phrase {
+            items: mention.items.clone(),
+            span: mention.full,
+            head: Some(m),
+        });
+    }
+    None
+}
+
 fn main_subject(p: &Prose, ms: &Mentions, sent_start: usize, before: usize) -> Option<Phrase> {
     let span = p.items_span(sent_start..before);
     let (mi, m) = ms

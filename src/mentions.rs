@@ -207,6 +207,12 @@ const PARTICLES: &[&str] = &[
     "della", "bin", "ibn", "al", "el", "y", "la", "le", "ben", "abu", "mac",
 ];
 
+/// Personal pronouns that are a clause's subject: the next word is their verb.
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "you", "il", "elle", "ils", "elles", "on", "nous", "je",
+    "tu", "vous",
+];
+
 /// French adjectives that come before a role noun (`l'ancien ministre`, `un haut responsable`).
 const FR_PREMODIFIERS: &[&str] = &[
     "ancien",
@@ -1717,6 +1723,11 @@ fn description_at(
     // is bound to the name).
     if !det && !one_of {
         let first = p.tok(i)?;
+        // Right after a subject pronoun comes its verb (`after she attacked police`), not a
+        // noun's premodifier.
+        if i > 0 && p.key(i - 1).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w)) {
+            return None;
+        }
         // A bare role before a reporting verb (`as fire chief warns`, `police said`) or an
         // organisation noun used without article (`according to police`).
         // (At the start of a clause, and not before a participle: `a video message posted to
@@ -2230,6 +2241,18 @@ mod tests {
 
     fn has(ms: &[(String, String)], text: &str, kind: &str) -> bool {
         ms.iter().any(|(t, k)| t == text && k == kind)
+    }
+
+    #[test]
+    fn the_word_after_a_subject_pronoun_is_its_verb_not_a_premodifier() {
+        let ms = mentions(
+            "The governor spoke after she attacked police officers. Officials said little.",
+            Lang::En,
+        );
+        assert!(!ms.iter().any(|(t, _)| t.contains("attacked")), "{ms:?}");
+        assert!(has(&ms, "Officials", "DescAnonymous"), "{ms:?}");
+        let ms = mentions("Puis elle félicitait policiers et pompiers.", Lang::Fr);
+        assert!(!ms.iter().any(|(t, _)| t.contains("félicitait")), "{ms:?}");
     }
 
     #[test]

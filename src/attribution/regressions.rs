@@ -1814,3 +1814,38 @@ fn a_title_case_headline_does_not_run_names_into_its_words() {
         \"It is a manufactured issue,\" President Barack Obama said.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Barack Obama"));
 }
+
+#[test]
+fn a_verb_coordinated_inside_an_adverbial_clause_has_that_clause_s_subject() {
+    // `after she attacked police and blamed …`: `blamed` is hers, not the main clause's (the
+    // sentence's first mention was the place of `New Jersey Gov. Chris Christie`), and
+    // `attacked police` is her verb and its object, not an organisation.
+    let text = "New Jersey Gov. Chris Christie described Senator Ann Ross as a \"disgrace\" \
+        after she attacked police officers and blamed shootings on \"implicit bias\" in the \
+        force.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec![
+            "speech Chris Christie / described",
+            "speech Ann Ross / blamed",
+        ]
+    );
+    assert_eq!(rows(text, Lang::En)[1].3.as_deref(), Some("she"));
+    let text = "Le président de la région, Marc Lefort, a qualifié la ministre Anne Vial de \
+        « honte » après qu’elle a critiqué les policiers et dénoncé une « dérive inquiétante » \
+        dans les quartiers.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Marc Lefort / a qualifié",
+            "speech Anne Vial / dénoncé",
+        ]
+    );
+    // Without a subordinate clause, the sentence's subject (`Warren commended Biden and said`).
+    let text = "Senator Elizabeth Warren commended the board and said it was \"a good first \
+        step\" on Monday.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Elizabeth Warren / said"]
+    );
+}
