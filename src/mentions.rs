@@ -1825,8 +1825,15 @@ fn description_at(
             }
         } else if let Some((len, _)) = role_at(p, e) {
             e += len;
-            // `du groupe Crédit Mutuel CIC`: the role noun's own name.
-            if e < n && covered[e] && starts[e] && p.is_cap(e) {
+            // `du groupe Crédit Mutuel CIC`: the role noun's own name; not a person's name
+            // (`la secrétaire générale du syndicat Marie Dupuis` is Marie Dupuis).
+            let person = p
+                .key(e)
+                .is_some_and(|k| p.shared.first_names.contains_key(k))
+                && e + 1 < n
+                && covered[e + 1]
+                && !starts[e + 1];
+            if e < n && covered[e] && starts[e] && p.is_cap(e) && !person {
                 e += 1;
                 while e < n && covered[e] && !starts[e] && p.quote_at(e).is_none() {
                     e += 1;
@@ -2130,11 +2137,22 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                 list[a].kind,
                 MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
             );
+        // A person's role whose complement runs up to the name (`Le président du conseil
+        // régional Marc Lefort`, `the chairman of the committee Adam Schiff`): the name reads as
+        // in that complement, yet it is the role's.
+        let complement_person = !list[a].in_pp
+            && !list[a].indefinite
+            && list[a].items.clone().any(|k| p.is(k, word::PREP))
+            && matches!(
+                list[a].kind,
+                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+            );
         let direct = || {
             lookup(&by_start, direct_end).find(|&b| {
                 b != a
                     && (!list[b].in_pp
-                        || in_pp_person && list[b].kind == MentionKind::Name(NameKind::Person))
+                        || (in_pp_person || complement_person)
+                            && list[b].kind == MentionKind::Name(NameKind::Person))
             })
         };
         let target = direct()

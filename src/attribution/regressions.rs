@@ -1849,3 +1849,31 @@ fn a_verb_coordinated_inside_an_adverbial_clause_has_that_clause_s_subject() {
         vec!["speech Elizabeth Warren / said"]
     );
 }
+
+#[test]
+fn a_role_with_a_complement_is_the_name_that_follows_it() {
+    // The name reads as part of the role's complement (`du conseil régional Marc Lefort`, `of
+    // the union Mary Dunn`); it is the role's holder, and the speaker.
+    let text = "Le président du conseil régional Marc Lefort a qualifié la ministre de \
+        « honte ».\n\nLa secrétaire générale du syndicat Marie Dupuis a jugé le projet \
+        « intenable ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Marc Lefort / a qualifié",
+            "speech Marie Dupuis / a jugé",
+        ]
+    );
+    let text = "The president of the regional council Mark Lefort called the minister \"a \
+        disgrace.\"\n\nLater, the head of the union Mary Dunn branded the plan \"a betrayal.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Mark Lefort / called", "speech Mary Dunn / branded"]
+    );
+    // An organisation's own name stays in the complement: `du groupe Crédit Mutuel` names no one.
+    let text = "Le directeur du groupe Crédit Mutuel a jugé la hausse « inévitable ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech directeur du groupe Crédit Mutuel / a jugé"]
+    );
+}
