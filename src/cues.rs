@@ -1227,7 +1227,21 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             let c = short_parenthesis_before(p, c, sent_start).unwrap_or(c);
             let before = scan_segment_left(p, ms, c, sent_start);
             let seg_before = before..c;
+            // Not an adverbial clause before the comma, nor its subject or object (`Speaking to
+            // reporters, …`, `Asked whether he would resign, …`, `Interrogée par la presse, …`).
+            let inside_clause = before > sent_start
+                && p.is(before - 1, word::PREP)
+                && !p.is(before - 1, word::DET)
+                || (before..c)
+                    .any(|x| p.is(x, word::AUX) && !p.is(x, word::DET) && p.key(x) != Some("'s"))
+                || p.lex.verbs.longest(before, |x| p.key(x)).is_some()
+                    && p.key(before).is_some_and(|w| {
+                        ["ing", "ed", "ant", "é", "ée", "és", "ées"]
+                            .iter()
+                            .any(|e| w.ends_with(e))
+                    });
             if before < c
+                && !inside_clause
                 && (is_apposition(p, ms, seg_before.clone()) || is_apposition(p, ms, start..end))
                 && segment_heads_np(p, ms, seg_before.clone())
             {

@@ -2189,9 +2189,11 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             lookup(&by_end, start - 1).find(|&b| b != a && !list[b].in_pp)
         });
         // An organisation's noun is not a person's name (`… sur la société, Élisabeth Bonnet a
-        // insisté`: the comma ends a complement, it opens no apposition).
+        // insisté`: the comma ends a complement, it opens no apposition), nor is a plural
+        // (`Speaking to reporters on Tuesday, President Joe Biden said`).
         let target = target.filter(|&b| {
-            !(matches!(list[a].kind, MentionKind::Description(RoleKind::Org))
+            !((matches!(list[a].kind, MentionKind::Description(RoleKind::Org))
+                || list[a].number == Number::Plural)
                 && list[b].kind == MentionKind::Name(NameKind::Person))
         });
         if let Some(b) = target {
@@ -2259,6 +2261,21 @@ mod tests {
 
     fn has(ms: &[(String, String)], text: &str, kind: &str) -> bool {
         ms.iter().any(|(t, k)| t == text && k == kind)
+    }
+
+    #[test]
+    fn a_plural_description_is_no_apposition_of_a_person_name() {
+        let text = "Speaking to reporters on Tuesday, President Joe Biden said it was over.";
+        let doc = Document::plain_str(text);
+        let pr = pair(doc.text(), doc.blocks());
+        let prose = Prose::new(doc.text(), Lang::En, doc.blocks(), &pr.quotes);
+        let ms = find(&prose);
+        let reporters = ms
+            .list
+            .iter()
+            .find(|m| m.core.get(text) == "reporters")
+            .expect("the description");
+        assert_eq!(reporters.apposed, None);
     }
 
     #[test]

@@ -1877,3 +1877,27 @@ fn a_role_with_a_complement_is_the_name_that_follows_it() {
         vec!["speech directeur du groupe Crédit Mutuel / a jugé"]
     );
 }
+
+#[test]
+fn an_adverbial_clause_before_the_comma_is_no_apposition_of_the_subject() {
+    // The subject after the comma is the whole speaker mention; the participle clause before it
+    // (and the reporters it speaks to) is not in apposition to it.
+    let text = "Asked whether he would resign, Health Minister Tom Reed replied: \"Never.\"\n\n\
+        Speaking to reporters on Tuesday, President Joe Biden said the plan was \"dead on \
+        arrival.\"\n\nHer lawyer, Mark Green, said: \"She is innocent.\"";
+    let mentions: Vec<Option<String>> = rows(text, Lang::En).into_iter().map(|r| r.3).collect();
+    assert_eq!(
+        mentions,
+        vec![
+            Some("Health Minister Tom Reed".to_string()),
+            Some("President Joe Biden".to_string()),
+            Some("Her lawyer, Mark Green".to_string()),
+        ]
+    );
+    let text = "Interrogé sur une éventuelle démission, le ministre de la Santé Paul Roux a \
+        répondu : « Jamais. »";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].3.as_deref(),
+        Some("le ministre de la Santé Paul Roux")
+    );
+}
