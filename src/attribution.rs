@@ -301,8 +301,10 @@ pub fn attribute_with(
         // unattributed.
         let tied = found.as_ref().is_some_and(|f| {
             f.rule == "postposed"
-                && f.cue.as_ref().is_some_and(|c| c.kind == CueType::Verb)
-                && f.phrase.as_ref().is_some_and(|ph| ph.head.is_some())
+                && f.cue.as_ref().is_some_and(|c| {
+                    c.kind == CueType::Verb && f.phrase.as_ref().is_some_and(|ph| ph.head.is_some())
+                        || c.kind == CueType::Impersonal
+                })
         });
         a.kind = kinds::classify(
             p,
@@ -1136,6 +1138,20 @@ fn find_speaker(
         .find(|c| c.kind == CueType::Impersonal && c.start() > qi)
     {
         let gap_ok = (qi + 1..c.start()).all(|k| p.is_any_punct(k, &[",", "—", "–", "―"]));
+        // `« … », pouvait-on lire sur une banderole`: what one reads goes on no one's speech.
+        let read = c
+            .lemma
+            .is_some_and(|l| matches!(p.lex.lemmas[l as usize].name.as_str(), "lire" | "read"));
+        if read && gap_ok {
+            // Written words, with no one to say whose: speech, for the editor to attribute.
+            return Some(Found {
+                rule: "postposed",
+                cue: Some(c.clone()),
+                phrase: None,
+                context: None,
+                confidence: 0.5,
+            });
+        }
         if let Some(l) = last.filter(|l| l.ctx.speaker.is_some() && gap_ok) {
             if p.block_start_of(qi) <= l.block + 1 {
                 return Some(Found {

@@ -1901,3 +1901,19 @@ fn an_adverbial_clause_before_the_comma_is_no_apposition_of_the_subject() {
         Some("le ministre de la Santé Paul Roux")
     );
 }
+
+#[test]
+fn words_one_could_read_continue_no_speaker() {
+    // `pouvait-on lire` is impersonal like `est-il ajouté`, but what one reads on a banner is not
+    // the last speaker's: speech, unattributed, with its cue.
+    let text = "Le maire Jean Petit a déclaré : « Nous resterons. » « Nous tiendrons », est-il \
+        ajouté.\n\n« Trop c’est trop », pouvait-on lire sur une banderole.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Jean Petit / a déclaré",
+            "speech Jean Petit / est-il ajouté",
+            "speech - / pouvait-on lire",
+        ]
+    );
+}
