@@ -1917,3 +1917,20 @@ fn words_one_could_read_continue_no_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_verb_that_only_lets_someone_say_something_is_a_cue() {
+    // `s'est contenté de répondre`, `se borne à dire`, `a préféré répondre`: the infinitive is
+    // what was said, the verb before it carries the tense and the (inverted) subject.
+    let text = "« Pas de commentaire », s’est contenté de répondre le porte-parole.\n\n\
+        « Nous verrons », a préféré répondre le maire.\n\nInterrogée, la ministre se borne à \
+        dire qu’elle « verra ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech porte-parole / s’est contenté de répondre",
+            "speech maire / a préféré répondre",
+            "speech ministre / se borne à dire",
+        ]
+    );
+}
