@@ -511,7 +511,16 @@ fn find_in(
             i = end;
             continue;
         }
-        let mut parts = split_titles(p, start, end);
+        // A run that ends in an organisation word is the organisation's name, role words and
+        // all (`Nordic Teachers Association`, `Syndicat national des Pilotes`).
+        let org_name = end > start + 1
+            && p.tok(end - 1)
+                .is_some_and(|t| p.lex.org_words.contains(p.norm(t)));
+        let mut parts = if org_name {
+            vec![(start..end, start..end, None)]
+        } else {
+            split_titles(p, start, end)
+        };
         // `Mr. King`, `Ms. Bishop`, `Mme Lévêque`: a lone title word after a courtesy title is
         // the surname.
         if parts.is_empty()

@@ -1934,3 +1934,35 @@ fn a_verb_that_only_lets_someone_say_something_is_a_cue() {
         ]
     );
 }
+
+#[test]
+fn everyday_roles_are_speakers() {
+    // Drivers, passengers, customers, shopkeepers, tenants… speak in local news; a banner speaks
+    // for those who hold it.
+    let text = "\"I don't know what happened,\" the driver, a 34-year-old father of two, told \
+        police.\n\n\"Enough is enough,\" read a banner held by protesters.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech driver / told", "speech protesters / read"]
+    );
+    let text = "« Je n’ai rien vu venir », a confié la conductrice, une mère de famille de 34 ans.\n\n\
+        « On ne s’en sort plus », soupire un commerçant du centre-ville.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech conductrice / a confié",
+            "speech commerçant du centre-ville / soupire",
+        ]
+    );
+}
+
+#[test]
+fn a_name_ending_in_an_organisation_word_keeps_its_role_words() {
+    // `Teachers` is a role, but `Nordic Teachers Association` is one organisation's name.
+    let text = "The Nordic Teachers Association (NTA) said its members would stay on strike \
+        until they got \"a serious number.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Nordic Teachers Association")
+    );
+}
