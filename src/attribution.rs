@@ -1017,6 +1017,15 @@ fn find_speaker(
         if c.start() <= qi || c.nonfinite {
             continue;
         }
+        // The verb of a relative clause inside the subject (`"…," one resident, who asked not
+        // to be named, said`) is not the one that reports the quote.
+        if c.start() > qi + 1
+            && p.is(c.start() - 1, word::REL)
+            && !p.is(c.start() - 1, word::SUB)
+            && !c.inverted
+        {
+            continue;
+        }
         let gap = qi + 1..c.start();
         // Between the quote and the verb: punctuation, and the subject phrase of a
         // `"…," X said` (which may start before the phrase the cue kept: `Tulsa police Chief

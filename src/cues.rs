@@ -1519,7 +1519,10 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
         }
         // Another reporting verb ends the phrase; after a determiner it is a noun (`a tweet`),
         // and so is it at the end of a description (`the IMF report said`).
-        let noun = x > sent_start && p.is(x - 1, word::DET | word::POSS)
+        // An infinitive inside a parenthetical (`…, not authorized to comment, said`) is no
+        // reporting verb of this clause either.
+        let noun = x > sent_start
+            && (p.is(x - 1, word::DET | word::POSS) || p.key(x - 1) == Some("to"))
             || ms.ending_at(x + 1).any(|m| m.items.start < x)
             // A participle after a noun opens a reduced relative (`officials speaking on …`).
             || p.lang == Lang::En

@@ -1966,3 +1966,16 @@ fn a_name_ending_in_an_organisation_word_keeps_its_role_words() {
         Some("Nordic Teachers Association")
     );
 }
+
+#[test]
+fn a_verb_inside_a_parenthetical_or_relative_clause_is_not_the_cue() {
+    // `to comment` in the parenthetical ended the subject, so `said` had none and the quote went
+    // to the infinitive; `who asked` in the subject's relative clause took the place of `said`.
+    let text = "The senator, speaking on condition of anonymity because he was not authorized \
+        to comment, said the vote was \"a done deal.\"\n\n\"It is a mess,\" one resident, who \
+        asked not to be named, said.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech senator / said", "speech resident / said"]
+    );
+}
