@@ -773,8 +773,9 @@ fn adverbial_ending_at(p: &Prose, end: usize, floor: usize) -> Option<usize> {
         })
 }
 
-/// Skip time adverbials, adverbs and a dative between an inverted verb and its subject (`a
-/// rapporté jeudi un média d'Etat`, `déclare à l'AFP Jean-Philippe Magnen`).
+/// Skip time adverbials, adverbs and a dative or medium between an inverted verb and its subject
+/// (`a rapporté jeudi un média d'Etat`, `déclare à l'AFP Jean-Philippe Magnen`, `a annoncé sur
+/// TF1 le maire`).
 fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize {
     loop {
         if k < end && p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET) {
@@ -789,7 +790,14 @@ fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize 
             k += len;
             continue;
         }
-        if k + 1 < end && matches!(p.key(k), Some("à" | "au" | "aux")) {
+        // A dative or a medium: `déclare à l'AFP X`, `a annoncé sur TF1 X`, `a indiqué dans un
+        // communiqué X`.
+        if k + 1 < end
+            && matches!(
+                p.key(k),
+                Some("à" | "au" | "aux" | "sur" | "dans" | "devant")
+            )
+        {
             // The mention may start at its determiner (`à l'agence RIA Novosti`) or after it.
             let at = if p.is(k + 1, word::DET) && mention_starting_at(ms, p, k + 1).is_none() {
                 k + 2

@@ -1979,3 +1979,21 @@ fn a_verb_inside_a_parenthetical_or_relative_clause_is_not_the_cue() {
         vec!["speech senator / said", "speech resident / said"]
     );
 }
+
+#[test]
+fn an_inverted_subject_after_a_medium_or_a_place() {
+    // `a annoncé jeudi soir sur TF1 le maire`: the medium, like the time, sits between the verb
+    // and its subject; the medium is the source.
+    let text = "Le maire sortant, Jean-Paul Dupré, a présidé son dernier conseil.\n\n« Je ne \
+        me représenterai pas », a annoncé jeudi soir sur TF1 le maire sortant.\n\n« Nous \
+        tiendrons », a assuré devant les députés la ministre Anne Vial.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].4.as_deref(), r[0].5.as_deref()),
+        (Some("Jean-Paul Dupré"), Some("a annoncé"), Some("TF1"))
+    );
+    assert_eq!(
+        (r[1].2.as_deref(), r[1].4.as_deref()),
+        (Some("Anne Vial"), Some("a assuré"))
+    );
+}
