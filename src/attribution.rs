@@ -218,6 +218,7 @@ pub fn attribute_with(
                             gender: info.gender,
                             number: info.number,
                             neuter: info.neuter,
+                            latest: false,
                         };
                         let mut subjects = Vec::new();
                         for k in s.saturating_sub(3)..=s {
@@ -796,6 +797,7 @@ fn possessor(
             gender: info.gender,
             number: info.number,
             neuter: info.neuter,
+            latest: false,
         };
         let mut subjects = Vec::new();
         for s in m.sentence.saturating_sub(3)..=m.sentence {

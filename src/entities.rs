@@ -890,6 +890,13 @@ impl Entities {
             gender: m.gender,
             number: m.number,
             neuter: matches!(m.kind, MentionKind::Pronoun { neuter: true }),
+            latest: m.items.len() == 2
+                && p.key(m.items.end - 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "dernier" | "dernière" | "derniers" | "dernières" | "latter"
+                    )
+                }),
         };
         self.resolve_pronoun_at(p, ms, query, known, subjects)
     }
@@ -983,6 +990,22 @@ impl Entities {
                         }),
                     }
                 }
+                // `ce dernier`, `the latter`: the one named last, wherever it is.
+                if m.latest {
+                    // Its number is the antecedent's own (`ces derniers` is not Matignon).
+                    let agrees = |c: &&Cand| {
+                        let ent = &self.list[c.entity];
+                        ent.number == m.number
+                            || m.number == Number::Plural && ent.kind == EntityKind::Group
+                    };
+                    if let Some(c) = cands.iter().filter(agrees).max_by_key(|c| c.mention) {
+                        return Resolution {
+                            entity: Some(c.entity),
+                            others: Vec::new(),
+                            confidence: if s == m.sentence { 0.85 } else { 0.8 },
+                        };
+                    }
+                }
                 // Mentions in prepositional phrases count only when nothing else does, and never in
                 // the pronoun's own sentence (`Speaking to Martin Smith of PBS, he said`).
                 if s == m.sentence || cands.iter().any(|c| c.free) {
@@ -1063,6 +1086,8 @@ pub struct PronounQuery {
     pub number: Number,
     /// `it`: an organisation or thing.
     pub neuter: bool,
+    /// `ce dernier`, `the latter`: the latest compatible mention, subject or not.
+    pub latest: bool,
 }
 
 /// Whether two entity kinds may be the same entity.

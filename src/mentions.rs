@@ -479,6 +479,17 @@ fn find_in(
             i += 1;
             continue;
         }
+        // A role that starts capitalised and runs on in lowercase (`le Premier ministre`, `la
+        // Première ministre`) is a description, not a name.
+        if honorific.is_none()
+            && p.lex
+                .roles
+                .longest(start, |x| p.key(x))
+                .is_some_and(|(len, _)| start + len > end)
+        {
+            i = end;
+            continue;
+        }
         // A nationality before a title is not a name (`Brazilian President Jair Bolsonaro`).
         if end == start + 1 && honorific.is_none() && demonym(p, start) && title_at(p, end) {
             i = end;
@@ -628,6 +639,40 @@ fn find_in(
         }
         covered.set(i..end);
         i = end;
+    }
+
+    // 2b. `ce dernier`, `ces derniers`, `the latter`: a pronoun of two words, for the entity
+    //     last named.
+    for i in run.clone() {
+        if i + 1 >= run.end || covered[i] || covered[i + 1] {
+            continue;
+        }
+        let (gender, number) = match (p.key(i), p.key(i + 1)) {
+            (Some("ce"), Some("dernier")) => (Gender::Masc, Number::Singular),
+            (Some("cette"), Some("dernière")) => (Gender::Fem, Number::Singular),
+            (Some("ces"), Some("derniers")) => (Gender::Masc, Number::Plural),
+            (Some("ces"), Some("dernières")) => (Gender::Fem, Number::Plural),
+            (Some("the"), Some("latter")) => (Gender::Unknown, Number::Singular),
+            _ => continue,
+        };
+        let span = p.items_span(i..i + 2);
+        list.push(Mention {
+            full: span,
+            items: i..i + 2,
+            core: span,
+            kind: MentionKind::Pronoun { neuter: false },
+            gender,
+            number,
+            in_pp: false,
+            role_class: None,
+            modifiers: Vec::new(),
+            indefinite: false,
+            apposed: None,
+            generic: false,
+            broad: false,
+            sentence: p.sentence_index(i),
+        });
+        covered.set(i..i + 2);
     }
 
     // 3. Descriptions headed by a role noun: `le numéro un nord-coréen`, `a senior official`.

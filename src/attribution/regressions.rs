@@ -722,7 +722,8 @@ fn a_postposed_subject_may_open_with_capitalised_premodifiers() {
             row(
                 "\"We cannot wait another year,\"",
                 Some("Rui Matos"),
-                Some("Finance Minister Rui Matos"),
+                // (`Finance` alone was a name before `le Premier ministre` was made a role.)
+                Some("Portuguese Finance Minister Rui Matos"),
                 Some("said"),
                 None
             ),
@@ -1995,5 +1996,41 @@ fn an_inverted_subject_after_a_medium_or_a_place() {
     assert_eq!(
         (r[1].2.as_deref(), r[1].4.as_deref()),
         (Some("Anne Vial"), Some("a assuré"))
+    );
+}
+
+#[test]
+fn le_premier_ministre_is_a_role_not_a_name() {
+    // `Premier` is capitalised, but the role runs on in lowercase: no person named `Premier`.
+    let text = "Le Premier ministre a déclaré : « Nous tiendrons. »";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech Premier ministre / a déclaré"]
+    );
+    let text = "La Première ministre a assuré que « rien n’est décidé ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech Première ministre / a assuré"]
+    );
+}
+
+#[test]
+fn ce_dernier_and_the_latter_are_the_one_named_last() {
+    // Not the subject, as for `il` or `he`: the entity named last.
+    let text = "Le ministre a rencontré la présidente de la région, Carole Delga. Cette dernière \
+        a jugé l’entretien « utile ».\n\nLe Premier ministre a reçu les syndicats à Matignon. \
+        Ces derniers ont dénoncé « une mascarade ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Carole Delga / a jugé",
+            "speech syndicats / ont dénoncé"
+        ]
+    );
+    let text = "The mayor met Governor Ann Ross on Monday. The latter called the talks \
+        \"productive.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Ann Ross / called"]
     );
 }
