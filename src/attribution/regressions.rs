@@ -2034,3 +2034,19 @@ fn ce_dernier_and_the_latter_are_the_one_named_last() {
         vec!["speech Ann Ross / called"]
     );
 }
+
+#[test]
+fn the_opposition_speaks_also_after_a_resumptive_pronoun() {
+    // `L'opposition, elle, dénonce`: the pronoun resumes the noun before it.
+    let text = "Le gouvernement défend sa réforme. L’opposition, elle, dénonce un « passage en \
+        force ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech opposition / dénonce"]
+    );
+    let text = "The government defended the bill. The opposition called it \"a power grab.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech opposition / called"]
+    );
+}
