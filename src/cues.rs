@@ -1518,8 +1518,11 @@ fn scan_segment_left(p: &Prose, ms: &Mentions, k: usize, sent_start: usize) -> u
                             )
                         ))
         };
+        // A conjunction after a comma opens a clause (`The company declined to comment, but a
+        // spokesman said`).
         if p.quote_at(x).is_some() && !in_name()
             || p.is_any_punct(x, &[",", ";", ":", "(", ")", "—", "–", "―"])
+            || p.is(x, word::CONJ) && x > sent_start && p.is_punct(x - 1, ",")
             || p.is(x, word::SUB)
             || p.is(x, word::SUBORD) && !p.is(x, word::PREP)
         {

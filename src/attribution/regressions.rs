@@ -2050,3 +2050,31 @@ fn the_opposition_speaks_also_after_a_resumptive_pronoun() {
         vec!["speech opposition / called"]
     );
 }
+
+#[test]
+fn a_conjunction_after_a_comma_starts_the_subject() {
+    // `to comment` no longer ends the subject phrase (a parenthetical may hold it), so `, but`
+    // must: the company declined, the spokesman spoke.
+    let text = "The company declined to comment, but a spokesman said it was \"not happy.\"\n\n\
+        The governor's office declined to comment, but a source close to the governor said he \
+        was \"furious.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r.iter()
+            .map(|r| (r.2.as_deref(), r.3.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            (Some("spokesman"), Some("a spokesman")),
+            (
+                Some("source close to the governor"),
+                Some("a source close to the governor")
+            ),
+        ]
+    );
+    let text = "L’entreprise a refusé de commenter, mais un porte-parole a assuré qu’elle était \
+        « sereine ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech porte-parole / a assuré"]
+    );
+}
