@@ -967,7 +967,9 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
     // (`… russe Sergueï Choïgou`).
     let mut took_lower = false;
     loop {
-        if j >= n || covered[j] {
+        // Never into the next sentence or block (`… prévient la CGT` | `La CGT a appelé`: `La`
+        // is no particle there).
+        if j >= n || covered[j] || p.tok(j).is_some_and(|t| p.has(t, flag::SENT_START)) {
             break;
         }
         if honorific_at(p, j).is_some_and(|(len, _)| j + len < n && p.is_cap(j + len)) && j > start

@@ -2078,3 +2078,19 @@ fn a_conjunction_after_a_comma_starts_the_subject() {
         vec!["speech porte-parole / a assuré"]
     );
 }
+
+#[test]
+fn a_name_does_not_run_into_the_next_paragraph() {
+    // `La` is a particle inside a name (`Jean de La Fontaine`), not after a paragraph break: the
+    // headline's `CGT-Cheminots` and the body's `La CGT-Cheminots` were one name of both.
+    let text = "Grève : « Nous irons jusqu’au bout », prévient la CGT-Cheminots\n\nLa \
+        CGT-Cheminots a appelé mercredi à une grève reconductible. « Nous irons jusqu’au bout », \
+        a prévenu son secrétaire général, Laurent Brun.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech CGT-Cheminots / prévient",
+            "speech Laurent Brun / a prévenu",
+        ]
+    );
+}
