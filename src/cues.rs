@@ -534,6 +534,71 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if negated && !info.tags.has(VerbTags::NEGATIVE) {
         return None;
     }
+    // Passive (`was described as "…" by X`, `a été qualifié de « … » par X`): the subject is
+    // what was talked about, the speaker the agent after `by`/`par`; with no agent, no cue.
+    // Not `s'est dit` (reflexive), `est revenu sur` (être is its auxiliary), `was quoted as
+    // saying` (the subject speaks), nor `is saying`.
+    let be = |k: usize| {
+        matches!(
+            p.key(k),
+            Some(
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "est"
+                    | "sont"
+                    | "était"
+                    | "étaient"
+                    | "été"
+                    | "sera"
+                    | "seront"
+                    | "serait"
+                    | "seraient"
+                    | "fut"
+                    | "furent"
+                    | "soit"
+                    | "être"
+            )
+        )
+    };
+    let reflexive = (start..j).any(|k| {
+        matches!(
+            p.key(k),
+            Some("se" | "s'" | "me" | "m'" | "te" | "t'" | "nous" | "vous")
+        )
+    });
+    let lemma_name = lemma.name.as_str();
+    let passive = (start..j).any(be)
+        && !reflexive
+        && !norm.ends_with("ing")
+        && !norm.ends_with("ant")
+        && !matches!(lemma_name, "quote" | "citer" | "revenir" | "convenir")
+        && !lemma_name.starts_with("se ")
+        && !lemma_name.starts_with("s'")
+        && !lemma_name.starts_with("aller ");
+    if passive {
+        // The quote is the passive verb's complement, before the agent (`was called "…" by`).
+        let by = (end..sent.end.min(end + 16)).find(|&k| matches!(p.key(k), Some("by" | "par")))?;
+        if !(end..by).any(|k| p.quote_at(k).is_some()) {
+            return None;
+        }
+        let agent = noun_phrase_right(p, ms, by + 1, sent.end).filter(|np| np.head.is_some())?;
+        let items = start..end;
+        return Some(Cue {
+            span: p.items_span(items.clone()),
+            items,
+            kind: CueType::Verb,
+            tags: info.tags,
+            lemma: Some(info.lemma),
+            nonfinite: false,
+            inverted: true,
+            subject: Some(agent),
+            addressee: None,
+        });
+    }
     // English particles after the verb are in the lemma (`point out`); French `que` is not part
     // of the cue.
     let prev = start.checked_sub(1).filter(|&k| k >= sent.start);

@@ -1755,7 +1755,16 @@ fn description_at(
             break;
         }
         if let Some((len, info)) = role_at(p, j) {
-            head = Some((j, len, info));
+            // English compounds take the last noun as head: `the opposition leader`, `a company
+            // spokesman` are persons.
+            let next = (p.lang == Lang::En && info.kind == RoleKind::Org && !covered[j + len])
+                .then(|| role_at(p, j + len))
+                .flatten()
+                .filter(|(_, i2)| matches!(i2.kind, RoleKind::Person | RoleKind::Anonymous));
+            head = Some(match next {
+                Some((len2, info2)) => (j + len, len2, info2),
+                None => (j, len, info),
+            });
             break;
         }
         let Some(t) = p.tok(j) else { break };

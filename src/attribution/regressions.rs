@@ -2094,3 +2094,35 @@ fn a_name_does_not_run_into_the_next_paragraph() {
         ]
     );
 }
+
+#[test]
+fn a_passive_reporting_verb_gives_the_quote_to_its_agent() {
+    // The subject of a passive verb is what was talked about; the agent after `by`/`par` spoke.
+    let text = "The ruling was hailed as \"historic\" by rights groups.\n\nThe plan was \
+        described as \"reckless\" by the opposition leader, Ann Ross.\n\nThe bill is being \
+        criticized as a \"power grab.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec![
+            "speech rights groups / was hailed",
+            "speech Ann Ross / was described",
+            // No agent: no one's words (a scare quote).
+            "term - / -",
+        ]
+    );
+    let text = "Le projet a été qualifié de « dangereux » par la maire, Anne Vial.\n\nLe \
+        ministre a été traité de « menteur » par les députés de l’opposition.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Anne Vial / a été qualifié",
+            "speech députés de l’opposition / a été traité",
+        ]
+    );
+    // Not a reflexive verb, nor `was quoted as saying`.
+    let text = "Le maire s’est dit « confiant ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech maire / s’est dit"]
+    );
+}
