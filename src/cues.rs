@@ -901,6 +901,13 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         && let Some(m) = mention_starting_at(ms, p, stop).filter(|&m| ms.list[m].is_name())
     {
         stop = ms.list[m].items.end.min(end).max(stop);
+        // A party between the role and the name (`le sénateur LR Bruno Retailleau`).
+        if ms.list[m].kind == MentionKind::Name(NameKind::Org)
+            && let Some(person) = mention_starting_at(ms, p, stop)
+                .filter(|&n| ms.list[n].kind == MentionKind::Name(NameKind::Person))
+        {
+            stop = ms.list[person].items.end.min(end).max(stop);
+        }
     }
     // Complements of the head without commas: `le compte rendu publié par l'agence KCNA`,
     // `Lucy Fischer of The Times`, `du parti`; a parenthesised acronym (`(Ufip)`).

@@ -2220,7 +2220,22 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                             && list[b].kind == MentionKind::Name(NameKind::Person))
             })
         };
+        // A party between a person's role and the name (`le député LFI François Ruffin`): the
+        // role is the person's.
+        let past_party = |b: usize| -> usize {
+            let person_role = matches!(
+                list[a].kind,
+                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+            );
+            if !person_role || list[b].kind != MentionKind::Name(NameKind::Org) {
+                return b;
+            }
+            lookup(&by_start, list[b].items.end)
+                .find(|&c| list[c].kind == MentionKind::Name(NameKind::Person))
+                .unwrap_or(b)
+        };
         let target = direct()
+            .map(past_party)
             .or_else(alias)
             .or_else(|| {
                 p.is_punct(direct_end, ",")

@@ -2126,3 +2126,17 @@ fn a_passive_reporting_verb_gives_the_quote_to_its_agent() {
         vec!["speech maire / s’est dit"]
     );
 }
+
+#[test]
+fn a_party_between_a_role_and_a_name_belongs_to_the_name() {
+    // `le député LFI François Ruffin`: the speaker is the deputy, not his party.
+    let text = "« Il faut agir », affirme le député LFI François Ruffin.\n\n« Il faut un \
+        sursaut », affirme pour sa part le sénateur LR Bruno Retailleau.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech François Ruffin / affirme",
+            "speech Bruno Retailleau / affirme",
+        ]
+    );
+}
