@@ -653,6 +653,9 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                     && left.items.start > sent.start
                     && !p.is_any_punct(left.items.start - 1, &[",", "—", "–", "―", ":"]))
                 && (left.items.end + 2 >= start
+                // `Nancy Pelosi, D-Calif., called`: a party tag between the two.
+                || comma_party_tag_before(p, start, sent.start)
+                    .is_some_and(|open| left.items.end + 1 >= open)
                 // `X, which rules on …, said`: a relative clause between the two.
                 || p.is_punct(left.items.end, ",")
                     && p.is(left.items.end + 1, word::REL)
@@ -813,6 +816,23 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         subject,
         addressee,
     })
+}
+
+/// The opening comma of an AP-style party tag that ends with a comma right before item `end`
+/// (`Lindsey Graham, R-S.C., said`, `Nancy Pelosi, D-Calif., said`), after `floor`.
+fn comma_party_tag_before(p: &Prose, end: usize, floor: usize) -> Option<usize> {
+    if p.lang != Lang::En || end <= floor + 3 || !p.is_punct(end - 1, ",") {
+        return None;
+    }
+    let open = (end.saturating_sub(8).max(floor)..end - 1)
+        .rev()
+        .find(|&x| p.is_punct(x, ","))?;
+    let w = p.tok_text(p.tok(open + 1)?).as_bytes();
+    let tagged = w.len() > 2
+        && matches!(w[0], b'D' | b'R' | b'I')
+        && w[1] == b'-'
+        && w[2].is_ascii_uppercase();
+    (tagged && open > floor).then_some(open)
 }
 
 /// The `(` of a short parenthesis (at most six items) that closes right before item `end`,
@@ -1198,6 +1218,10 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     }
     // `Philippe Gosselin (UMP) a dénoncé`: a short parenthesis before the verb.
     if let Some(open) = short_parenthesis_before(p, k, sent_start) {
+        k = open;
+    }
+    // `Sen. Lindsey Graham, R-S.C., said`: an AP party tag between commas.
+    if let Some(open) = comma_party_tag_before(p, k, sent_start) {
         k = open;
     }
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative

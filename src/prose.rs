@@ -386,6 +386,10 @@ impl<'t> Prose<'t> {
                 self.lex.abbreviations.contains(self.norm(pt))
                     || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase))
                     || prev.ends_with('.')
+                    // The initial of a hyphenated state abbreviation: `R-S.C.`, `D-N.Y.`.
+                    || prev
+                        .rsplit_once('-')
+                        .is_some_and(|(_, last)| last.len() == 1 && last.chars().all(|c| c.is_ascii_uppercase()))
             })
     }
 

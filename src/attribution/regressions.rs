@@ -2140,3 +2140,18 @@ fn a_party_between_a_role_and_a_name_belongs_to_the_name() {
         ]
     );
 }
+
+#[test]
+fn an_ap_party_tag_between_commas_belongs_to_the_subject() {
+    // `R-S.C.` ended a sentence at its first period (`R-S.` then a capital), and the tag
+    // between commas cut the subject off its verb.
+    let text = "Sen. Lindsey Graham, R-S.C., said on Fox News that the move was \"long \
+        overdue.\"\n\nHouse Speaker Nancy Pelosi, D-Calif., called the bill \"a good start.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec![
+            "speech Lindsey Graham / said",
+            "speech Nancy Pelosi / called",
+        ]
+    );
+}
