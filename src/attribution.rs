@@ -842,6 +842,16 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
         let s = x.items.start;
         (s.saturating_sub(2)..s).any(|k| matches!(p.key(k), Some("by" | "par")))
     };
+    // (The description may hold its complement: `communiqué de la mairie` is one mention.)
+    let of_document = |x: &crate::mentions::Mention| {
+        let s = x.items.start;
+        s > m.items.start + 1
+            && s <= m.items.end + 3
+            && (s.saturating_sub(2)..s).any(|k| {
+                k > m.items.start
+                    && matches!(p.key(k), Some("de" | "du" | "des" | "d'" | "from" | "of"))
+            })
+    };
     let rank = |k: usize, x: &crate::mentions::Mention| match x.kind {
         MentionKind::Name(crate::mentions::NameKind::Person) => 0,
         MentionKind::Name(crate::mentions::NameKind::Unknown) => 1,
@@ -852,6 +862,13 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
             if agent(x) =>
         {
             4
+        }
+        // The complement of the document noun: `un communiqué de la préfecture`, `a statement
+        // from the ministry`.
+        MentionKind::Description(RoleKind::Person | RoleKind::Org | RoleKind::Anonymous)
+            if of_document(x) =>
+        {
+            5
         }
         _ => 9,
     };

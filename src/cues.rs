@@ -860,7 +860,7 @@ fn adverbial_ending_at(p: &Prose, end: usize, floor: usize) -> Option<usize> {
 
 /// Skip time adverbials, adverbs and a dative or medium between an inverted verb and its subject
 /// (`a rapporté jeudi un média d'Etat`, `déclare à l'AFP Jean-Philippe Magnen`, `a annoncé sur
-/// TF1 le maire`).
+/// TF1 le maire`, `a estimé auprès de l'AFP X`).
 fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize {
     loop {
         if k < end && p.is(k, word::TIME | word::ADV) && !p.is(k, word::DET) {
@@ -877,17 +877,19 @@ fn skip_adverbials(p: &Prose, ms: &Mentions, mut k: usize, end: usize) -> usize 
         }
         // A dative or a medium: `déclare à l'AFP X`, `a annoncé sur TF1 X`, `a indiqué dans un
         // communiqué X`.
-        if k + 1 < end
-            && matches!(
-                p.key(k),
-                Some("à" | "au" | "aux" | "sur" | "dans" | "devant")
-            )
-        {
+        // `auprès de l'AFP`, `auprès du Monde`: the preposition is two words.
+        let b = match p.key(k) {
+            Some("auprès") if p.key(k + 1) == Some("de") => Some(k + 2),
+            Some("auprès") if matches!(p.key(k + 1), Some("du" | "des" | "d'")) => Some(k + 1),
+            Some("à" | "au" | "aux" | "sur" | "dans" | "devant") => Some(k + 1),
+            _ => None,
+        };
+        if let Some(b) = b.filter(|&b| b < end) {
             // The mention may start at its determiner (`à l'agence RIA Novosti`) or after it.
-            let at = if p.is(k + 1, word::DET) && mention_starting_at(ms, p, k + 1).is_none() {
-                k + 2
+            let at = if p.is(b, word::DET) && mention_starting_at(ms, p, b).is_none() {
+                b + 1
             } else {
-                k + 1
+                b
             };
             if let Some(m) = mention_starting_at(ms, p, at) {
                 let next = ms.list[m].items.end;

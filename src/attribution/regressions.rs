@@ -2155,3 +2155,25 @@ fn an_ap_party_tag_between_commas_belongs_to_the_subject() {
         ]
     );
 }
+
+#[test]
+fn a_document_speaks_for_the_body_in_its_complement() {
+    // `un communiqué de la préfecture`, `a statement from the ministry`: the document's author
+    // is the organisation of its complement, not the document itself (flagged anonymous), nor
+    // the author of an earlier communiqué.
+    let text = "Selon un communiqué de Renault, les ventes sont « en forte hausse ».\n\nUn \
+        communiqué de la préfecture évoque une situation « sous contrôle ».\n\n« C’est un échec \
+        collectif », a estimé auprès de l’AFP l’économiste Thomas Piketty.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Renault / Selon",
+            "speech préfecture / évoque",
+            "speech Thomas Piketty / a estimé",
+        ]
+    );
+    let text = "According to a statement from the ministry, the talks were \"constructive.\"";
+    let q = first_quote(text, Lang::En);
+    assert_eq!(q.speaker.as_deref(), Some("ministry"));
+    assert!(q.flags.is_empty(), "{:?}", q.flags);
+}
