@@ -913,11 +913,15 @@ impl Entities {
     ) -> Resolution {
         // A gendered pronoun goes first to a person of its gender, then to a name whose kind
         // and gender are unknown (`elle` is Rosalind Achterberg, not `centre spatial Kennedy`).
+        // Whether the strict pass turned down a name of unknown kind for its gender: only then
+        // can the second pass find something the first did not.
+        let turned_down = std::cell::Cell::new(false);
         let pass = |strict: bool| -> Resolution {
             let neuter = m.neuter;
             let compatible = |id: usize| -> bool {
                 let ent = &self.list[id];
                 if strict && ent.kind == EntityKind::Unknown && ent.gender != m.gender {
+                    turned_down.set(true);
                     return false;
                 }
                 let kind_ok = match (neuter, m.number) {
@@ -1066,7 +1070,7 @@ impl Entities {
             }
         };
         let strict = pass(true);
-        if strict.entity.is_some() || m.gender == Gender::Unknown {
+        if strict.entity.is_some() || m.gender == Gender::Unknown || !turned_down.get() {
             return strict;
         }
         pass(false)
