@@ -721,6 +721,9 @@ impl Run {
                 };
                 if quotes.len() >= csv::PARALLEL_ROWS {
                     pool.install(write);
+                    // Freeing a long file's findings (hundreds of thousands of strings) is left
+                    // to the pool, off the thread that writes the reports.
+                    pool.spawn(move || drop((quotes, in_file, bytes)));
                 } else {
                     write();
                 }
