@@ -108,7 +108,7 @@ enum Can {
     Either,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Candidate {
     pos: usize,
     len: usize,
@@ -134,8 +134,9 @@ pub fn pair(text: &str, blocks: &[Block]) -> Pairing {
     // An outermost quote still open at the end of the previous block, waiting for a reopener.
     let mut carry: Option<Open> = None;
 
+    let (all, starts) = all_candidates(text, blocks, crate::par::RUN_BYTES);
     for (bi, block) in blocks.iter().enumerate() {
-        let cands = candidates(text, block.span);
+        let cands = &all[starts[bi]..starts[bi + 1]];
         let mut stack: Vec<Open> = Vec::new();
         let mut skip = 0;
 
@@ -344,10 +345,32 @@ fn find_opener(stack: &[Open], c: &Candidate) -> Option<usize> {
     Some(idx)
 }
 
-/// The candidate marks of one block, with what each may do.
-fn candidates(text: &str, block: Span) -> Vec<Candidate> {
+/// The candidate marks of every block, in one vector, and where each block's start in it (one
+/// more entry at the end). Blocks are looked at by runs of about `run_bytes`, in parallel when
+/// there are several.
+fn all_candidates(text: &str, blocks: &[Block], run_bytes: usize) -> (Vec<Candidate>, Vec<usize>) {
+    let runs = crate::par::block_runs(blocks, run_bytes, |_| true);
+    let candidates_of = |r: std::ops::Range<usize>, out: &mut (Vec<Candidate>, Vec<usize>)| {
+        out.0.clear();
+        out.1.clear();
+        for b in r {
+            out.1.push(out.0.len());
+            candidates(text, blocks[b].span, &mut out.0);
+        }
+    };
+    let mut all = (Vec::new(), Vec::with_capacity(blocks.len() + 1));
+    crate::par::for_each_run(&runs, candidates_of, |part| {
+        let base = all.0.len();
+        all.1.extend(part.1.iter().map(|s| s + base));
+        all.0.append(&mut part.0);
+    });
+    all.1.push(all.0.len());
+    all
+}
+
+/// The candidate marks of one block, with what each may do, pushed onto `out`.
+fn candidates(text: &str, block: Span, out: &mut Vec<Candidate>) {
     let s = block.get(text);
-    let mut out = Vec::new();
     // Every mark is `"`, `'`, or starts with the byte 0xC2 (`«` `»`) or 0xE2 (`‹` `›` `„` `“`
     // `”` `‘` `‚` `’`), which are lead bytes and so always start a character: only those places
     // are looked at, with the characters on either side.
@@ -446,7 +469,6 @@ fn candidates(text: &str, block: Span) -> Vec<Candidate> {
             out.push(c);
         }
     }
-    out
 }
 
 /// Characters after which a mark may open a quote.
@@ -505,6 +527,19 @@ fn closes_before(n: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_by_runs_of_one_block_equal_one_pass() {
+        for dir in ["fr", "en"] {
+            let text = crate::par::fixture_articles(dir);
+            let doc = crate::Document::plain_str(&text);
+            let one = all_candidates(doc.text(), doc.blocks(), usize::MAX);
+            let many = all_candidates(doc.text(), doc.blocks(), 1);
+            assert!(one.0.len() > 100, "{dir}: {}", one.0.len());
+            assert_eq!(one.1.len(), doc.blocks().len() + 1);
+            assert!(one == many, "{dir}: runs of one block differ from one pass");
+        }
+    }
     use crate::document::Document;
 
     fn quotes(text: &str) -> Vec<(String, bool)> {
