@@ -494,11 +494,17 @@ pub fn attribute_with(
         // sur BFM TV`, `said on CNN`) carries to the speaker's later quotes; a dative (`told
         // Reuters`, `a déclaré à l'AFP`) does not.
         if let (Some(id), Some(name)) = (a.entity, &a.source) {
-            let framed = cues
-                .iter()
-                .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
-                || a.source_mention
-                    .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"]));
+            // One document (`in a tweet`) is no frame: it holds these words only.
+            let one_document = a.source_mention.is_some_and(|sm| {
+                ms.within(sm)
+                    .any(|(_, m)| matches!(m.kind, MentionKind::Description(RoleKind::Document)))
+            });
+            let framed = !one_document
+                && (cues
+                    .iter()
+                    .any(|c| c.kind == CueType::Phrase(CueKind::Medium))
+                    || a.source_mention
+                        .is_some_and(|sm| preceded_by(p, sm, &["sur", "on", "dans", "in"])));
             if !a.source_inherited && framed {
                 frames.insert(id, (name.clone(), a.source_mention));
                 // At the head of the paragraph's first sentence.
@@ -2069,6 +2075,32 @@ fn own_source(
                     return Some((p.lex.platforms[pl as usize].clone(), Some(ms.list[h].full)));
                 }
             }
+        }
+    }
+    // A document of a platform the words were given in: `said in a tweet`, `a écrit dans un
+    // tweet`.
+    let platform_of = |m: &crate::mentions::Mention| {
+        let MentionKind::Description(RoleKind::Document) = m.kind else {
+            return None;
+        };
+        let mut k = m.items.start;
+        while k > sent.start && p.is(k - 1, word::DET) {
+            k -= 1;
+        }
+        if k == sent.start || !matches!(p.key(k - 1), Some("in" | "dans" | "via")) {
+            return None;
+        }
+        (m.items.clone())
+            .find_map(|x| {
+                p.lex
+                    .roles
+                    .longest(x, |y| p.key(y).filter(|_| y < m.items.end))
+            })
+            .and_then(|(_, info)| info.platform)
+    };
+    for (_, m) in ms.in_sentence(s) {
+        if let Some(pl) = platform_of(m) {
+            return Some((p.lex.platforms[pl as usize].clone(), Some(m.full)));
         }
     }
     // The verb names the platform: `tweeted`, `a tweeté`.

@@ -2177,3 +2177,23 @@ fn a_document_speaks_for_the_body_in_its_complement() {
     assert_eq!(q.speaker.as_deref(), Some("ministry"));
     assert!(q.flags.is_empty(), "{:?}", q.flags);
 }
+
+#[test]
+fn words_given_in_a_tweet_are_sourced_to_the_platform_for_that_quote_only() {
+    // `said in a tweet`: Twitter is the source; the tweet holds these words only, so the
+    // speaker's next quote, said aloud, has none.
+    let text = "\"We are reviewing the footage,\" the Chicago Police Department said in a \
+        tweet.\n\nIn one tweet Friday, Senator Ann Ross said: \"The vote is rigged.\"\n\nAt a \
+        rally on Saturday, Ross promised \"jobs, jobs, jobs.\"";
+    let sources: Vec<Option<String>> = rows(text, Lang::En).into_iter().map(|r| r.5).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Twitter".to_string()),
+            Some("Twitter".to_string()),
+            None
+        ]
+    );
+    let text = "« Nous examinons les images », a écrit la préfecture dans un tweet.";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("Twitter"));
+}
