@@ -234,18 +234,7 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
     }
     if let Some((len, info)) = infinitive {
         if k > j + 1 || p.key(j + 1).is_some() && k == j + 1 {
-            let items = j..k + len;
-            return Some(Cue {
-                span: p.items_span(items.clone()),
-                items,
-                kind: CueType::Verb,
-                tags: info.tags,
-                lemma: Some(info.lemma),
-                nonfinite: false,
-                inverted: true,
-                subject: clitic_phrase(),
-                addressee: None,
-            });
+            return Some(inverted_verb(p, j..k + len, info, clitic_phrase()));
         }
     }
     None
@@ -586,18 +575,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             return None;
         }
         let agent = noun_phrase_right(p, ms, by + 1, sent.end).filter(|np| np.head.is_some())?;
-        let items = start..end;
-        return Some(Cue {
-            span: p.items_span(items.clone()),
-            items,
-            kind: CueType::Verb,
-            tags: info.tags,
-            lemma: Some(info.lemma),
-            nonfinite: false,
-            inverted: true,
-            subject: Some(agent),
-            addressee: None,
-        });
+        return Some(inverted_verb(p, start..end, info, Some(agent)));
     }
     // English particles after the verb are in the lemma (`point out`); French `que` is not part
     // of the cue.
@@ -816,6 +794,27 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         subject,
         addressee,
     })
+}
+
+/// A finite verb cue over `items` whose subject comes after it (an inversion, a passive's
+/// agent).
+fn inverted_verb(
+    p: &Prose,
+    items: Range<usize>,
+    info: &crate::lang::VerbInfo,
+    subject: Option<Phrase>,
+) -> Cue {
+    Cue {
+        span: p.items_span(items.clone()),
+        items,
+        kind: CueType::Verb,
+        tags: info.tags,
+        lemma: Some(info.lemma),
+        nonfinite: false,
+        inverted: true,
+        subject,
+        addressee: None,
+    }
 }
 
 /// The opening comma of an AP-style party tag that ends with a comma right before item `end`

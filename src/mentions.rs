@@ -656,22 +656,7 @@ fn find_in(
             _ => continue,
         };
         let span = p.items_span(i..i + 2);
-        list.push(Mention {
-            full: span,
-            items: i..i + 2,
-            core: span,
-            kind: MentionKind::Pronoun { neuter: false },
-            gender,
-            number,
-            in_pp: false,
-            role_class: None,
-            modifiers: Vec::new(),
-            indefinite: false,
-            apposed: None,
-            generic: false,
-            broad: false,
-            sentence: p.sentence_index(i),
-        });
+        list.push(pronoun_mention(p, span, i..i + 2, false, gender, number));
         covered.set(i..i + 2);
     }
 
@@ -764,44 +749,53 @@ fn find_in(
             if info.reject {
                 continue;
             }
-            list.push(Mention {
-                full: p.tokens[t].span(),
-                items: i..i + 1,
-                core: p.tokens[t].span(),
-                kind: MentionKind::Pronoun {
-                    neuter: info.neuter,
-                },
-                gender: info.gender,
-                number: info.number,
-                in_pp: false,
-                role_class: None,
-                modifiers: Vec::new(),
-                indefinite: false,
-                apposed: None,
-                generic: false,
-                broad: false,
-                sentence: p.sentence_index(i),
-            });
+            let span = p.tokens[t].span();
+            list.push(pronoun_mention(
+                p,
+                span,
+                i..i + 1,
+                info.neuter,
+                info.gender,
+                info.number,
+            ));
         } else if let Some((span, info)) = inversion_clitic(p, t) {
-            list.push(Mention {
-                full: span,
-                items: i..i + 1,
-                core: span,
-                kind: MentionKind::Pronoun {
-                    neuter: info.neuter,
-                },
-                gender: info.gender,
-                number: info.number,
-                in_pp: false,
-                role_class: None,
-                modifiers: Vec::new(),
-                indefinite: false,
-                apposed: None,
-                generic: false,
-                broad: false,
-                sentence: p.sentence_index(i),
-            });
+            list.push(pronoun_mention(
+                p,
+                span,
+                i..i + 1,
+                info.neuter,
+                info.gender,
+                info.number,
+            ));
         }
+    }
+}
+
+/// A pronoun mention over `items` (one word, a clitic, or `ce dernier`).
+fn pronoun_mention(
+    p: &Prose,
+    span: Span,
+    items: Range<usize>,
+    neuter: bool,
+    gender: Gender,
+    number: Number,
+) -> Mention {
+    let sentence = p.sentence_index(items.start);
+    Mention {
+        full: span,
+        items,
+        core: span,
+        kind: MentionKind::Pronoun { neuter },
+        gender,
+        number,
+        in_pp: false,
+        role_class: None,
+        modifiers: Vec::new(),
+        indefinite: false,
+        apposed: None,
+        generic: false,
+        broad: false,
+        sentence,
     }
 }
 
