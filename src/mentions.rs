@@ -745,28 +745,14 @@ fn find_in(
         }
         // The lexer flagged the pronouns: the others are not looked up again.
         let pronoun = p.has(t, flag::PRONOUN).then(|| lex.pronouns.get(p.norm(t)));
-        if let Some(info) = pronoun.flatten() {
-            if info.reject {
-                continue;
-            }
-            let span = p.tokens[t].span();
-            list.push(pronoun_mention(
-                p,
-                span,
-                i..i + 1,
-                info.neuter,
-                info.gender,
-                info.number,
-            ));
-        } else if let Some((span, info)) = inversion_clitic(p, t) {
-            list.push(pronoun_mention(
-                p,
-                span,
-                i..i + 1,
-                info.neuter,
-                info.gender,
-                info.number,
-            ));
+        let found = match pronoun.flatten() {
+            Some(info) if info.reject => continue,
+            Some(info) => Some((p.tokens[t].span(), *info)),
+            None => inversion_clitic(p, t),
+        };
+        if let Some((span, info)) = found {
+            let (neuter, gender, number) = (info.neuter, info.gender, info.number);
+            list.push(pronoun_mention(p, span, i..i + 1, neuter, gender, number));
         }
     }
 }
