@@ -154,7 +154,7 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         }
         // `« … », a-t-on appris auprès de la préfecture`: who the writer learnt it from speaks.
         if impersonal_clitic && p.key(k) == Some("appris") {
-            if let Some(np) = learnt_from(p, ms, k + 1, sent) {
+            if let Some(np) = learnt_from(p, ms, k + 1, sent, false) {
                 return Some(unlisted_inversion(p, j..k + 1, Some(np)));
             }
         }
@@ -190,6 +190,13 @@ fn inversion_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Opt
         }
     };
     if let Some((len, info)) = lex.verbs.longest(j, key) {
+        // `« … », fait-on valoir à l'Élysée`, `indique-t-on dans l'entourage du ministre`: the
+        // place where `on` speaks is the speaker.
+        if impersonal_clitic && !info.tags.has(VerbTags::PARADIGM) {
+            if let Some(np) = learnt_from(p, ms, j + len, sent, true) {
+                return Some(inverted_verb(p, j..j + len, info, Some(np)));
+            }
+        }
         if len == 1 && !info.tags.has(VerbTags::PARADIGM) {
             return Some(Cue {
                 span: p.items_span(j..j + 1),
@@ -255,15 +262,22 @@ fn unlisted_inversion(p: &Prose, items: Range<usize>, subject: Option<Phrase>) -
     }
 }
 
-/// The noun phrase of `auprès de X` starting at item `k`, when it names someone.
-fn learnt_from(p: &Prose, ms: &Mentions, k: usize, sent: &Range<usize>) -> Option<Phrase> {
-    if p.key(k) != Some("auprès") {
-        return None;
-    }
+/// The noun phrase of `auprès de X` starting at item `k`, when it names someone. With `places`,
+/// also `à l'Élysée`, `dans l'entourage du ministre`, `chez Renault`: where the `on` of an
+/// impersonal inversion speaks (`fait-on valoir à l'Élysée`).
+fn learnt_from(
+    p: &Prose,
+    ms: &Mentions,
+    k: usize,
+    sent: &Range<usize>,
+    places: bool,
+) -> Option<Phrase> {
     // `du`, `des` carry the article of the phrase, which may start with them or after them.
-    let starts: &[usize] = match p.key(k + 1) {
-        Some("de" | "d'") => &[k + 2],
-        Some("du" | "des") => &[k + 1, k + 2],
+    let starts: &[usize] = match (p.key(k), p.key(k + 1)) {
+        (Some("auprès"), Some("de" | "d'")) => &[k + 2],
+        (Some("auprès"), Some("du" | "des")) => &[k + 1, k + 2],
+        (Some("à" | "dans" | "chez"), _) if places => &[k + 1],
+        (Some("au" | "aux"), _) if places => &[k, k + 1],
         _ => return None,
     };
     starts

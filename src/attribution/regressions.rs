@@ -2197,3 +2197,19 @@ fn words_given_in_a_tweet_are_sourced_to_the_platform_for_that_quote_only() {
     let text = "« Nous examinons les images », a écrit la préfecture dans un tweet.";
     assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("Twitter"));
 }
+
+#[test]
+fn the_place_where_on_speaks_is_the_speaker() {
+    // `fait-on valoir à l'Élysée`, `indique-t-on dans l'entourage du chef de l'État`: the
+    // impersonal `on` is whoever speaks there (as with `a-t-on appris auprès de`).
+    let text = "Le chef de l’État veut aller vite. « Il n’y a pas de temps à perdre », fait-on \
+        valoir à l’Élysée.\n\n« Le président est déterminé », indique-t-on dans l’entourage du \
+        chef de l’État.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec![
+            "speech Élysée / fait-on valoir",
+            "speech entourage du chef de l’État / indique-t-on",
+        ]
+    );
+}
