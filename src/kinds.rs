@@ -123,6 +123,16 @@ fn classify_by_rules(
         }
     }
 
+    // An outlet's programme or column: `on CBS's "Face the Nation"`, `NBC's "Meet the Press"`.
+    if starts_like_title
+        && n_words <= 8
+        && qi >= 2
+        && p.key(qi - 1) == Some("'s")
+        && ms.ending_at(qi - 1).any(|m| m.is_outlet())
+    {
+        return QuoteKind::Title;
+    }
+
     // The name of an outlet in quotes: `« Le Monde »`, `“The Wall Street Journal”`.
     if n_words <= 6 && !words.is_empty() {
         let key = |k: usize| -> Option<&str> {

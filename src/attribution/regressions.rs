@@ -2213,3 +2213,13 @@ fn the_place_where_on_speaks_is_the_speaker() {
         ]
     );
 }
+
+#[test]
+fn an_outlet_s_programme_in_quotes_is_a_title() {
+    // `on CBS's "Face the Nation"` names a programme; it was the speech of the sentence's speaker.
+    let text = "\"We're not there yet,\" Gov. Gavin Newsom said on CBS's \"Face the Nation.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Gavin Newsom / said", "title - / -"]
+    );
+}
