@@ -529,6 +529,18 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     }
     // Trim leading clitics that are really determiners of a preceding noun phrase.
     let end = j + len;
+    // An English `-s` form right before another reporting verb is a plural noun, the subject of
+    // that verb (`police shootings and protests demands that`, `the claims suggest`).
+    if p.lang == Lang::En
+        && norm.ends_with('s')
+        && !aux
+        && p.lex
+            .verbs
+            .longest(end, |x| p.key(x).filter(|_| x < sent.end))
+            .is_some()
+    {
+        return None;
+    }
     // Negation after the verb: `ne dit pas`, `n'a pas dit`; English negates before the verb
     // (`did not say`), and `said not allowing …` is not a negation of `said`.
     if p.lang == Lang::Fr && p.is(end, word::NEG) && p.key(end) != Some("plus") {

@@ -2223,3 +2223,15 @@ fn an_outlet_s_programme_in_quotes_is_a_title() {
         vec!["speech Gavin Newsom / said", "title - / -"]
     );
 }
+
+#[test]
+fn an_s_form_before_another_reporting_verb_is_a_plural_noun() {
+    // `shootings and protests demands`: `protests` is a noun, not a verb coordinated with the
+    // sentence's subject; `said` is the cue.
+    let text = "In an interview on CBS, House Speaker Paul Ryan said the spate of shootings and \
+        protests demands that Americans engage in \"more listening.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Paul Ryan / said"]
+    );
+}
