@@ -826,7 +826,9 @@ impl Entities {
                 };
                 let id = self.new_entity(ekind, desc, false, mi);
                 self.list[id].number = m.number;
-                self.list[id].anonymous = kind == RoleKind::Anonymous || m.indefinite;
+                // A document is a source one can cite, not an anonymous one (`court documents`).
+                self.list[id].anonymous =
+                    kind == RoleKind::Anonymous || m.indefinite && kind != RoleKind::Document;
                 id
             }
         };

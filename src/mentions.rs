@@ -1736,11 +1736,16 @@ fn description_at(
         }
         if let Some((len, info)) = role_at(p, j) {
             // English compounds take the last noun as head: `the opposition leader`, `a company
-            // spokesman` are persons.
+            // spokesman` are persons, `court documents`, `a police report` documents.
             let next = (p.lang == Lang::En && info.kind == RoleKind::Org && !covered[j + len])
                 .then(|| role_at(p, j + len))
                 .flatten()
-                .filter(|(_, i2)| matches!(i2.kind, RoleKind::Person | RoleKind::Anonymous));
+                .filter(|(_, i2)| {
+                    matches!(
+                        i2.kind,
+                        RoleKind::Person | RoleKind::Anonymous | RoleKind::Document
+                    )
+                });
             head = Some(match next {
                 Some((len2, info2)) => (j + len, len2, info2),
                 None => (j, len, info),

@@ -2235,3 +2235,20 @@ fn an_s_form_before_another_reporting_verb_is_a_plural_noun() {
         vec!["speech Paul Ryan / said"]
     );
 }
+
+#[test]
+fn court_documents_speak_and_are_no_anonymous_source() {
+    // `court documents`: a compound whose last noun is a document heads it (it was the
+    // organisation `court`); a document can be cited, so it is not flagged anonymous.
+    let text = "According to court documents, the suspect had purchased the rifle \"legally.\"";
+    let q = first_quote(text, Lang::En);
+    assert_eq!(q.speaker.as_deref(), Some("court documents"));
+    assert!(q.flags.is_empty(), "{:?}", q.flags);
+    // Nor an unnamed communiqué.
+    let q = first_quote(
+        "Selon un communiqué, la situation est « sous contrôle ».",
+        Lang::Fr,
+    );
+    assert_eq!(q.speaker.as_deref(), Some("communiqué"));
+    assert!(q.flags.is_empty(), "{:?}", q.flags);
+}
