@@ -1340,7 +1340,8 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     // Named outlet from the lexicon; in French the article of `Le Monde`, `Les Echos` contracts
     // with a preposition (`du Monde`, `au Figaro`, `aux Echos`): the name starts after it.
     let contracted = contracted_article(p, i);
-    if p.is_cap(i) || contracted.is_some() {
+    let lowercase_brand = p.key(i).is_some_and(|k| sh.lowercase_outlets.contains(k));
+    if p.is_cap(i) || contracted.is_some() || lowercase_brand {
         let found = match contracted {
             Some(article) => sh
                 .outlets
@@ -1350,10 +1351,13 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         };
         if let Some((len, alias)) = found {
             let first = usize::from(contracted.is_some());
-            let caps_ok = (first..len).all(|k| {
-                let want = alias.caps & (1 << k.min(63)) != 0;
-                !want || p.is_cap(i + k)
-            });
+            // (An alias written in lowercase may share its keys with a capitalised one:
+            // `Franceinfo, franceinfo`.)
+            let caps_ok = lowercase_brand && !p.is_cap(i)
+                || (first..len).all(|k| {
+                    let want = alias.caps & (1 << k.min(63)) != 0;
+                    !want || p.is_cap(i + k)
+                });
             let outlet = &sh.outlet_list[alias.id as usize];
             // `Science & Technology Facilities Council`, `Times Square`: the outlet's name is the
             // start of a longer name. An acronym (`l'AFP Jean Dupont`) or a following first

@@ -2252,3 +2252,14 @@ fn court_documents_speak_and_are_no_anonymous_source() {
     assert_eq!(q.speaker.as_deref(), Some("communiqué"));
     assert!(q.flags.is_empty(), "{:?}", q.flags);
 }
+
+#[test]
+fn outlets_whose_names_are_written_in_lowercase() {
+    // `franceinfo`, `dpa`: brands written in lowercase were never matched, since outlets are
+    // looked for where a capital starts a name.
+    let text = "Interrogé par franceinfo, le maire de Marseille, Benoît Payan, a jugé la situation \
+        « intenable ».";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("franceinfo"));
+    let text = "Chancellor Olaf Scholz said the plan was \"unacceptable,\" according to dpa.";
+    assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("dpa"));
+}

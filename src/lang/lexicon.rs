@@ -531,6 +531,9 @@ pub struct Shared {
     pub places: PhraseMap<()>,
     /// Last words that make a name an outlet (`News`, `Times`, `Gazette`), normalised.
     pub outlet_suffixes: HashSet<String>,
+    /// First words of the outlet names written in lowercase (`franceinfo`, `dpa`): looked up
+    /// even where no capital starts a name.
+    pub lowercase_outlets: HashSet<String>,
 }
 
 impl Lexicon {
@@ -1146,6 +1149,7 @@ fn capital_mask(name: &str) -> u64 {
 fn load_shared() -> Shared {
     let mut outlets = PhraseMap::default();
     let mut outlet_list = Vec::new();
+    let mut lowercase_outlets = HashSet::default();
     for line in lines(include_str!("../../data/outlets.txt")) {
         let kind = line
             .tags
@@ -1163,13 +1167,12 @@ fn load_shared() -> Shared {
         let mut names = vec![line.entry.to_string()];
         names.extend(line.forms.map(split_forms).unwrap_or_default());
         for name in names {
-            outlets.insert(
-                entry_keys(&name, Lang::Fr),
-                OutletAlias {
-                    id,
-                    caps: capital_mask(&name),
-                },
-            );
+            let keys = entry_keys(&name, Lang::Fr);
+            let caps = capital_mask(&name);
+            if caps == 0 {
+                lowercase_outlets.insert(keys[0].clone());
+            }
+            outlets.insert(keys, OutletAlias { id, caps });
         }
     }
     let mut first_names = HashMap::default();
@@ -1189,6 +1192,7 @@ fn load_shared() -> Shared {
         first_names,
         places,
         outlet_suffixes,
+        lowercase_outlets,
     }
 }
 
