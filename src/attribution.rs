@@ -2059,48 +2059,39 @@ fn own_source(
             return Some((name, Some(m.full)));
         }
     }
+    // The platform a description names by its role noun (`tweet` → Twitter).
+    let platform = |m: &crate::mentions::Mention| -> Option<String> {
+        let MentionKind::Description(_) = m.kind else {
+            return None;
+        };
+        p.key(m.items.end - 1)?;
+        let (_, info) = (m.items.clone()).find_map(|k| {
+            p.lex
+                .roles
+                .longest(k, |x| p.key(x).filter(|_| x < m.items.end))
+        })?;
+        info.platform.map(|pl| p.lex.platforms[pl as usize].clone())
+    };
     // A document that names its platform: `according to a tweet by X` → Twitter.
     if let Some(h) = speaker_head {
-        if let MentionKind::Description(_) = ms.list[h].kind {
-            let head_key = p.key(ms.list[h].items.end - 1);
-            if let Some((_, info)) = head_key.and_then(|_| {
-                let m = &ms.list[h];
-                (m.items.clone()).find_map(|k| {
-                    p.lex
-                        .roles
-                        .longest(k, |x| p.key(x).filter(|_| x < m.items.end))
-                })
-            }) {
-                if let Some(pl) = info.platform {
-                    return Some((p.lex.platforms[pl as usize].clone(), Some(ms.list[h].full)));
-                }
-            }
+        if let Some(name) = platform(&ms.list[h]) {
+            return Some((name, Some(ms.list[h].full)));
         }
     }
     // A document of a platform the words were given in: `said in a tweet`, `a écrit dans un
     // tweet`.
-    let platform_of = |m: &crate::mentions::Mention| {
-        let MentionKind::Description(RoleKind::Document) = m.kind else {
-            return None;
-        };
+    let given_in = |m: &crate::mentions::Mention| {
         let mut k = m.items.start;
         while k > sent.start && p.is(k - 1, word::DET) {
             k -= 1;
         }
-        if k == sent.start || !matches!(p.key(k - 1), Some("in" | "dans" | "via")) {
-            return None;
-        }
-        (m.items.clone())
-            .find_map(|x| {
-                p.lex
-                    .roles
-                    .longest(x, |y| p.key(y).filter(|_| y < m.items.end))
-            })
-            .and_then(|(_, info)| info.platform)
+        k > sent.start && matches!(p.key(k - 1), Some("in" | "dans" | "via"))
     };
     for (_, m) in ms.in_sentence(s) {
-        if let Some(pl) = platform_of(m) {
-            return Some((p.lex.platforms[pl as usize].clone(), Some(m.full)));
+        if matches!(m.kind, MentionKind::Description(RoleKind::Document)) && given_in(m) {
+            if let Some(name) = platform(m) {
+                return Some((name, Some(m.full)));
+            }
         }
     }
     // The verb names the platform: `tweeted`, `a tweeté`.

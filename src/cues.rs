@@ -852,12 +852,7 @@ fn comma_party_tag_before(p: &Prose, end: usize, floor: usize) -> Option<usize> 
     let open = (end.saturating_sub(8).max(floor)..end - 1)
         .rev()
         .find(|&x| p.is_punct(x, ","))?;
-    let w = p.tok_text(p.tok(open + 1)?).as_bytes();
-    let tagged = w.len() > 2
-        && matches!(w[0], b'D' | b'R' | b'I')
-        && w[1] == b'-'
-        && w[2].is_ascii_uppercase();
-    (tagged && open > floor).then_some(open)
+    (open > floor && crate::mentions::party_tag_at(p, open + 1)).then_some(open)
 }
 
 /// The `(` of a short parenthesis (at most six items) that closes right before item `end`,

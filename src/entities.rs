@@ -892,13 +892,7 @@ impl Entities {
             gender: m.gender,
             number: m.number,
             neuter: matches!(m.kind, MentionKind::Pronoun { neuter: true }),
-            latest: m.items.len() == 2
-                && p.key(m.items.end - 1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "dernier" | "dernière" | "derniers" | "dernières" | "latter"
-                    )
-                }),
+            latest: m.items.len() == 2 && crate::mentions::latter_at(p, m.items.start).is_some(),
         };
         self.resolve_pronoun_at(p, ms, query, known, subjects)
     }

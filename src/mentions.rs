@@ -89,6 +89,27 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention of `kind` over `items`, with nothing else known: no gender, singular, not in a
+    /// prepositional phrase, no role, no apposition.
+    fn plain(p: &Prose, full: Span, items: Range<usize>, core: Span, kind: MentionKind) -> Mention {
+        Mention {
+            full,
+            core,
+            kind,
+            gender: Gender::Unknown,
+            number: Number::Singular,
+            in_pp: false,
+            role_class: None,
+            modifiers: Vec::new(),
+            indefinite: false,
+            apposed: None,
+            generic: false,
+            broad: false,
+            sentence: p.sentence_index(items.start),
+            items,
+        }
+    }
+
     /// True for a person or organisation name, or an outlet name.
     pub fn is_name(&self) -> bool {
         matches!(
@@ -386,19 +407,25 @@ impl std::ops::Index<usize> for Marks {
     }
 }
 
+/// True when item `i` opens an American party tag: `D-`, `R-` or `I-` and a capital (`D-Mass`,
+/// `R-S`).
+pub(crate) fn party_tag_at(p: &Prose, i: usize) -> bool {
+    p.tok(i).is_some_and(|t| {
+        let w = p.tok_text(t).as_bytes();
+        w.len() > 2
+            && matches!(w[0], b'D' | b'R' | b'I')
+            && w[1] == b'-'
+            && w[2].is_ascii_uppercase()
+    })
+}
+
 /// The end (after the `)`) of an American party tag opening at item `i`: `(D-Mass.)`,
 /// `(R-Texas)`, `(I-Vt.)`, `(D-Newport News)`.
 pub(crate) fn party_tag_end(p: &Prose, i: usize) -> Option<usize> {
     if p.lang != Lang::En || !p.is_punct(i, "(") {
         return None;
     }
-    let t = p.tok(i + 1)?;
-    let w = p.tok_text(t).as_bytes();
-    let tagged = w.len() > 2
-        && matches!(w[0], b'D' | b'R' | b'I')
-        && w[1] == b'-'
-        && w[2].is_ascii_uppercase();
-    if !tagged {
+    if !party_tag_at(p, i + 1) {
         return None;
     }
     (i + 2..(i + 7).min(p.items.len()))
@@ -647,13 +674,8 @@ fn find_in(
         if i + 1 >= run.end || covered[i] || covered[i + 1] {
             continue;
         }
-        let (gender, number) = match (p.key(i), p.key(i + 1)) {
-            (Some("ce"), Some("dernier")) => (Gender::Masc, Number::Singular),
-            (Some("cette"), Some("dernière")) => (Gender::Fem, Number::Singular),
-            (Some("ces"), Some("derniers")) => (Gender::Masc, Number::Plural),
-            (Some("ces"), Some("dernières")) => (Gender::Fem, Number::Plural),
-            (Some("the"), Some("latter")) => (Gender::Unknown, Number::Singular),
-            _ => continue,
+        let Some((gender, number)) = latter_at(p, i) else {
+            continue;
         };
         let span = p.items_span(i..i + 2);
         list.push(pronoun_mention(p, span, i..i + 2, false, gender, number));
@@ -757,6 +779,19 @@ fn find_in(
     }
 }
 
+/// `ce dernier`, `cette dernière`, `ces derniers`, `ces dernières`, `the latter` at item `i`:
+/// a pronoun of two words for the entity named last, with its gender and number.
+pub(crate) fn latter_at(p: &Prose, i: usize) -> Option<(Gender, Number)> {
+    Some(match (p.key(i)?, p.key(i + 1)?) {
+        ("ce", "dernier") => (Gender::Masc, Number::Singular),
+        ("cette", "dernière") => (Gender::Fem, Number::Singular),
+        ("ces", "derniers") => (Gender::Masc, Number::Plural),
+        ("ces", "dernières") => (Gender::Fem, Number::Plural),
+        ("the", "latter") => (Gender::Unknown, Number::Singular),
+        _ => return None,
+    })
+}
+
 /// A pronoun mention over `items` (one word, a clitic, or `ce dernier`).
 fn pronoun_mention(
     p: &Prose,
@@ -766,22 +801,10 @@ fn pronoun_mention(
     gender: Gender,
     number: Number,
 ) -> Mention {
-    let sentence = p.sentence_index(items.start);
     Mention {
-        full: span,
-        items,
-        core: span,
-        kind: MentionKind::Pronoun { neuter },
         gender,
         number,
-        in_pp: false,
-        role_class: None,
-        modifiers: Vec::new(),
-        indefinite: false,
-        apposed: None,
-        generic: false,
-        broad: false,
-        sentence,
+        ..Mention::plain(p, span, items, span, MentionKind::Pronoun { neuter })
     }
 }
 
@@ -1340,7 +1363,9 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     // Named outlet from the lexicon; in French the article of `Le Monde`, `Les Echos` contracts
     // with a preposition (`du Monde`, `au Figaro`, `aux Echos`): the name starts after it.
     let contracted = contracted_article(p, i);
-    let lowercase_brand = p.key(i).is_some_and(|k| sh.lowercase_outlets.contains(k));
+    let lowercase_brand = !p.is_cap(i)
+        && p.key(i)
+            .is_some_and(|k| sh.lowercase_outlets.iter().any(|o| o == k));
     if p.is_cap(i) || contracted.is_some() || lowercase_brand {
         let found = match contracted {
             Some(article) => sh
@@ -1353,7 +1378,7 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             let first = usize::from(contracted.is_some());
             // (An alias written in lowercase may share its keys with a capitalised one:
             // `Franceinfo, franceinfo`.)
-            let caps_ok = lowercase_brand && !p.is_cap(i)
+            let caps_ok = lowercase_brand
                 || (first..len).all(|k| {
                     let want = alias.caps & (1 << k.min(63)) != 0;
                     !want || p.is_cap(i + k)
@@ -1631,27 +1656,19 @@ fn outlet_mention(
     kind: OutletKind,
     state: bool,
 ) -> Mention {
-    Mention {
-        full: p.items_span(items.clone()),
-        core: p.items_span(core),
-        kind: MentionKind::Outlet {
-            id,
-            named,
-            kind,
-            state,
-        },
-        gender: Gender::Unknown,
-        number: Number::Singular,
-        in_pp: false,
-        role_class: None,
-        modifiers: Vec::new(),
-        indefinite: false,
-        apposed: None,
-        generic: false,
-        broad: false,
-        sentence: p.sentence_index(items.start),
+    let kind = MentionKind::Outlet {
+        id,
+        named,
+        kind,
+        state,
+    };
+    Mention::plain(
+        p,
+        p.items_span(items.clone()),
         items,
-    }
+        p.items_span(core),
+        kind,
+    )
 }
 
 /// The end of a compound that starts with digits and goes on, without spaces, through `/` or
@@ -2184,23 +2201,21 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         // and name: `selon la syndicaliste Lise Warin` (not `de la commission Denis Baupin`).
         // (With its determiner: a bare title in a complement, `of President-elect Joe Biden`,
         // binds no role.)
+        let person_role = matches!(
+            list[a].kind,
+            MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+        );
         let in_pp_person = list[a].in_pp
             && list[a].full.start < list[a].core.start
             && !list[a].indefinite
-            && matches!(
-                list[a].kind,
-                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
-            );
+            && person_role;
         // A person's role whose complement runs up to the name (`Le président du conseil
         // régional Marc Lefort`, `the chairman of the committee Adam Schiff`): the name reads as
         // in that complement, yet it is the role's.
         let complement_person = !list[a].in_pp
             && !list[a].indefinite
-            && list[a].items.clone().any(|k| p.is(k, word::PREP))
-            && matches!(
-                list[a].kind,
-                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
-            );
+            && person_role
+            && list[a].items.clone().any(|k| p.is(k, word::PREP));
         let direct = || {
             lookup(&by_start, direct_end).find(|&b| {
                 b != a
@@ -2212,10 +2227,6 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         // A party between a person's role and the name (`le député LFI François Ruffin`): the
         // role is the person's.
         let past_party = |b: usize| -> usize {
-            let person_role = matches!(
-                list[a].kind,
-                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
-            );
             if !person_role || list[b].kind != MentionKind::Name(NameKind::Org) {
                 return b;
             }

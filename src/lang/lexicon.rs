@@ -532,8 +532,9 @@ pub struct Shared {
     /// Last words that make a name an outlet (`News`, `Times`, `Gazette`), normalised.
     pub outlet_suffixes: HashSet<String>,
     /// First words of the outlet names written in lowercase (`franceinfo`, `dpa`): looked up
-    /// even where no capital starts a name.
-    pub lowercase_outlets: HashSet<String>,
+    /// even where no capital starts a name. A handful: a list, compared without hashing, since
+    /// every lowercase word is checked.
+    pub lowercase_outlets: Vec<String>,
 }
 
 impl Lexicon {
@@ -1149,7 +1150,7 @@ fn capital_mask(name: &str) -> u64 {
 fn load_shared() -> Shared {
     let mut outlets = PhraseMap::default();
     let mut outlet_list = Vec::new();
-    let mut lowercase_outlets = HashSet::default();
+    let mut lowercase_outlets: Vec<String> = Vec::new();
     for line in lines(include_str!("../../data/outlets.txt")) {
         let kind = line
             .tags
@@ -1169,8 +1170,8 @@ fn load_shared() -> Shared {
         for name in names {
             let keys = entry_keys(&name, Lang::Fr);
             let caps = capital_mask(&name);
-            if caps == 0 {
-                lowercase_outlets.insert(keys[0].clone());
+            if caps == 0 && !lowercase_outlets.contains(&keys[0]) {
+                lowercase_outlets.push(keys[0].clone());
             }
             outlets.insert(keys, OutletAlias { id, caps });
         }
