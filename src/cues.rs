@@ -1190,9 +1190,18 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         // The antecedent is the nearest noun phrase: a name, or a description and the name it
         // is apposed to (`with McConnell, now the Senate majority leader, who said`), not the
         // subject of the clause around it.
+        // An organisation's name in a prepositional phrase is the antecedent of `which`
+        // (`they turned to the Police Department, which reported`). Not a person's name for
+        // `who`: in `a spokesman for Senator Reid, who said` it is the spokesman.
+        let pronoun = p.key(k - 1);
         let nearest = ms
             .ends_at(a)
-            .find(|&m| !ms.list[m].in_pp || matches!(ms.list[m].kind, MentionKind::Description(_)))
+            .find(|&m| {
+                let mm = &ms.list[m];
+                !mm.in_pp
+                    || matches!(mm.kind, MentionKind::Description(_))
+                    || (mm.kind == MentionKind::Name(NameKind::Org) && pronoun == Some("which"))
+            })
             .or_else(|| {
                 // `avec Mitch McConnell, aujourd'hui chef de la majorité, qui`: an apposition
                 // that names no one, after the name.
@@ -1249,7 +1258,16 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
     // clause between commas; the subject is before it.
     if k > sent_start + 1 && p.is_punct(k - 1, ",") {
+        // The segment scan stops at a verb inside the clause (`which rules on …`): the
+        // relative pronoun is then right after the comma before it.
         let seg = scan_segment_left(p, ms, k - 1, sent_start);
+        let seg = (seg.saturating_sub(12).max(sent_start + 1)..seg)
+            .rev()
+            .take_while(|&x| p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":"]))
+            .find(|&x| p.is_punct(x, ","))
+            .map(|x| x + 1)
+            .filter(|&x| p.is(x, word::REL) && !p.is(x, word::SUB) && !p.is(seg, word::REL))
+            .unwrap_or(seg);
         if seg > sent_start + 1
             && p.is(seg, word::REL)
             && !p.is(seg, word::SUB)

@@ -2263,3 +2263,53 @@ fn outlets_whose_names_are_written_in_lowercase() {
     let text = "Chancellor Olaf Scholz said the plan was \"unacceptable,\" according to dpa.";
     assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("dpa"));
 }
+
+#[test]
+fn which_after_an_organisation_in_a_prepositional_phrase_is_its_subject() {
+    // `turned to the Police Department, which reported "…"`: the organisation is the antecedent
+    // of `which` though it is the object of `to`; the quote was a term with no speaker.
+    let text = "To settle the question, reporters turned to the Dayton Police Department, which \
+        reported \"1,204 shooting incidents\" in the city.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Dayton Police Department / reported"]
+    );
+    // A verb inside the relative clause between commas (`which rules on …`) does not pull the
+    // clause into the subject of the main verb.
+    let text = "In 2017, the Constitutional Court, which rules on such matters, said the ban \
+        was \"different treatment.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].3.as_deref(), Some("the Constitutional Court"));
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+}
+
+#[test]
+fn verbs_and_documents_of_findings_and_filings() {
+    // `ruled` reports a court's words (only a court's, judge's or document's: `@finding`), and
+    // `ruling` stays a noun; `referenced` reports words; a complaint or lawsuit speaks for the
+    // body that filed it.
+    let text = "The state appeals court ruled that the ordinance was \"unconstitutional\" and \
+        sent the case back.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech appeals court / ruled"]
+    );
+    let text = "The coach ruled out a comeback, calling it \"a fantasy.\"";
+    assert_ne!(rows(text, Lang::En)[0].4.as_deref(), Some("ruled"));
+    let text = "Although the Monetary Fund did not name a candidate, it referenced \"political \
+        tensions\" in rich economies.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Monetary Fund / referenced"]
+    );
+    let text = "According to a civil complaint filed by the Securities and Exchange Commission, \
+        the developers ran a \"massive fraudulent scheme.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("a civil complaint filed by the Securities and Exchange Commission")
+    );
+    let text = "Selon la plainte déposée par l'association Anticor, le maire aurait « menti ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Anticor"));
+}
