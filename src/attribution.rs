@@ -3,7 +3,8 @@
 //! The rules, tried in order for each quote (each named in the report's `rule` column):
 //!
 //! - `incise`: a cue inside the quote (`« Partie 1, dit-elle. Partie 2 »`);
-//! - `postposed`: a cue right after the quote (`« … », a déclaré X`, `"…," X said`, `"…" said X`);
+//! - `postposed`: a cue right after the quote (`« … », a déclaré X`, `"…," X said`, `"…" said X`,
+//!   `"…," as X put it`);
 //! - `preposed`: the nearest cue before the quote in its sentence (`X a déclaré : « … »`,
 //!   `X a promis un « … »`, `X said the plan was "…"`);
 //! - `according`: `selon X`, `d'après X`, `according to X`, `pour X, …` in the sentence;
@@ -1064,6 +1065,15 @@ fn find_speaker(
         // said`, `and he urged`), no auxiliary, no other verb.
         let mut g = gap.start;
         while g < gap.end && p.is_any_punct(g, &[",", "—", "–", "―", "-"]) {
+            g += 1;
+        }
+        // `"…," as a Treasury memo put it`, `« … », comme l'écrit le quotidien`: after a comma,
+        // `as`/`comme` opens the clause that reports the quote. (Without the comma, `chanted
+        // "…" as Trump said` is another clause.)
+        let comma_before = g > gap.start
+            || p.quote_at(qi)
+                .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(','));
+        if g < gap.end && comma_before && matches!(p.key(g), Some("as" | "comme")) {
             g += 1;
         }
         let before_subject = c

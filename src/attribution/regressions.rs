@@ -2313,3 +2313,28 @@ fn verbs_and_documents_of_findings_and_filings() {
     let text = "Selon la plainte déposée par l'association Anticor, le maire aurait « menti ».";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Anticor"));
 }
+
+#[test]
+fn as_someone_put_it_after_the_quote_attributes_it() {
+    // `"…," as a Treasury memo put it`: after the comma, `as` opens the clause that reports the
+    // quote (it went unattributed); French `comme l'écrit le quotidien` likewise.
+    let text = "The main requirement is a \"lawful source of investment income,\" as a Treasury \
+        memo put it.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Treasury memo / put it"]
+    );
+    let text = "The plan remains \"a top priority,\" as Mayor Anne Collet said on Monday.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Anne Collet / said"]
+    );
+    let text = "Le projet reste « une priorité absolue », comme l'écrit le quotidien régional.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech quotidien régional / l'écrit"]
+    );
+    // Without the comma, `as` is another clause: the crowd's words are not Trump's.
+    let text = "The crowd chanted \"Lock her up\" as Donald Trump said nothing.";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Donald Trump"));
+}
