@@ -10,6 +10,7 @@
 //! - `according`: `selon X`, `d'après X`, `according to X`, `pour X, …` in the sentence;
 //! - `colon`: a sentence ending in a colon before the quote, with a subject (`X, de demander : «`);
 //! - `dash`: `"…" – X`;
+//! - `coordinated`: a quote joined by a conjunction to the attributed quote before it;
 //! - `previous`: the quote stands alone after a sentence that introduces it (`He said:`);
 //! - `continuation`: a quote-only sentence or paragraph right after a quote of a known speaker.
 //!
@@ -201,6 +202,10 @@ pub fn attribute_with(
             a.rule = f.rule;
             a.cue = f.cue.as_ref().map(|c| c.span);
             a.confidence = f.confidence;
+            if f.rule == "coordinated" {
+                // No surer than the quote it is coordinated with.
+                a.confidence *= out.last().map_or(1.0, |o: &Attribution| o.confidence);
+            }
             if let Some(ctx) = &f.context {
                 a.entity = ctx.entity;
                 a.speaker = ctx.speaker.clone();
@@ -1329,13 +1334,43 @@ fn find_speaker(
         }
     }
 
-    // 7. Context, then the next sentence: when nothing else ties the quote, the next sentence
+    // 7. Coordinated with the quote before it in the sentence: `gone after Trump as a "…" and
+    //    a "spoiled brat"`, `qualifié de « … » et d'« … »`. The same speaker's words.
+    if let Some(l) = last.filter(|l| l.sentence == s && l.ctx.speaker.is_some()) {
+        if coordinated(p, l.item, qi) {
+            return Some(Found {
+                rule: "coordinated",
+                cue: None,
+                phrase: None,
+                context: Some(l.ctx.clone()),
+                confidence: 0.8,
+            });
+        }
+    }
+
+    // 8. Context, then the next sentence: when nothing else ties the quote, the next sentence
     // of the paragraph may say its subject said something more (`… maintenus dans « … ».
     // L'ONG dénonce également …`, `"…" The union also criticised …`).
     context_speaker(p, ms, es, q, qi, s, &sent, last, speakers, cues_of)
         .or_else(|| said_also_next(p, ms, es, s, cues_of))
         .or_else(|| woven_paragraph(p, ms, es, qi, last, cues_of))
         .or_else(|| subject_fragment(p, ms, qi, &sent))
+}
+
+/// The quote at item `qi` is coordinated with the one at item `before`: between them only a
+/// conjunction, with a comma, a determiner or a preposition (`"…" and a "…"`, `« … » et d'« …
+/// »`, `"…", "…"`).
+fn coordinated(p: &Prose, before: usize, qi: usize) -> bool {
+    let gap = before + 1..qi;
+    gap.len() <= 4
+        && gap
+            .clone()
+            .any(|k| p.is(k, word::CONJ) || p.is_punct(k, ","))
+        && gap.clone().all(|k| {
+            p.is_punct(k, ",")
+                || p.is(k, word::CONJ | word::DET | word::PREP)
+                || matches!(p.key(k), Some("as" | "comme"))
+        })
 }
 
 /// A quote inside a sentence whose subject, opening it, is a named person or a personal

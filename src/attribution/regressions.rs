@@ -2338,3 +2338,21 @@ fn as_someone_put_it_after_the_quote_attributes_it() {
     let text = "The crowd chanted \"Lock her up\" as Donald Trump said nothing.";
     assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn a_fragment_coordinated_with_an_attributed_one_has_its_speaker() {
+    // `gone after the governor as a "…" and a "spoiled brat."`: the first fragment is speech
+    // (a long one, attributed to the sentence's subject), the second was a term.
+    let text = "Senator Tom Ruiz has gone after the governor as a \"reckless gambler with our \
+        pensions\" and a \"spoiled brat.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Tom Ruiz / -", "speech Tom Ruiz / -"]
+    );
+    let r = rows(text, Lang::En);
+    assert_eq!(r[1].3.as_deref(), Some("Senator Tom Ruiz"));
+    // A quote after a verb of its own is not coordinated: `and called it "…"` has its cue.
+    let text = "Senator Tom Ruiz has gone after the governor as a \"reckless gambler with our \
+        pensions,\" while the mayor called the plan \"bold.\"";
+    assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("mayor"));
+}
