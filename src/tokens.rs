@@ -180,9 +180,20 @@ fn scan_word(
     }
     let from = j;
     let mut chars = text[from..end].char_indices().peekable();
+    let mut prev = None;
     while let Some((k, c)) = chars.next() {
         let pos = from + k;
-        if is_word_char(c) {
+        // UTF-8 read as Latin-1 and written back (`FranÃ§ois` for `François`, common in CMS
+        // exports): the second byte of a letter, read as a symbol or a C1 control, stays
+        // inside its word; so does `Ã`, `Â` decomposed (`A` and a combining mark).
+        let mojibake = matches!(c, '\u{80}'..='\u{9f}')
+            || matches!(
+                prev,
+                Some('Ã' | 'Â' | '\u{302}' | '\u{303}' | '\u{80}'..='\u{9f}')
+            ) && matches!(c, '\u{a1}'..='\u{bf}')
+                && !matches!(c, '«' | '»');
+        prev = Some(c);
+        if is_word_char(c) || mojibake {
             j = pos + c.len_utf8();
             continue;
         }
@@ -298,6 +309,20 @@ mod tests {
             words("Qu'il vienne aujourd'hui", Lang::Fr),
             vec!["Qu'", "il", "vienne", "aujourd'hui"]
         );
+    }
+
+    #[test]
+    fn mojibake_letters_stay_inside_their_word() {
+        // `ç` written as UTF-8, read as Latin-1, and encoded again: `Ã§`, `ÃÂ§`.
+        assert_eq!(
+            words("FranÃ§ois et FranÃÂ§ois Hollande", Lang::Fr),
+            vec!["FranÃ§ois", "et", "FranÃÂ§ois", "Hollande"]
+        );
+        // Decomposed, with a C1 control: `FranA\u{303}\u{83}A\u{302}§ois`.
+        let nfd = "Fran\u{41}\u{303}\u{83}\u{41}\u{302}\u{a7}ois Hollande";
+        assert_eq!(words(nfd, Lang::En).len(), 2);
+        // Not a quotation mark: `Â«` is a stray `Â` before `«`.
+        assert_eq!(words("Â«oui", Lang::Fr), vec!["Â", "«", "oui"]);
     }
 
     #[test]
