@@ -288,12 +288,20 @@ fn learnt_from(
 /// A cue phrase: `selon X`, `d'après X`, `according to X`, `Pour X, …`, `cité par X`, `dans les
 /// colonnes du X`.
 fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<Cue> {
-    let (len, kind) = p
+    let (len, info) = p
         .lex
         .cues
         .longest(j, |x| p.key(x).filter(|_| x < sent.end))?;
-    let kind = *kind;
+    let kind = info.kind;
     let after = j + len;
+    // `per the party's bylaws`, `per NBC News`: only before a determiner or a capital that
+    // opens a mention (not `per cent`, `per person`).
+    if info.named
+        && !((p.is(after, word::DET) || p.is_cap(after))
+            && mention_starting_at(ms, p, after).is_some())
+    {
+        return None;
+    }
     if kind == CueKind::Opinion {
         // `Pour X, …` only at the head of a sentence or clause, with a comma after X.
         let heads_clause = j == sent.start

@@ -2356,3 +2356,27 @@ fn a_fragment_coordinated_with_an_attributed_one_has_its_speaker() {
         pensions,\" while the mayor called the plan \"bold.\"";
     assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("mayor"));
 }
+
+#[test]
+fn per_before_a_named_source_is_according_to() {
+    // `per the party's bylaws`, `per NBC News`: `per` cites like `according to`; not in
+    // `per cent` or `per person`.
+    let text = "Proxies are banned when voting \"to fill a vacancy on the ticket,\" per the \
+        party's bylaws.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].3.as_deref(), Some("the party"));
+    assert_eq!(r[0].4.as_deref(), Some("per"));
+    let text = "The senator cut spending \"by half,\" per NBC News.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech NBC News / per"]
+    );
+    let text = "Tickets rose 5 per cent, to \"just under $40.\"";
+    assert_eq!(rows(text, Lang::En)[0].4, None);
+    let text = "It was \"a bargain\" at $5 per person.";
+    assert_eq!(kinds_speakers_cues(text, Lang::En), vec!["term - / -"]);
+    // `either` is a quantifier, not a premodifier of the description after it.
+    let text = "It was the only time either major party replaced its nominee, and the party \
+        said it was \"a painful choice.\"";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("major party"));
+}

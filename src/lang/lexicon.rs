@@ -115,6 +115,16 @@ pub enum CueKind {
     Claim,
 }
 
+/// A cue phrase of `cues.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueInfo {
+    /// What it does.
+    pub kind: CueKind,
+    /// `@named`: a cue only before a phrase that names someone and opens with a determiner or
+    /// a capital (`per the party's bylaws`, `per NBC News`; not `per cent`, `per person`).
+    pub named: bool,
+}
+
 /// What kind of entity a role noun describes (`roles.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RoleKind {
@@ -474,7 +484,7 @@ pub struct Lexicon {
     /// The verb lemmas, indexed by [`VerbInfo::lemma`].
     pub lemmas: Vec<Lemma>,
     /// Cue phrases that are not verbs.
-    pub cues: PhraseMap<CueKind>,
+    pub cues: PhraseMap<CueInfo>,
     /// Role nouns, singular and plural.
     pub roles: PhraseMap<RoleInfo>,
     /// Platforms named by document nouns (`tweet` → `Twitter`).
@@ -822,7 +832,8 @@ fn load(lang: Lang) -> Lexicon {
         } else {
             panic!("cues.txt line {}: no kind tag", line.no)
         };
-        cues.insert(keys(line.entry), kind);
+        let named = line.has("named");
+        cues.insert(keys(line.entry), CueInfo { kind, named });
     }
 
     let mut roles = PhraseMap::default();

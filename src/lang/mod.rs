@@ -10,8 +10,9 @@ use std::str::FromStr;
 use serde::Serialize;
 
 pub use lexicon::{
-    CueKind, Gender, KindCue, Lemma, Lexicon, Number, Outlet, OutletAlias, OutletKind, OutletNoun,
-    PhraseMap, PronounInfo, RoleInfo, RoleKind, Shared, VerbInfo, VerbTags, shared, word,
+    CueInfo, CueKind, Gender, KindCue, Lemma, Lexicon, Number, Outlet, OutletAlias, OutletKind,
+    OutletNoun, PhraseMap, PronounInfo, RoleInfo, RoleKind, Shared, VerbInfo, VerbTags, shared,
+    word,
 };
 
 /// A language quotecheck analyses.
