@@ -2074,9 +2074,21 @@ fn own_source(
         if !m.is_name() && !source_slot(p, ms, cues, k) {
             continue;
         }
-        if speaker_span.is_some_and(|sp| sp.contains(m.full))
-            && Some(k) != speaker_head
-            && !source_slot(p, ms, cues, k)
+        // `a report (released) by the agency`, `a statement on the city's website`: the
+        // document's author or place, part of the speaker.
+        let in_document = speaker_head.is_some_and(|h| {
+            h != k
+                && matches!(
+                    ms.list[h].kind,
+                    MentionKind::Description(RoleKind::Document)
+                )
+                && (ms.list[h].full.contains(m.full)
+                    || speaker_span.is_some_and(|sp| sp.contains(m.full)))
+        });
+        if in_document
+            || speaker_span.is_some_and(|sp| sp.contains(m.full))
+                && Some(k) != speaker_head
+                && !source_slot(p, ms, cues, k)
         {
             // `Lucy Fischer of The Times`: the speaker's employer, not the source; but `ALDI,
             // in a Facebook post, called it …` cites one in a parenthetical.

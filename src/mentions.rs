@@ -1875,7 +1875,24 @@ fn description_at(
             end += 1;
         }
         let Some(prep) = p.key(end) else { break };
+        // A document's author or place: `a report by the agency`, `a statement on the city's
+        // website`.
+        // (Not the topic: `un reportage sur Wikipédia` is a `reportage`; the place only when
+        // it is a website or a platform's page, not a named one: `a post on Facebook` cites it.)
+        let website = || {
+            (end + 1..(end + 6).min(n)).any(|x| {
+                p.lex
+                    .outlet_nouns
+                    .longest(x, |y| p.key(y))
+                    .is_some_and(|(_, o)| {
+                        matches!(o.kind, OutletKind::Website | OutletKind::Platform)
+                    })
+            })
+        };
+        let document_pp = info.kind == RoleKind::Document
+            && (matches!(prep, "by" | "par") || matches!(prep, "on" | "sur") && website());
         if !adjective
+            && !document_pp
             && !matches!(
                 prep,
                 "de" | "du" | "des" | "d'" | "of" | "for" | "from" | "at"

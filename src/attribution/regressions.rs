@@ -2380,3 +2380,28 @@ fn per_before_a_named_source_is_according_to() {
         said it was \"a painful choice.\"";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("major party"));
 }
+
+#[test]
+fn a_document_by_its_author_or_on_a_website_is_one_subject() {
+    // `A document on the campaign's website states`, `A report by the agency found`: the
+    // complement belongs to the document, which is the subject (there was none); the agency
+    // is its author, not a cited source.
+    let text = "A document on the campaign's website states that the benefit applies only if a \
+        marriage is \"recognized under state law.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("A document on the campaign's website")
+    );
+    assert_eq!(r[0].4.as_deref(), Some("states"));
+    let text = "A report by the agency found that the money came from \"the drug trade.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].3.as_deref(), Some("A report by the agency"));
+    assert_eq!(r[0].5, None);
+    // The topic of a document is not part of its name, and a named platform is still cited.
+    let text = "Télévision\n\nLa chaîne a diffusé un reportage sur Wikipédia.\n\nCe reportage \
+        affirme que « Wikipédia est incontournable ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("reportage"));
+    let text = "The mayor wrote in a post on Facebook that the park was \"closed for good.\"";
+    assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("Facebook"));
+}
