@@ -1057,9 +1057,8 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         if !appositive || mm.items.end > end {
             break;
         }
-        stop = mm.items.end;
         // The apposition's own complements.
-        let mut j = stop;
+        let mut j = mm.items.end;
         while j < end
             && !p.is_any_punct(j, &[",", ".", ";", ":"])
             && p.quote_at(j).is_none()
@@ -1070,7 +1069,16 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
             }
             j += 1;
         }
-        stop = j.max(stop);
+        // A description followed by its verb is no apposition but the subject of the next
+        // clause (`According to Reuters, the minister was …`). (`'s` is a possessive here:
+        // `a scientist at the university in Scott's district`.)
+        let verb_next = j < end
+            && (p.lex.verbs.longest(j, |x| p.key(x)).is_some()
+                || p.is(j, word::AUX) && p.key(j) != Some("'s"));
+        if verb_next {
+            break;
+        }
+        stop = j.max(mm.items.end);
     }
     let items = k..stop.min(end);
     // The phrase starts with its head, even after a preposition (`selon lui`, `pour X`); a

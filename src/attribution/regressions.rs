@@ -2405,3 +2405,22 @@ fn a_document_by_its_author_or_on_a_website_is_one_subject() {
     let text = "The mayor wrote in a post on Facebook that the park was \"closed for good.\"";
     assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("Facebook"));
 }
+
+#[test]
+fn a_description_followed_by_its_verb_is_no_apposition() {
+    // `According to the statement, the minister was "…"`: `the minister` opens the next
+    // clause; it was read as an apposition and joined the speaker's mention.
+    let text = "According to the statement, the minister was \"furious.\"";
+    assert_eq!(rows(text, Lang::En)[0].3.as_deref(), Some("the statement"));
+    let text = "According to Reuters, the minister was \"furious.\"";
+    assert_eq!(rows(text, Lang::En)[0].3.as_deref(), Some("Reuters"));
+    // A real apposition stays: `'s` after it is a possessive, not `is`.
+    let text = "\"It is a close race,\" said Quentin Kidd, a political scientist at the \
+        university in Scott's district.";
+    let r = rows(text, Lang::En);
+    let mention = r[0].3.as_deref().unwrap_or_default();
+    assert!(
+        mention.starts_with("Quentin Kidd, a political scientist at the university"),
+        "{mention}"
+    );
+}
