@@ -1851,9 +1851,20 @@ fn subordinate_subject(p: &Prose, ms: &Mentions, sent_start: usize, conj: usize)
 
 fn main_subject(p: &Prose, ms: &Mentions, sent_start: usize, before: usize) -> Option<Phrase> {
     let span = p.items_span(sent_start..before);
-    let (mi, m) = ms
-        .within(span)
-        .find(|(_, m)| !m.in_pp && !matches!(m.kind, MentionKind::Outlet { named: false, .. }))?;
+    // Not a verb's object pronoun (`earned him the attention of …`); `One of them` is the
+    // subject's.
+    let object_pronoun = |m: &Mention| {
+        matches!(m.kind, MentionKind::Pronoun { .. })
+            && p.key(m.items.start)
+                .is_some_and(|w| !crate::mentions::SUBJECT_PRONOUNS.contains(&w))
+            && m.items.start > 0
+            && !p.is(m.items.start - 1, word::PREP)
+    };
+    let (mi, m) = ms.within(span).find(|(_, m)| {
+        !m.in_pp
+            && !matches!(m.kind, MentionKind::Outlet { named: false, .. })
+            && !object_pronoun(m)
+    })?;
     // Prefer the name the description is apposed to.
     let head = match m.kind {
         MentionKind::Description(_) => m.apposed.unwrap_or(mi),

@@ -229,7 +229,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Personal pronouns that are a clause's subject: the next word is their verb.
-const SUBJECT_PRONOUNS: &[&str] = &[
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "i", "it", "you", "il", "elle", "ils", "elles", "on", "nous", "je",
     "tu", "vous",
 ];
@@ -504,6 +504,17 @@ fn find_in(
         }
         if end <= start {
             i += 1;
+            continue;
+        }
+        // `CONGRESS HAS INVESTIGATED HIM —`: a heading in capitals with an auxiliary or a
+        // pronoun in it is a clause, not a name.
+        if end >= start + 3
+            && (start..end)
+                .all(|k| !p.is_word(k) || p.tok(k).is_some_and(|t| p.has(t, flag::ALLCAPS)))
+            && (start..end)
+                .any(|k| p.is(k, word::AUX) || p.tok(k).is_some_and(|t| p.has(t, flag::PRONOUN)))
+        {
+            i = end;
             continue;
         }
         // A role that starts capitalised and runs on in lowercase (`le Premier ministre`, `la

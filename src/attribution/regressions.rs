@@ -2424,3 +2424,19 @@ fn a_description_followed_by_its_verb_is_no_apposition() {
         "{mention}"
     );
 }
+
+#[test]
+fn a_heading_in_capitals_is_no_name_and_an_object_pronoun_no_subject() {
+    // `CONGRESS HAS INVESTIGATED HIM — …`: a newsletter's heading in capitals was read as an
+    // organisation's name, and became the speaker of the sentence's `for saying`; then the
+    // object pronoun `him` was taken for the subject.
+    let text = "CONGRESS HAS INVESTIGATED HIM — Dr. Mehmet Oz's advice earned him the attention \
+        of Congress, where he appeared at a hearing for saying that the extract was a \"magic \
+        weight loss cure.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].3.as_deref(), Some("he"));
+    assert_eq!(r[0].4.as_deref(), Some("saying"));
+    // An acronym run is still a name.
+    let text = "NATO AND EU officials said the plan was \"premature.\"";
+    assert_ne!(rows(text, Lang::En)[0].2, None);
+}
