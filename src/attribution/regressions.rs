@@ -2292,10 +2292,16 @@ fn verbs_and_documents_of_findings_and_filings() {
         sent the case back.";
     assert_eq!(
         kinds_speakers_cues(text, Lang::En),
-        vec!["speech appeals court / ruled"]
+        vec!["speech appeals court / ruled that"]
     );
     let text = "The coach ruled out a comeback, calling it \"a fantasy.\"";
     assert_ne!(rows(text, Lang::En)[0].4.as_deref(), Some("ruled"));
+    // `ruled that` reports a verdict, whoever gives it (`rule that` is its own entry).
+    let text = "The fact-checking site Politifact then ruled that the claim was \"true.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Politifact / then ruled that"]
+    );
     let text = "Although the Monetary Fund did not name a candidate, it referenced \"political \
         tensions\" in rich economies.";
     assert_eq!(
