@@ -1357,6 +1357,33 @@ fn find_speaker(
         .or_else(|| subject_fragment(p, ms, qi, &sent))
 }
 
+/// A figure ending right before item `end`: `63 percent`, `the other 37 per cent`, `48 %`
+/// (a determiner or quantifier may open it).
+fn figure_before(p: &Prose, end: usize) -> Option<std::ops::Range<usize>> {
+    let mut k = end;
+    let per = |k: usize| matches!(p.key(k), Some("per" | "pour"));
+    if k >= 2 && p.key(k - 1) == Some("percent") || k >= 1 && p.is_punct(k - 1, "%") {
+        k -= 1;
+    } else if k >= 3 && p.key(k - 1) == Some("cent") && per(k - 2) {
+        k -= 2;
+    } else {
+        return None;
+    }
+    let number = |x: usize| {
+        p.tok(x)
+            .is_some_and(|t| p.tokens[t].kind == TokKind::Number)
+            || p.is(x, word::NUM)
+    };
+    if k == 0 || !number(k - 1) {
+        return None;
+    }
+    k -= 1;
+    while k > 0 && p.is(k - 1, word::DET | word::QUANT | word::ADV) && !p.is(k - 1, word::PREP) {
+        k -= 1;
+    }
+    Some(k..end)
+}
+
 /// The quote at item `qi` is coordinated with the one at item `before`: between them only a
 /// conjunction, with a comma, a determiner or a preposition (`"…" and a "…"`, `« … » et d'« …
 /// »`, `"…", "…"`).
@@ -1800,6 +1827,32 @@ fn preposed(
             && matches!(c.kind, CueType::Verb | CueType::Phrase(CueKind::Claim))
             && c.subject.as_ref().is_some_and(|s| s.head.is_some())
     };
+    // `63 percent said she was "justified"`: a poll's figure as the subject of the nearest
+    // cue is its speaker as written, not an earlier cue's subject.
+    if let Some(d) = cues
+        .iter()
+        .rev()
+        .find(|d| d.end() <= qi && d.kind == CueType::Verb && !d.nonfinite && !d.inverted)
+    {
+        if d.subject.is_none() {
+            if let Some(fig) = figure_before(p, d.start()) {
+                let span = p.items_span(fig);
+                return Some(Found {
+                    rule: "preposed",
+                    cue: Some(d.clone()),
+                    phrase: None,
+                    context: Some(Context {
+                        entity: None,
+                        speaker: Some(span.get(p.text).to_string()),
+                        mention: Some(span),
+                        candidates: Vec::new(),
+                        anonymous: false,
+                    }),
+                    confidence: 0.6,
+                });
+            }
+        }
+    }
     let mut c = cues.iter().rev().find(with_subject)?;
     // A weak verb in the infinitive or a participle (`appeared to be feeling better`) inside
     // the clause that a cue before it introduces (`X said Sunday that …`) yields to that cue.

@@ -288,7 +288,7 @@ const FR_PREMODIFIERS: &[&str] = &[
 ];
 
 /// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
-/// `la majorité des élus a voté`).
+/// `la majorité des élus a voté`, `52 percent of voters agreed`).
 pub(crate) const PARTITIVES: &[&str] = &[
     "number",
     "majority",
@@ -308,6 +308,9 @@ pub(crate) const PARTITIVES: &[&str] = &[
     "centaines",
     "milliers",
     "millions",
+    // `52 percent of registered voters`, `52 per cent of`, `52 pour cent des`.
+    "percent",
+    "cent",
 ];
 
 /// Words that join the parts of an organisation's name: `Bank of England`, `Science &

@@ -2446,3 +2446,27 @@ fn a_heading_in_capitals_is_no_name_and_an_object_pronoun_no_subject() {
     let text = "NATO AND EU officials said the plan was \"premature.\"";
     assert_ne!(rows(text, Lang::En)[0].2, None);
 }
+
+#[test]
+fn a_poll_figure_speaks_as_written() {
+    // `52 percent of registered voters agreed that …`: the complement of a percentage heads
+    // the phrase (the cue had no subject); `63 percent said …` has the figure itself as its
+    // speaker, where the earlier cue's subject took the quote.
+    let text = "Only 52 percent of registered voters agreed that the mayor is in \"good enough \
+        health to serve,\" while 63 percent said she was \"justified.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec![
+            "speech registered voters / agreed",
+            "speech 63 percent / said"
+        ]
+    );
+    let text = "Some 40 per cent of the residents said the plan was \"a disgrace.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech residents / said"]
+    );
+    // A figure that is no subject changes nothing: `rose 5 percent` is not a speaker.
+    let text = "Prices rose 5 percent, the minister said, calling it \"a blip.\"";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("minister"));
+}
