@@ -1772,17 +1772,33 @@ fn description_at(
         if let Some((len, info)) = role_at(p, j) {
             // English compounds take the last noun as head: `the opposition leader`, `a company
             // spokesman` are persons, `court documents`, `a police report` documents.
-            let next = (p.lang == Lang::En && info.kind == RoleKind::Org && !covered[j + len])
-                .then(|| role_at(p, j + len))
-                .flatten()
-                .filter(|(_, i2)| {
-                    matches!(
-                        i2.kind,
-                        RoleKind::Person | RoleKind::Anonymous | RoleKind::Document
-                    )
-                });
+            // (Also with the rest of the organisation's capitalised name between: `a
+            // Government Accountability Office report`.)
+            let mut after = j + len;
+            if p.is_cap(j) {
+                while after < (j + len + 3).min(n)
+                    && p.is_cap(after)
+                    && !covered[after]
+                    && role_at(p, after).is_none()
+                {
+                    after += 1;
+                }
+                if role_at(p, after).is_none() {
+                    after = j + len;
+                }
+            }
+            let next =
+                (p.lang == Lang::En && info.kind == RoleKind::Org && after < n && !covered[after])
+                    .then(|| role_at(p, after))
+                    .flatten()
+                    .filter(|(_, i2)| {
+                        matches!(
+                            i2.kind,
+                            RoleKind::Person | RoleKind::Anonymous | RoleKind::Document
+                        )
+                    });
             head = Some(match next {
-                Some((len2, info2)) => (j + len, len2, info2),
+                Some((len2, info2)) => (after, len2, info2),
                 None => (j, len, info),
             });
             break;

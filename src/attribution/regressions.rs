@@ -2470,3 +2470,23 @@ fn a_poll_figure_speaks_as_written() {
     let text = "Prices rose 5 percent, the minister said, calling it \"a blip.\"";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("minister"));
 }
+
+#[test]
+fn an_organisations_document_is_a_document_with_the_name_between() {
+    // `A Government Accountability Office report found`: the compound's last noun heads it
+    // even with the rest of the organisation's capitalised name between (`Government` was
+    // read as an organisation of its own, and the verb had no subject).
+    let text = "A Government Accountability Office report released last year found that the \
+        money came from \"the drug trade.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0].2.as_deref(),
+        Some("Government Accountability Office report")
+    );
+    assert_eq!(r[0].4.as_deref(), Some("found"));
+    let text = "A State Department spokesman said the talks were \"constructive.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("State Department spokesman")
+    );
+}
