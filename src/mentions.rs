@@ -1456,6 +1456,16 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
     if k > i && p.is_cap(k) && outlet_at(p, k).is_some() {
         return None;
     }
+    // `the International Atomic Energy Agency`, `the European Space Agency`: `Agency` with
+    // capitalised words before it that name no outlet ends an organisation's name.
+    if k > i
+        && noun.kind == OutletKind::Agency
+        && p.is_cap(k)
+        && p.tok(k).is_some_and(|t| !p.has(t, flag::ALLCAPS))
+        && p.is_cap(k - 1)
+    {
+        return None;
+    }
     // A longer role noun wins (`agence spatiale` is an organisation).
     if let Some((rlen, _)) = p.lex.roles.longest(k, |x| p.key(x)) {
         if rlen > len {

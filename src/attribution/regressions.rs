@@ -2490,3 +2490,20 @@ fn an_organisations_document_is_a_document_with_the_name_between() {
         Some("State Department spokesman")
     );
 }
+
+#[test]
+fn an_agency_at_the_end_of_a_capitalised_name_is_an_organisation() {
+    // `The International Atomic Energy Agency said`: `Energy Agency` was read as a described
+    // news agency, which cut the name, and the speaker was `International`.
+    let text = "The International Atomic Energy Agency said the test showed \"complete \
+        disregard\" for the world.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        r[0].2.as_deref(),
+        Some("International Atomic Energy Agency")
+    );
+    assert_eq!(r[0].5, None);
+    // A news agency the outlet list knows is still one.
+    let text = "Turkey's state-run Anadolu Agency said the talks were \"productive.\"";
+    assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("Anadolu Agency"));
+}
