@@ -1306,6 +1306,35 @@ fn find_speaker(
         }
     }
 
+    // A verb coordinated with the quote's clause, after it, whose subject opens the sentence
+    // before the quote: `The State Department gave its "deepest sympathies" and said …`.
+    for c in cues.iter().filter(speaking) {
+        if c.start() <= qi || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
+            continue;
+        }
+        let subject_before = c.subject.as_ref().is_some_and(|subj| {
+            subj.items.end <= qi && (sent.start..subj.items.start).all(|x| p.is(x, word::DET))
+        });
+        let mut k = c.start();
+        while k > qi + 1 && p.is(k - 1, word::ADV) {
+            k -= 1;
+        }
+        let joined = k > qi + 1 && p.is(k - 1, word::CONJ) && !p.is_punct(k - 2, ",");
+        let clear = (qi + 1..k).all(|x| {
+            p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":", "(", "—", "–", "―"])
+        });
+        if subject_before && joined && clear {
+            return Some(Found {
+                rule: "postposed",
+                cue: Some(c.clone()),
+                phrase: c.subject.clone(),
+                context: None,
+                confidence: 0.7,
+            });
+        }
+        break;
+    }
+
     // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`.
     if qi > sent.start && p.is_punct(qi - 1, ":") {
         if let Some(ph) = subject_of_sentence(p, ms, sent.start, qi - 1) {

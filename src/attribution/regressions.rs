@@ -2507,3 +2507,24 @@ fn an_agency_at_the_end_of_a_capitalised_name_is_an_organisation() {
     let text = "Turkey's state-run Anadolu Agency said the talks were \"productive.\"";
     assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("Anadolu Agency"));
 }
+
+#[test]
+fn a_fragment_before_a_coordinated_reporting_verb_of_the_same_subject() {
+    // `The State Department gave its "deepest sympathies" and said …`: no reporting verb
+    // before the fragment, but the sentence's subject reports after `and`; it was a term.
+    let text = "The State Department gave its \"deepest sympathies\" and said such cases were \
+        considered carefully.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech State Department / said"]
+    );
+    let text = "Le ministère a adressé ses « sincères condoléances » aux familles et a annoncé \
+        une enquête.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech ministère / a annoncé"]
+    );
+    // Not another clause's subject: after a comma, `and` opens a clause of its own.
+    let text = "Fans sang \"You'll Never Walk Alone,\" and the coach said nothing.";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("coach"));
+}
