@@ -668,10 +668,17 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                 // `Nancy Pelosi, D-Calif., called`: a party tag between the two.
                 || comma_party_tag_before(p, start, sent.start)
                     .is_some_and(|open| left.items.end + 1 >= open)
-                // `X, which rules on …, said`: a relative clause between the two.
-                || p.is_punct(left.items.end, ",")
-                    && p.is(left.items.end + 1, word::REL)
-                    && !p.is(left.items.end + 1, word::SUB));
+                // `X, which rules on …, said`: a relative clause between the two (`Sen. Bernie
+                // Sanders (D-Vt.), who lost …, said`: after a short parenthesis).
+                || {
+                    let mut e = left.items.end;
+                    if p.is_punct(e, "(") {
+                        if let Some(close) = (e + 1..(e + 7).min(start)).find(|&x| p.is_punct(x, ")")) {
+                            e = close + 1;
+                        }
+                    }
+                    p.is_punct(e, ",") && p.is(e + 1, word::REL) && !p.is(e + 1, word::SUB)
+                });
             if named && !verb_after_name(p, ms, left.items.clone()) {
                 subject = Some(left);
             }

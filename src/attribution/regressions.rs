@@ -2528,3 +2528,16 @@ fn a_fragment_before_a_coordinated_reporting_verb_of_the_same_subject() {
     let text = "Fans sang \"You'll Never Walk Alone,\" and the coach said nothing.";
     assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("coach"));
 }
+
+#[test]
+fn a_relative_clause_after_a_party_tag_keeps_the_subject() {
+    // `Sen. Bernie Sanders (D-Vt.), who lost the primaries, said young voters were "…"`: the
+    // parenthesis between the name and the relative clause hid the subject, and the verb was
+    // read as inverted, with `young voters` for its subject.
+    let text = "Sen. Bernie Sanders (D-Vt.), who lost the primaries, said young voters were \
+        \"sick and tired.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Bernie Sanders / said"]
+    );
+}
