@@ -485,12 +485,23 @@ fn find_in(
             i += 1;
             continue;
         }
-        let (start, honorific) = match honorific_at(p, i) {
+        let (mut start, honorific) = match honorific_at(p, i) {
             Some((len, g)) if i + len < n && p.is_cap(i + len) && !covered[i + len] => {
                 (i + len, Some(g))
             }
             _ => (i, None),
         };
+        // Titles in a row: `Lt. Col. Anne Ruiz`, `Chief Justice John Roberts`.
+        while honorific.is_some() {
+            match honorific_at(p, start) {
+                Some((len, _))
+                    if start + len < n && p.is_cap(start + len) && !covered[start + len] =>
+                {
+                    start += len;
+                }
+                _ => break,
+            }
+        }
         let mut end = name_end(p, start, &covered, headline);
         // `Mme Le Maire`, `M. De Villiers`: after an honorific, a capitalised particle starts
         // the surname.

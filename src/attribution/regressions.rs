@@ -2541,3 +2541,16 @@ fn a_relative_clause_after_a_party_tag_keeps_the_subject() {
         vec!["speech Bernie Sanders / said"]
     );
 }
+
+#[test]
+fn titles_in_a_row_before_a_name() {
+    // `Lt. Col. Anne Ruiz`: after the first title, the second was read as a name (`Col`).
+    let text = "A spokeswoman for the Pentagon, Lt. Col. Anne Ruiz, said the strike was \
+        \"precise.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Anne Ruiz / said"]
+    );
+    let text = "\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Jason Chaffetz"));
+}
