@@ -1800,7 +1800,7 @@ fn description_at(
                 while after < (j + len + 3).min(n)
                     && p.is_cap(after)
                     && !covered[after]
-                    && role_at(p, after).is_none()
+                    && role_at(p, after).is_none_or(|(_, r)| r.kind == RoleKind::Org)
                 {
                     after += 1;
                 }

@@ -2554,3 +2554,21 @@ fn titles_in_a_row_before_a_name() {
     let text = "\"Subpoenas are not optional,\" panel Chairman Rep. Jason Chaffetz said.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Jason Chaffetz"));
 }
+
+#[test]
+fn an_office_speaks_for_its_holder() {
+    // `The mayor's office said …`: `office` was no role noun, so the verb had no subject and
+    // the fragment was a term.
+    let text = "The mayor's office said in an emailed statement that the closure was \
+        \"temporary.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].1, QuoteKind::Speech);
+    assert_eq!(r[0].3.as_deref(), Some("The mayor's office"));
+    // `Office` inside an organisation's name before a document stays part of that name.
+    let text = "A Government Accountability Office report found that the money came from \
+        \"the drug trade.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Government Accountability Office report")
+    );
+}
