@@ -684,7 +684,14 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             }
         }
     }
-    if subject.is_none() && !nonfinite && (after_quote || after_comma || after_comme) {
+    // An English verb with an addressee takes it right after (`…, told the court he was`):
+    // that phrase is no inverted subject.
+    let addressee_next = p.lang == Lang::En && info.tags.has(VerbTags::TELL);
+    if subject.is_none()
+        && !nonfinite
+        && !addressee_next
+        && (after_quote || after_comma || after_comme)
+    {
         if let Some(np) = noun_phrase_right(p, ms, skip_adverbials(p, ms, end, sent.end), sent.end)
         {
             // A pronoun after the verb is its object (`said it was`), not an inverted subject.
@@ -1284,7 +1291,7 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         // The segment scan stops at a verb inside the clause (`which rules on …`): the
         // relative pronoun is then right after the comma before it.
         let seg = scan_segment_left(p, ms, k - 1, sent_start);
-        let seg = (seg.saturating_sub(12).max(sent_start + 1)..seg)
+        let seg = (seg.saturating_sub(20).max(sent_start + 1)..seg)
             .rev()
             .take_while(|&x| p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":"]))
             .find(|&x| p.is_punct(x, ","))

@@ -2572,3 +2572,28 @@ fn an_office_speaks_for_its_holder() {
         Some("Government Accountability Office report")
     );
 }
+
+#[test]
+fn the_addressee_of_told_is_no_inverted_subject() {
+    // `The 34-year-old, who was arrested in March, told the court he was "…"`: with no
+    // subject found before it, `told` took `the court`, its addressee, as an inverted subject.
+    let text = "The 34-year-old, who was arrested in March, told the court he was \"deeply \
+        sorry.\"";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("court"));
+    // An inverted subject after a verb without an addressee stays: `…, said the minister`.
+    let text = "The plan is \"dead,\" said the minister.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("minister"));
+}
+
+#[test]
+fn a_long_relative_clause_between_subject_and_verb() {
+    // `The Marivalan leader, who has become one of the most outspoken voices of small island
+    // states, told delegates …`: the clause ends in an `-s` noun read as a verb (`states`), and
+    // the relative pronoun was too far back to be found.
+    let text = "The island's leader, who has become one of the most outspoken voices of small \
+        island states, told delegates that his government had moved \"four villages\" inland.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech leader / told"]
+    );
+}
