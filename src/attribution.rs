@@ -474,11 +474,16 @@ pub fn attribute_with(
             }
             if a.source.is_none() {
                 // What someone wrote on a platform (`wrote on Twitter`) frames their later
-                // writing, not what they say aloud (`In his address, he said:`).
-                if let Some((name, _)) = a
-                    .entity
-                    .and_then(|id| frames.get(&id))
-                    .filter(|(name, _)| written || !is_platform(p, name) || !spoken_setting(p, s))
+                // writing, not what they say aloud (`In his address, he said:`, `told
+                // delegates that …`).
+                let told = found
+                    .as_ref()
+                    .and_then(|f| f.cue.as_ref())
+                    .is_some_and(|c| c.tags.has(VerbTags::TELL));
+                if let Some((name, _)) =
+                    a.entity.and_then(|id| frames.get(&id)).filter(|(name, _)| {
+                        written || !is_platform(p, name) || !(told || spoken_setting(p, s))
+                    })
                 {
                     a.source = Some(name.clone());
                     a.source_inherited = true;

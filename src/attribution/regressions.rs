@@ -2597,3 +2597,15 @@ fn a_long_relative_clause_between_subject_and_verb() {
         vec!["speech leader / told"]
     );
 }
+
+#[test]
+fn a_platform_frame_does_not_carry_to_words_told_to_an_audience() {
+    // `wrote on Twitter` frames the writer's later writing, not `told delegates that …`.
+    let text = "Climate talks\n\n\"Our islands will not wait,\" President Josefa Kaitani wrote on \
+        Twitter.\n\nKaitani told delegates that his government had moved \"four villages\" \
+        inland.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].5.as_deref(), Some("Twitter"));
+    assert_eq!(r[1].2.as_deref(), Some("Josefa Kaitani"));
+    assert_eq!(r[1].5, None);
+}
