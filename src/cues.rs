@@ -677,7 +677,7 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
                             e = close + 1;
                         }
                     }
-                    p.is_punct(e, ",") && p.is(e + 1, word::REL) && !p.is(e + 1, word::SUB)
+                    p.is_punct(e, ",") && opens_parenthetical(p, e + 1)
                 });
             if named && !verb_after_name(p, ms, left.items.clone()) {
                 subject = Some(left);
@@ -875,6 +875,15 @@ fn comma_party_tag_before(p: &Prose, end: usize, floor: usize) -> Option<usize> 
         .rev()
         .find(|&x| p.is_punct(x, ","))?;
     (open > floor && crate::mentions::party_tag_at(p, open + 1)).then_some(open)
+}
+
+/// Item `x` opens a clause set between commas after a subject: a relative pronoun (`X, who
+/// lost …, said`) or an English participle (`Trump, speaking to reporters …, said`).
+fn opens_parenthetical(p: &Prose, x: usize) -> bool {
+    p.is(x, word::REL) && !p.is(x, word::SUB)
+        || p.lang == Lang::En
+            && !p.is_cap(x)
+            && p.key(x).is_some_and(|w| w.len() >= 5 && w.ends_with("ing"))
 }
 
 /// The `(` of a short parenthesis (at most six items) that closes right before item `end`,
@@ -1286,8 +1295,10 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         k = open;
     }
     // `The Revolutionary Guard Corps, which includes the Quds Force, declared`: a relative
-    // clause between commas; the subject is before it.
+    // clause between commas; the subject is before it. So with an English participle
+    // (`Trump, speaking to reporters aboard Air Force One, said`).
     if k > sent_start + 1 && p.is_punct(k - 1, ",") {
+        let opens_clause = |x: usize| opens_parenthetical(p, x);
         // The segment scan stops at a verb inside the clause (`which rules on …`): the
         // relative pronoun is then right after the comma before it.
         let seg = scan_segment_left(p, ms, k - 1, sent_start);
@@ -1296,13 +1307,9 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             .take_while(|&x| p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":"]))
             .find(|&x| p.is_punct(x, ","))
             .map(|x| x + 1)
-            .filter(|&x| p.is(x, word::REL) && !p.is(x, word::SUB) && !p.is(seg, word::REL))
+            .filter(|&x| opens_clause(x) && !opens_clause(seg))
             .unwrap_or(seg);
-        if seg > sent_start + 1
-            && p.is(seg, word::REL)
-            && !p.is(seg, word::SUB)
-            && p.is_punct(seg - 1, ",")
-        {
+        if seg > sent_start + 1 && opens_clause(seg) && p.is_punct(seg - 1, ",") {
             return noun_phrase_left(p, ms, seg - 1, sent_start);
         }
     }

@@ -2609,3 +2609,14 @@ fn a_platform_frame_does_not_carry_to_words_told_to_an_audience() {
     assert_eq!(r[1].2.as_deref(), Some("Josefa Kaitani"));
     assert_eq!(r[1].5, None);
 }
+
+#[test]
+fn a_participle_between_commas_is_no_part_of_the_subject() {
+    // `President Joe Biden, speaking to reporters aboard Air Force One, said …`: the
+    // participle clause joined the subject's mention (and could lend it a name of its own).
+    let text = "President Joe Biden, speaking to reporters aboard Air Force One, said the deal \
+        was \"very close.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Joe Biden"));
+    assert_eq!(r[0].3.as_deref(), Some("President Joe Biden"));
+}
