@@ -1808,16 +1808,18 @@ fn description_at(
                     after = j + len;
                 }
             }
-            let next =
-                (p.lang == Lang::En && info.kind == RoleKind::Org && after < n && !covered[after])
-                    .then(|| role_at(p, after))
-                    .flatten()
-                    .filter(|(_, i2)| {
-                        matches!(
-                            i2.kind,
-                            RoleKind::Person | RoleKind::Anonymous | RoleKind::Document
-                        )
-                    });
+            let next = (p.lang == Lang::En
+                && info.kind == RoleKind::Org
+                && after < n
+                && !covered[after])
+                .then(|| role_at(p, after))
+                .flatten()
+                .filter(|(_, i2)| {
+                    matches!(
+                        i2.kind,
+                        RoleKind::Person | RoleKind::Anonymous | RoleKind::Document | RoleKind::Org
+                    )
+                });
             head = Some(match next {
                 Some((len2, info2)) => (after, len2, info2),
                 None => (j, len, info),

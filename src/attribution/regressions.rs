@@ -2620,3 +2620,23 @@ fn a_participle_between_commas_is_no_part_of_the_subject() {
     assert_eq!(r[0].2.as_deref(), Some("Joe Biden"));
     assert_eq!(r[0].3.as_deref(), Some("President Joe Biden"));
 }
+
+#[test]
+fn management_speaks_for_a_company() {
+    // `while management said it was "disappointed"`: `management` was no role noun; the verb
+    // had no subject, and the earlier cue's subject (the union) took the quote.
+    let text = "The union called the strike \"a last resort,\" while management said it was \
+        \"disappointed.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech union / called", "speech management / said"]
+    );
+    // An organisation noun before another heads no compound: `the emergency management
+    // department` is a department.
+    let text = "According to the provincial emergency management department, the river \
+        \"peaked at 39.8 metres.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("provincial emergency management department")
+    );
+}
