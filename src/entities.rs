@@ -753,6 +753,12 @@ impl Entities {
                         .rev()
                         .take_while(|&x| m.sentence.saturating_sub(ms.list[x].sentence) <= 15)
                         .filter(|&x| !free_only || !ms.list[x].in_pp)
+                        // Not a tag in parentheses (`Jean Martin (LR)`: a party, not the
+                        // association the next sentence speaks of).
+                        .filter(|&x| {
+                            let start = ms.list[x].items.start;
+                            !(start > 0 && p.is_punct(start - 1, "("))
+                        })
                         .find_map(|x| {
                             let id = self.of_mention[x]?;
                             let ent = &self.list[id];

@@ -2640,3 +2640,12 @@ fn management_speaks_for_a_company() {
         Some("provincial emergency management department")
     );
 }
+
+#[test]
+fn a_generic_organisation_noun_does_not_take_a_party_tag() {
+    // `le maire, Jean Martin (LR)` then `l'association a dénoncé …`: the generic noun took
+    // the most recent organisation, the party in the tag.
+    let text = "« C'est une honte », a lancé le maire, Jean Martin (LR), en marge du conseil.\n\n\
+        Dans un communiqué, l'association a dénoncé « une atteinte grave aux libertés ».";
+    assert_eq!(rows(text, Lang::Fr)[1].2.as_deref(), Some("association"));
+}
