@@ -94,6 +94,19 @@ struct Found {
     confidence: f32,
 }
 
+impl Found {
+    /// Found by cue `c`, whose subject is the speaker's phrase.
+    fn of_cue(rule: &'static str, c: &Cue, confidence: f32) -> Found {
+        Found {
+            rule,
+            cue: Some(c.clone()),
+            phrase: c.subject.clone(),
+            context: None,
+            confidence,
+        }
+    }
+}
+
 /// The speaker of an earlier quote, carried to a quote that continues it.
 #[derive(Debug, Clone)]
 struct Context {
@@ -1155,13 +1168,7 @@ fn find_speaker(
         };
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) && !introduces_next {
             if has_speaker(ms, es, c) {
-                return Some(Found {
-                    rule: "postposed",
-                    cue: Some(c.clone()),
-                    phrase: c.subject.clone(),
-                    context: None,
-                    confidence: 0.95,
-                });
+                return Some(Found::of_cue("postposed", c, 0.95));
             }
             if c.subject.is_some() && outlet_subject(ms, c).is_some() {
                 // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named
@@ -1169,13 +1176,7 @@ fn find_speaker(
                 if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
                     return Some(f);
                 }
-                return Some(Found {
-                    rule: "postposed",
-                    cue: Some(c.clone()),
-                    phrase: c.subject.clone(),
-                    context: None,
-                    confidence: 0.85,
-                });
+                return Some(Found::of_cue("postposed", c, 0.85));
             }
         }
         break;
@@ -1226,13 +1227,7 @@ fn find_speaker(
             CueType::Phrase(CueKind::According | CueKind::Opinion)
         ) && has_speaker(ms, es, c)
         {
-            return Some(Found {
-                rule: "according",
-                cue: Some(c.clone()),
-                phrase: c.subject.clone(),
-                context: None,
-                confidence: 0.9,
-            });
+            return Some(Found::of_cue("according", c, 0.9));
         }
     }
 
@@ -1301,13 +1296,7 @@ fn find_speaker(
             })
             && (c.end() >= sent.end || p.is_any_punct(c.end(), &[",", ".", ";"]));
         if c.inverted || incise {
-            return Some(Found {
-                rule: "postposed",
-                cue: Some(c.clone()),
-                phrase: c.subject.clone(),
-                context: None,
-                confidence: 0.7,
-            });
+            return Some(Found::of_cue("postposed", c, 0.7));
         }
     }
 
@@ -1329,13 +1318,7 @@ fn find_speaker(
             p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":", "(", "—", "–", "―"])
         });
         if subject_before && joined && clear {
-            return Some(Found {
-                rule: "postposed",
-                cue: Some(c.clone()),
-                phrase: c.subject.clone(),
-                context: None,
-                confidence: 0.7,
-            });
+            return Some(Found::of_cue("postposed", c, 0.7));
         }
         break;
     }
@@ -1665,13 +1648,7 @@ fn context_speaker(
         if same_or_next_block && p.is_punct(prev.items.end - 1, ":") {
             let pcues = cues_of.get(p, ms, s - 1);
             if let Some(c) = pcues.iter().rev().find(|c| has_speaker(ms, es, c)) {
-                return Some(Found {
-                    rule: "previous",
-                    cue: Some(c.clone()),
-                    phrase: c.subject.clone(),
-                    context: None,
-                    confidence: 0.8,
-                });
+                return Some(Found::of_cue("previous", c, 0.8));
             }
             if let Some(ph) = subject_of_sentence(p, ms, prev.items.start, prev.items.end - 1) {
                 return Some(Found {
