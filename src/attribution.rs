@@ -1066,6 +1066,13 @@ fn find_speaker(
         if c.start() <= qi || c.nonfinite {
             continue;
         }
+        // `"…," Melanie said yes, yes, yes`: a verb whose object is an answer reports no quote.
+        if !c.inverted
+            && p.is(c.end(), word::ANSWER)
+            && (c.end() + 1 >= sent.end || p.is_any_punct(c.end() + 1, &[",", ".", ";", "!"]))
+        {
+            break;
+        }
         // The verb of a relative clause inside the subject (`"…," one resident, who asked not
         // to be named, said`) is not the one that reports the quote.
         if c.start() > qi + 1

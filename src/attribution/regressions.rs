@@ -2649,3 +2649,18 @@ fn a_generic_organisation_noun_does_not_take_a_party_tag() {
         Dans un communiqué, l'association a dénoncé « une atteinte grave aux libertés ».";
     assert_eq!(rows(text, Lang::Fr)[1].2.as_deref(), Some("association"));
 }
+
+#[test]
+fn a_verb_whose_object_is_an_answer_reports_no_quote() {
+    // `as Trump went on about "…" and "…," Melanie said yes, yes, yes`: `said yes` is an act,
+    // not the report of the quote before it; the quote is Trump's (`went on about`).
+    let text = "As Donald Trump went on about \"how the system is rigged\" and \"our own \
+        struggling citizens,\" Melanie said yes, yes, yes.";
+    assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("Donald Trump"));
+    // `said no one …`: `no` opens the reported clause; the cue still reports the quote.
+    let text = "\"It is over,\" Mayor Ann Lee said no one would listen.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Ann Lee"));
+    // A quote that is itself the answer keeps its cue: `"No," the minister said.`
+    let text = "\"No,\" the minister said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("minister"));
+}

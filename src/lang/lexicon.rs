@@ -288,6 +288,9 @@ pub mod word {
     pub const INDEF: u32 = 1 << 14;
     /// Any other word that is never part of a name even when capitalised.
     pub const STOP: u32 = 1 << 15;
+    /// An answer that a verb of saying takes as its object (`said yes`, `a dit non`, `said
+    /// nothing`): that verb reports no quote.
+    pub const ANSWER: u32 = 1 << 16;
 
     pub(super) fn parse(tag: &str) -> Option<u32> {
         Some(match tag {
@@ -307,6 +310,7 @@ pub mod word {
             "subord" => SUBORD,
             "indef" => INDEF,
             "stop" => STOP,
+            "answer" => ANSWER,
             _ => return None,
         })
     }
