@@ -1782,7 +1782,18 @@ fn description_at(
     }
     // Premodifiers: up to three words before the role noun (`haut`, `North Korean`, `senior`).
     let mut head = None;
+    // `The 34-year-old told the court`: an age with no noun after it is the person.
+    if det && k >= i + 2 && p.key(k - 1) == Some("year-old") && role_at(p, k).is_none() {
+        head = p
+            .lex
+            .roles
+            .get_single("year-old")
+            .map(|info| (k - 1, 1, *info));
+    }
     for j in k..(k + 4).min(n) {
+        if head.is_some() {
+            break;
+        }
         if covered[j] && j > k {
             break;
         }

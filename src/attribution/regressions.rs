@@ -2664,3 +2664,21 @@ fn a_verb_whose_object_is_an_answer_reports_no_quote() {
     let text = "\"No,\" the minister said.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("minister"));
 }
+
+#[test]
+fn an_age_with_no_noun_after_it_is_the_person() {
+    // `The 34-year-old said …`: court and crime copy names a person by their age; the age was
+    // only a premodifier, and with no noun after it there was no mention.
+    let text = "The 34-year-old, who was arrested in March, told the court he was \"deeply \
+        sorry.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech 34-year-old / told"]
+    );
+    // Before a noun it is still a premodifier: `A 24-year-old student`.
+    let text = "A 24-year-old student said the exam was \"unfair.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("24-year-old student")
+    );
+}
