@@ -117,6 +117,20 @@ struct Context {
     anonymous: bool,
 }
 
+impl Context {
+    /// A speaker no entity stands for, written as the text gives it (`according to agreed
+    /// facts heard in court`, `63 percent`), with its mention.
+    fn as_written(speaker: String, mention: Span) -> Context {
+        Context {
+            entity: None,
+            speaker: Some(speaker),
+            mention: Some(mention),
+            candidates: Vec::new(),
+            anonymous: false,
+        }
+    }
+}
+
 /// What the previous speech quote left behind.
 #[derive(Debug, Clone)]
 struct Last {
@@ -127,6 +141,8 @@ struct Last {
     source: Option<(String, Option<Span>)>,
     /// The source was cited for that quote's sentence only (`…, according to NBC.`).
     scoped: bool,
+    /// The confidence of that quote's attribution.
+    confidence: f32,
 }
 
 /// Attribute every quote of the document.
@@ -215,10 +231,6 @@ pub fn attribute_with(
             a.rule = f.rule;
             a.cue = f.cue.as_ref().map(|c| c.span);
             a.confidence = f.confidence;
-            if f.rule == "coordinated" {
-                // No surer than the quote it is coordinated with.
-                a.confidence *= out.last().map_or(1.0, |o: &Attribution| o.confidence);
-            }
             if let Some(ctx) = &f.context {
                 a.entity = ctx.entity;
                 a.speaker = ctx.speaker.clone();
@@ -560,6 +572,7 @@ pub fn attribute_with(
                 },
                 source: a.source.clone().map(|s| (s, a.source_mention)),
                 scoped,
+                confidence: a.confidence,
             });
         } else {
             // An unattributed quote breaks the chain of continuations.
@@ -1100,10 +1113,12 @@ fn find_speaker(
         // `"…," as a Treasury memo put it`, `« … », comme l'écrit le quotidien`: after a comma,
         // `as`/`comme` opens the clause that reports the quote. (Without the comma, `chanted
         // "…" as Trump said` is another clause.)
-        let comma_before = g > gap.start
-            || p.quote_at(qi)
-                .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(','));
-        if g < gap.end && comma_before && matches!(p.key(g), Some("as" | "comme")) {
+        if g < gap.end
+            && matches!(p.key(g), Some("as" | "comme"))
+            && (g > gap.start
+                || p.quote_at(qi)
+                    .is_some_and(|q| p.quotes[q].inner.get(p.text).trim_end().ends_with(',')))
+        {
             g += 1;
         }
         let before_subject = c
@@ -1269,13 +1284,10 @@ fn find_speaker(
             rule: "according",
             cue: Some(c.clone()),
             phrase: None,
-            context: Some(Context {
-                entity: None,
-                speaker: Some(p.items_span(from..j).get(p.text).to_string()),
-                mention: Some(span),
-                candidates: Vec::new(),
-                anonymous: false,
-            }),
+            context: Some(Context::as_written(
+                p.items_span(from..j).get(p.text).to_string(),
+                span,
+            )),
             confidence: 0.6,
         });
     }
@@ -1309,10 +1321,11 @@ fn find_speaker(
 
     // A verb coordinated with the quote's clause, after it, whose subject opens the sentence
     // before the quote: `The State Department gave its "deepest sympathies" and said …`.
-    for c in cues.iter().filter(speaking) {
-        if c.start() <= qi || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
-            continue;
-        }
+    if let Some(c) = cues
+        .iter()
+        .filter(speaking)
+        .find(|c| c.start() > qi && !c.nonfinite && !c.inverted && has_speaker(ms, es, c))
+    {
         let subject_before = c.subject.as_ref().is_some_and(|subj| {
             subj.items.end <= qi && (sent.start..subj.items.start).all(|x| p.is(x, word::DET))
         });
@@ -1327,7 +1340,6 @@ fn find_speaker(
         if subject_before && joined && clear {
             return Some(Found::of_cue("postposed", c, 0.7));
         }
-        break;
     }
 
     // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`.
@@ -1362,12 +1374,13 @@ fn find_speaker(
     //    a "spoiled brat"`, `qualifié de « … » et d'« … »`. The same speaker's words.
     if let Some(l) = last.filter(|l| l.sentence == s && l.ctx.speaker.is_some()) {
         if coordinated(p, l.item, qi) {
+            // No surer than the quote it is coordinated with.
             return Some(Found {
                 rule: "coordinated",
                 cue: None,
                 phrase: None,
                 context: Some(l.ctx.clone()),
-                confidence: 0.8,
+                confidence: 0.8 * l.confidence,
             });
         }
     }
@@ -1859,13 +1872,7 @@ fn preposed(
                     rule: "preposed",
                     cue: Some(d.clone()),
                     phrase: None,
-                    context: Some(Context {
-                        entity: None,
-                        speaker: Some(span.get(p.text).to_string()),
-                        mention: Some(span),
-                        candidates: Vec::new(),
-                        anonymous: false,
-                    }),
+                    context: Some(Context::as_written(span.get(p.text).to_string(), span)),
                     confidence: 0.6,
                 });
             }
@@ -2145,21 +2152,17 @@ fn own_source(
         if !m.is_name() && !source_slot(p, ms, cues, k) {
             continue;
         }
-        // `a report (released) by the agency`, `a statement on the city's website`: the
-        // document's author or place, part of the speaker.
-        let in_document = speaker_head.is_some_and(|h| {
-            h != k
-                && matches!(
-                    ms.list[h].kind,
-                    MentionKind::Description(RoleKind::Document)
-                )
-                && (ms.list[h].full.contains(m.full)
-                    || speaker_span.is_some_and(|sp| sp.contains(m.full)))
+        // `a report (released) by the agency`, `a statement on the city's website`: inside a
+        // document speaker's phrase, the document's author or place, whatever slot it is in.
+        let document_speaker = speaker_head.is_some_and(|h| {
+            matches!(
+                ms.list[h].kind,
+                MentionKind::Description(RoleKind::Document)
+            )
         });
-        if in_document
-            || speaker_span.is_some_and(|sp| sp.contains(m.full))
-                && Some(k) != speaker_head
-                && !source_slot(p, ms, cues, k)
+        if speaker_span.is_some_and(|sp| sp.contains(m.full))
+            && Some(k) != speaker_head
+            && (document_speaker || !source_slot(p, ms, cues, k))
         {
             // `Lucy Fischer of The Times`: the speaker's employer, not the source; but `ALDI,
             // in a Facebook post, called it …` cites one in a parenthetical.

@@ -1298,7 +1298,6 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
     // clause between commas; the subject is before it. So with an English participle
     // (`Trump, speaking to reporters aboard Air Force One, said`).
     if k > sent_start + 1 && p.is_punct(k - 1, ",") {
-        let opens_clause = |x: usize| opens_parenthetical(p, x);
         // The segment scan stops at a verb inside the clause (`which rules on …`): the
         // relative pronoun is then right after the comma before it.
         let seg = scan_segment_left(p, ms, k - 1, sent_start);
@@ -1307,9 +1306,9 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
             .take_while(|&x| p.quote_at(x).is_none() && !p.is_any_punct(x, &[";", ":"]))
             .find(|&x| p.is_punct(x, ","))
             .map(|x| x + 1)
-            .filter(|&x| opens_clause(x) && !opens_clause(seg))
+            .filter(|&x| opens_parenthetical(p, x) && !opens_parenthetical(p, seg))
             .unwrap_or(seg);
-        if seg > sent_start + 1 && opens_clause(seg) && p.is_punct(seg - 1, ",") {
+        if seg > sent_start + 1 && opens_parenthetical(p, seg) && p.is_punct(seg - 1, ",") {
             return noun_phrase_left(p, ms, seg - 1, sent_start);
         }
     }

@@ -1803,38 +1803,42 @@ fn description_at(
         }
         if let Some((len, info)) = role_at(p, j) {
             // English compounds take the last noun as head: `the opposition leader`, `a company
-            // spokesman` are persons, `court documents`, `a police report` documents.
-            // (Also with the rest of the organisation's capitalised name between: `a
-            // Government Accountability Office report`.)
-            let mut after = j + len;
-            if p.is_cap(j) {
-                while after < (j + len + 3).min(n)
-                    && p.is_cap(after)
-                    && !covered[after]
-                    && role_at(p, after).is_none_or(|(_, r)| r.kind == RoleKind::Org)
-                {
-                    after += 1;
+            // spokesman` are persons, `court documents`, `a police report` documents, `the
+            // emergency management department` an organisation. (Also with the rest of the
+            // organisation's capitalised name between: `a Government Accountability Office
+            // report`.)
+            let mut compound = None;
+            if p.lang == Lang::En && info.kind == RoleKind::Org {
+                let mut after = j + len;
+                let mut role = role_at(p, after);
+                if p.is_cap(j) {
+                    while after < (j + len + 3).min(n)
+                        && p.is_cap(after)
+                        && !covered[after]
+                        && role.is_none_or(|(_, r)| r.kind == RoleKind::Org)
+                    {
+                        after += 1;
+                        role = role_at(p, after);
+                    }
+                    if role.is_none() {
+                        after = j + len;
+                        role = role_at(p, after);
+                    }
                 }
-                if role_at(p, after).is_none() {
-                    after = j + len;
-                }
+                compound = role
+                    .filter(|_| after < n && !covered[after])
+                    .filter(|(_, r)| {
+                        matches!(
+                            r.kind,
+                            RoleKind::Person
+                                | RoleKind::Anonymous
+                                | RoleKind::Document
+                                | RoleKind::Org
+                        )
+                    })
+                    .map(|(len2, info2)| (after, len2, info2));
             }
-            let next = (p.lang == Lang::En
-                && info.kind == RoleKind::Org
-                && after < n
-                && !covered[after])
-                .then(|| role_at(p, after))
-                .flatten()
-                .filter(|(_, i2)| {
-                    matches!(
-                        i2.kind,
-                        RoleKind::Person | RoleKind::Anonymous | RoleKind::Document | RoleKind::Org
-                    )
-                });
-            head = Some(match next {
-                Some((len2, info2)) => (after, len2, info2),
-                None => (j, len, info),
-            });
+            head = Some(compound.unwrap_or((j, len, info)));
             break;
         }
         let Some(t) = p.tok(j) else { break };

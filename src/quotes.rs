@@ -527,6 +527,7 @@ fn closes_before(n: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
 
     #[test]
     fn candidates_by_runs_of_one_block_equal_one_pass() {
@@ -540,7 +541,6 @@ mod tests {
             assert!(one == many, "{dir}: runs of one block differ from one pass");
         }
     }
-    use crate::document::Document;
 
     fn quotes(text: &str) -> Vec<(String, bool)> {
         let doc = Document::plain_str(text);

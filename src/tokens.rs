@@ -77,6 +77,18 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining(c)
 }
 
+/// UTF-8 read as Latin-1 and written back (`FranÃ§ois` for `François`, common in CMS exports):
+/// the second byte of a letter, read as a symbol or a C1 control, stays inside its word; so
+/// does it after `Ã`, `Â` decomposed (`A` and a combining mark). `c` comes after `prev`.
+fn mojibake(prev: Option<char>, c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}')
+        || matches!(
+            prev,
+            Some('Ã' | 'Â' | '\u{302}' | '\u{303}' | '\u{80}'..='\u{9f}')
+        ) && matches!(c, '\u{a1}'..='\u{bf}')
+            && !matches!(c, '«' | '»')
+}
+
 /// Combining marks (decomposed accents) stay inside the word they modify.
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
@@ -183,17 +195,9 @@ fn scan_word(
     let mut prev = None;
     while let Some((k, c)) = chars.next() {
         let pos = from + k;
-        // UTF-8 read as Latin-1 and written back (`FranÃ§ois` for `François`, common in CMS
-        // exports): the second byte of a letter, read as a symbol or a C1 control, stays
-        // inside its word; so does `Ã`, `Â` decomposed (`A` and a combining mark).
-        let mojibake = matches!(c, '\u{80}'..='\u{9f}')
-            || matches!(
-                prev,
-                Some('Ã' | 'Â' | '\u{302}' | '\u{303}' | '\u{80}'..='\u{9f}')
-            ) && matches!(c, '\u{a1}'..='\u{bf}')
-                && !matches!(c, '«' | '»');
+        let joins = is_word_char(c) || mojibake(prev, c);
         prev = Some(c);
-        if is_word_char(c) || mojibake {
+        if joins {
             j = pos + c.len_utf8();
             continue;
         }
