@@ -38,33 +38,47 @@ pub fn block_runs(
 }
 
 /// `f` run on every run, in parallel when there are several, each filling a buffer that is then
-/// handed to `join` in run order. Runs go by batches of a few per thread, and the next batch
-/// fills the same buffers again (`f` starts by clearing its buffer): the memory of one batch
-/// serves the whole document instead of each run taking fresh pages.
+/// handed to `join` in run order. Runs go by batches of a few per thread, and the batch after
+/// next fills the same buffers again (`f` starts by clearing its buffer): the memory of two
+/// batches serves the whole document instead of each run taking fresh pages. While one batch is
+/// filled, the one before it is joined: `join` copies into the document's tables, whose pages
+/// are touched for the first time there, and it would otherwise keep every other thread waiting.
 pub fn for_each_run<T: Send + Default>(
     runs: &[Range<usize>],
     f: impl Fn(Range<usize>, &mut T) + Sync,
-    mut join: impl FnMut(&mut T),
+    mut join: impl FnMut(&mut T) + Send,
 ) {
-    let batch = if runs.len() <= 1 {
-        1
-    } else {
-        4 * rayon::current_num_threads()
+    if let [run] = runs {
+        let mut buffer = T::default();
+        f(run.clone(), &mut buffer);
+        join(&mut buffer);
+        return;
+    }
+    let batch = 4 * rayon::current_num_threads();
+    let new_buffers = || {
+        let mut buffers: Vec<T> = Vec::new();
+        buffers.resize_with(batch.min(runs.len()), T::default);
+        buffers
     };
-    let mut buffers: Vec<T> = Vec::new();
-    buffers.resize_with(batch.min(runs.len()), T::default);
+    let (mut filling, mut filled) = (new_buffers(), new_buffers());
+    // How many of `filled` hold a batch not yet joined.
+    let mut ready = 0;
     for runs in runs.chunks(batch) {
-        let buffers = &mut buffers[..runs.len()];
-        if runs.len() == 1 {
-            f(runs[0].clone(), &mut buffers[0]);
-        } else {
+        let fill = |buffers: &mut [T]| {
             buffers
                 .par_iter_mut()
                 .zip(runs)
-                .for_each(|(b, r)| f(r.clone(), b));
-        }
-        buffers.iter_mut().for_each(&mut join);
+                .for_each(|(b, r)| f(r.clone(), b))
+        };
+        let to_join = &mut filled[..ready];
+        rayon::join(
+            || fill(&mut filling[..runs.len()]),
+            || to_join.iter_mut().for_each(&mut join),
+        );
+        std::mem::swap(&mut filling, &mut filled);
+        ready = runs.len();
     }
+    filled[..ready].iter_mut().for_each(&mut join);
 }
 
 /// Every fixture article of a language directory (`fixtures/fr`, `fixtures/en`), one after the
