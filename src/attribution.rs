@@ -195,37 +195,89 @@ pub fn attribute_with(
     p: &Prose,
     ms: &Mentions,
     es: &Entities,
-    mut cues_of: SentenceCues,
+    cues_of: SentenceCues,
 ) -> Vec<Attribution> {
-    let mut out = Vec::with_capacity(p.quotes.len());
-    let mut last: Option<Last> = None;
-    // Speakers of recent quotes (mention → entity), salient for pronouns.
-    let mut speakers = Known::default();
-    // A medium frame per speaker (`dans les colonnes du Times`): later quotes inherit it.
-    let mut frames: HashMap<usize, (String, Option<Span>)> = HashMap::default();
-    // A medium that opens a paragraph (`Sur Twitter, X a dénoncé …`): what else is written in
-    // that paragraph was written there (`Y a lui écrit : « … »`).
-    let mut paragraph_frame: Option<(usize, String)> = None;
+    let mut out: Vec<Attribution> = Attributor::new(p, ms, es, cues_of).collect();
+    let fixes = headline_sources(p, out.len(), |q| {
+        let a = &out[q];
+        (a.entity, a.source.as_deref(), a.source_inherited)
+    });
+    for (q, source) in fixes {
+        out[q].source = Some(source);
+        out[q].source_inherited = true;
+    }
+    out
+}
 
-    for q in 0..p.quotes.len() {
+/// The attributions of a document's quotes, one at a time and in text order, so that a caller
+/// can turn them into findings as they come instead of holding them all (a document of 500,000
+/// quotes made a vector of 92 MB, most of whose cost was the first touch of its pages).
+///
+/// What it yields lacks the sources a headline quote takes from the body: see
+/// [`headline_sources`], which runs once every quote is attributed.
+pub struct Attributor<'a> {
+    p: &'a Prose<'a>,
+    ms: &'a Mentions,
+    es: &'a Entities,
+    cues_of: SentenceCues,
+    /// The next quote to attribute.
+    next: usize,
+    last: Option<Last>,
+    /// Speakers of recent quotes (mention → entity), salient for pronouns.
+    speakers: Known,
+    /// A medium frame per speaker (`dans les colonnes du Times`): later quotes inherit it.
+    frames: HashMap<usize, (String, Option<Span>)>,
+    /// A medium that opens a paragraph (`Sur Twitter, X a dénoncé …`): what else is written in
+    /// that paragraph was written there (`Y a lui écrit : « … »`).
+    paragraph_frame: Option<(usize, String)>,
+}
+
+impl<'a> Attributor<'a> {
+    /// Ready to attribute the quotes of `p`, with the cues of some sentences already found
+    /// (see [`cues_near_quotes`]).
+    pub fn new(
+        p: &'a Prose<'a>,
+        ms: &'a Mentions,
+        es: &'a Entities,
+        cues_of: SentenceCues,
+    ) -> Self {
+        Attributor {
+            p,
+            ms,
+            es,
+            cues_of,
+            next: 0,
+            last: None,
+            speakers: Known::default(),
+            frames: HashMap::default(),
+            paragraph_frame: None,
+        }
+    }
+}
+
+impl Iterator for Attributor<'_> {
+    type Item = Attribution;
+
+    fn next(&mut self) -> Option<Attribution> {
+        let q = self.next;
+        if q >= self.p.quotes.len() {
+            return None;
+        }
+        self.next += 1;
+        let (p, ms, es) = (self.p, self.ms, self.es);
+        let cues_of = &mut self.cues_of;
+        let last = &mut self.last;
+        let speakers = &mut self.speakers;
+        let frames = &mut self.frames;
+        let paragraph_frame = &mut self.paragraph_frame;
+
         let qi = p.quote_item[q];
         let s = p.sentence_index(qi);
         // Shared, not copied: the cues stay in the map for the quote's neighbours.
         let cues = Arc::clone(cues_of.get(p, ms, s));
         let mut a = Attribution::none();
 
-        let found = find_speaker(
-            p,
-            ms,
-            es,
-            q,
-            qi,
-            s,
-            &cues,
-            last.as_ref(),
-            &speakers,
-            &mut cues_of,
-        );
+        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), speakers, cues_of);
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -256,7 +308,7 @@ pub fn attribute_with(
                             let cs = cues_of.get(p, ms, k);
                             subjects.extend(cs.iter().filter_map(|c| c.subject.as_ref()?.head));
                         }
-                        let r = es.resolve_pronoun_at(p, ms, query, &speakers, &subjects);
+                        let r = es.resolve_pronoun_at(p, ms, query, speakers, &subjects);
                         a.confidence *= r.confidence;
                         if let Some(id) = r.entity {
                             a.entity = Some(id);
@@ -270,7 +322,7 @@ pub fn attribute_with(
                     }
                 }
                 if let Some(head) = ph.head {
-                    let mut r = resolve(p, ms, es, head, &speakers, &mut cues_of);
+                    let mut r = resolve(p, ms, es, head, speakers, cues_of);
                     let continues = f.cue.as_ref().is_some_and(|c| {
                         c.tags.has(VerbTags::CONTINUE) && c.span.start > p.item_span(qi).start
                     });
@@ -307,7 +359,7 @@ pub fn attribute_with(
                                     })
                                     && c.subject.as_ref().and_then(|s| s.head) != Some(head)
                                     && c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
-                                        resolve(p, ms, es, h, &speakers, &mut cues_of).entity
+                                        resolve(p, ms, es, h, speakers, cues_of).entity
                                             == Some(id)
                                     })
                             });
@@ -357,8 +409,7 @@ pub fn attribute_with(
             a = Attribution::none();
             a.kind = kind;
             a.rule = "kind";
-            out.push(a);
-            continue;
+            return Some(a);
         }
 
         // How sure: a speaker named by a mention of many words was read off a long phrase (a
@@ -516,7 +567,7 @@ pub fn attribute_with(
             }
             if a.source.is_none() {
                 if let Some(id) = a.entity {
-                    if let Some(name) = interview_before(p, ms, es, s, id, &mut cues_of) {
+                    if let Some(name) = interview_before(p, ms, es, s, id, cues_of) {
                         a.source = Some(name);
                         a.source_inherited = true;
                     }
@@ -553,13 +604,13 @@ pub fn attribute_with(
                             .contains(sm)
                 });
                 if opens {
-                    paragraph_frame = Some((block, name.clone()));
+                    *paragraph_frame = Some((block, name.clone()));
                 }
             }
         }
 
         if a.speaker.is_some() || found.is_some() {
-            last = Some(Last {
+            *last = Some(Last {
                 item: qi,
                 sentence: s,
                 block: p.block_end_of(qi),
@@ -576,13 +627,18 @@ pub fn attribute_with(
             });
         } else {
             // An unattributed quote breaks the chain of continuations.
-            last = None;
+            *last = None;
         }
-        out.push(a);
+        Some(a)
     }
-    headline_sources(p, &mut out);
-    out
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.p.quotes.len() - self.next;
+        (left, Some(left))
+    }
 }
+
+impl ExactSizeIterator for Attributor<'_> {}
 
 /// More quotes than this in the first paragraph: it is no headline.
 const MAX_HEADLINE_QUOTES: usize = 32;
@@ -592,44 +648,54 @@ const MAX_REPEAT_SEARCH: usize = 512;
 /// A quote in the headline takes the source its speaker is quoted with in the body (the
 /// headline restates the body's report): the first quote of the same speaker with its own
 /// source.
-fn headline_sources(p: &Prose, out: &mut [Attribution]) {
+///
+/// `att(q)` gives the speaker entity of quote `q`, its source and whether that source is
+/// inherited. Returns the headline quotes that take a source, with that source; each is then
+/// inherited.
+pub fn headline_sources<'s>(
+    p: &Prose,
+    quotes: usize,
+    att: impl Fn(usize) -> (Option<usize>, Option<&'s str>, bool),
+) -> Vec<(usize, String)> {
+    let mut fixes = Vec::new();
     if p.blocks.len() < 2 {
-        return;
+        return fixes;
     }
     // The headline's quotes come first. A first paragraph with many quotes is no headline, and
     // the words of a headline are repeated early in the body, if at all: both bounds keep a
     // document that is one huge paragraph, or has thousands of quotes, linear.
-    let Some(first_body) = (0..out.len()).find(|&q| p.block_start_of(p.quote_item[q]) != 0) else {
-        return;
+    let Some(first_body) = (0..quotes).find(|&q| p.block_start_of(p.quote_item[q]) != 0) else {
+        return fixes;
     };
     if first_body > MAX_HEADLINE_QUOTES {
-        return;
+        return fixes;
     }
     for q in 0..first_body {
-        let a = &out[q];
-        if a.source.is_some() || a.entity.is_none() {
+        let (entity, source, _) = att(q);
+        if source.is_some() || entity.is_none() {
             continue;
         }
         // The body quote that repeats the headline's words tells where they were said; else the
         // speaker's first sourced quote in the body.
         let words = quote_words(p, q);
-        let repeated = (first_body..out.len()).take(MAX_REPEAT_SEARCH).find(|&b| {
+        let repeated = (first_body..quotes).take(MAX_REPEAT_SEARCH).find(|&b| {
             let body = quote_words(p, b);
             !words.is_empty()
                 && (body.windows(words.len()).any(|w| w == words.as_slice())
                     || !body.is_empty() && words.windows(body.len()).any(|w| w == body.as_slice()))
         });
         let body = match repeated {
-            Some(b) => Some(&out[b]),
-            None => out[q + 1..]
-                .iter()
-                .find(|b| b.entity == a.entity && b.source.is_some() && !b.source_inherited),
+            Some(b) => Some(b),
+            None => (q + 1..quotes).find(|&b| {
+                let (e, source, inherited) = att(b);
+                e == entity && source.is_some() && !inherited
+            }),
         };
-        if let Some(source) = body.and_then(|b| b.source.clone()) {
-            out[q].source = Some(source);
-            out[q].source_inherited = true;
+        if let Some(source) = body.and_then(|b| att(b).1) {
+            fixes.push((q, source.to_string()));
         }
     }
+    fixes
 }
 
 /// `« … », a poursuivi l'expert` after a quote of a named person: a role description met for the

@@ -84,10 +84,7 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         || entities::Entities::build(&prose, &mentions),
         || attribution::cues_near_quotes(&prose, &mentions),
     );
-    let attributions = attribution::attribute_with(&prose, &mentions, &entities, cues);
-    // The per-token and per-mention tables are done with: freed on another thread while this
-    // one builds the quotes, so the memory is back before the consistency check allocates.
-    let engine = (prose, mentions, entities);
+    let mut attributor = attribution::Attributor::new(&prose, &mentions, &entities, cues);
 
     let excerpt = |span: span::Span| Excerpt {
         span: doc.to_original(span),
@@ -133,17 +130,69 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
             cite: None,
         }
     };
-    // Each quote's strings are its own: many are built in parallel, in order.
-    let build = |quotes: &mut Vec<Quote>| {
-        if pairing.quotes.len() >= 256 {
-            use rayon::prelude::*;
-            let pairs = pairing.quotes.par_iter().zip(attributions);
-            pairs.map(quote).collect_into_vec(quotes);
-        } else {
-            quotes.extend(pairing.quotes.iter().zip(attributions).map(quote));
+    // The speaker entity of each quote, for the headline's sources once all are attributed.
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(pairing.quotes.len());
+    if pairing.quotes.len() < ATTRIBUTION_BATCH {
+        for (q, a) in pairing.quotes.iter().zip(attributor.by_ref()) {
+            speakers.push(a.entity);
+            quotes.push(quote((q, a)));
         }
-    };
-    rayon::join(move || drop(engine), || build(&mut quotes));
+    } else {
+        // The attribution goes from quote to quote; turning an attribution into a finding
+        // (strings, original offsets) does not. One thread attributes the next batch while
+        // the others build the findings of the last one, and the batches' buffers are reused:
+        // the attributions of a long document are never all held at once.
+        use rayon::prelude::*;
+        let mut batch = Vec::with_capacity(ATTRIBUTION_BATCH);
+        let mut next = Vec::with_capacity(ATTRIBUTION_BATCH);
+        batch.extend(attributor.by_ref().take(ATTRIBUTION_BATCH));
+        let mut done = 0;
+        while !batch.is_empty() {
+            speakers.extend(batch.iter().map(|a: &attribution::Attribution| a.entity));
+            let raw = &pairing.quotes[done..done + batch.len()];
+            done += batch.len();
+            rayon::join(
+                || next.extend(attributor.by_ref().take(ATTRIBUTION_BATCH)),
+                || quotes.par_extend(raw.par_iter().zip(batch.par_drain(..)).map(quote)),
+            );
+            std::mem::swap(&mut batch, &mut next);
+        }
+    }
+    drop(attributor);
+    let fixes = attribution::headline_sources(&prose, speakers.len(), |q| {
+        (
+            speakers[q],
+            quotes[q].source.as_deref(),
+            quotes[q].source_inherited,
+        )
+    });
+    for (q, source) in fixes {
+        let quote = &mut quotes[q];
+        quote.source = Some(source);
+        quote.source_inherited = true;
+        quote.flags.retain(|&f| f != Flag::NoSource);
+    }
+    // The per-token and per-mention tables are done with: freed on another thread while this
+    // one finishes the quotes.
+    let engine = (prose, mentions, entities);
+    let pairing = &pairing;
+    let (_, quotes) = rayon::join(
+        move || drop(engine),
+        move || finish(doc, opts, lang, pairing, quotes),
+    );
+    Analysis { lang, quotes }
+}
+
+/// The quotes of [`check`] once attributed: the stray marks added, in text order, aliases
+/// applied and inconsistent quotations flagged.
+fn finish(
+    doc: &Document,
+    opts: &Options,
+    lang: Lang,
+    pairing: &quotes::Pairing,
+    mut quotes: Vec<Quote>,
+) -> Vec<Quote> {
+    let text = doc.text();
     // A closing mark with no opening one: reported so an editor sees it, never fatal.
     for stray in &pairing.strays {
         quotes.push(Quote {
@@ -172,8 +221,11 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
     }
     opts.custom.apply_aliases(&mut quotes);
     consistency::flag_inconsistent(&mut quotes);
-    Analysis { lang, quotes }
+    quotes
 }
+
+/// How many quotes [`check`] attributes before it turns them into findings.
+const ATTRIBUTION_BATCH: usize = 4096;
 
 /// Read `bytes` as `format`, check it, and apply what the markup says (suppressions, `cite`).
 ///
@@ -222,4 +274,85 @@ fn check_parsed<'a>(mut source: Source<'a>, opts: &Options) -> (Source<'a>, Anal
     let mut analysis = check(&source.doc, opts);
     source.markup.annotate(&mut analysis.quotes);
     (source, analysis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(lang: Lang, require_source: bool) -> Options {
+        Options {
+            lang: LangChoice::Fixed(lang),
+            require_source,
+            ..Default::default()
+        }
+    }
+
+    /// A document with more quotes than one batch of attributions: each finding carries the
+    /// attribution of its own quote, as `attribution::attribute` gives it quote by quote.
+    #[test]
+    fn batched_findings_carry_the_attribution_of_their_own_quote() {
+        for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+            let article = par::fixture_articles(dir);
+            let one = Document::plain_str(&article);
+            let per_article = quotes::pair(one.text(), one.blocks()).quotes.len();
+            assert!(per_article > 0, "{dir}");
+            let copies = (2 * ATTRIBUTION_BATCH).div_ceil(per_article) + 1;
+            let text = vec![article.as_str(); copies].join("\n\n");
+            let doc = Document::plain_str(&text);
+            let opts = fixed(lang, false);
+            let found = check(&doc, &opts).quotes;
+
+            let pairing = quotes::pair(doc.text(), doc.blocks());
+            assert!(pairing.quotes.len() > 2 * ATTRIBUTION_BATCH, "{dir}");
+            let lexicons = opts.custom.lexicons(lang);
+            let prose =
+                prose::Prose::with_lexicons(doc.text(), lexicons, doc.blocks(), &pairing.quotes);
+            let mentions = mentions::find(&prose);
+            let entities = entities::Entities::build(&prose, &mentions);
+            let one_by_one = attribution::attribute(&prose, &mentions, &entities);
+
+            let found: Vec<_> = found.iter().filter(|q| q.rule != "stray-mark").collect();
+            assert_eq!(found.len(), one_by_one.len(), "{dir}");
+            for (k, (q, a)) in found.iter().zip(&one_by_one).enumerate() {
+                let at = |s: Option<span::Span>| s.map(|s| doc.to_original(s));
+                let what = (q.kind, &q.speaker, &q.source, q.source_inherited, q.rule);
+                let want = (a.kind, &a.speaker, &a.source, a.source_inherited, a.rule);
+                assert_eq!(what, want, "{dir}, quote {k}: {}", q.text);
+                assert_eq!(
+                    q.cue.as_ref().map(|c| c.span),
+                    at(a.cue),
+                    "{dir}, quote {k}"
+                );
+                let mention = q.speaker_mention.as_ref().map(|m| m.span);
+                assert_eq!(mention, at(a.speaker_mention), "{dir}, quote {k}");
+                assert_eq!(q.span, doc.to_original(pairing.quotes[k].span), "{dir}");
+            }
+        }
+    }
+
+    /// The headline's quote takes its speaker's source from a body quote thousands of quotes
+    /// later, after its own finding was built: the source is filled in and `no_source` dropped.
+    #[test]
+    fn a_headline_quote_takes_a_source_found_batches_later() {
+        let mut text = String::from("Storm: Ellen Price says \"we are ready\"\n\n");
+        for n in 0..ATTRIBUTION_BATCH + 10 {
+            text.push_str(&format!(
+                "Governor Tom Reed said \"point {n}\" to reporters.\n\n"
+            ));
+        }
+        text.push_str("\"We are ready,\" Ellen Price told CNN.\n");
+        let found = check(&Document::plain_str(&text), &fixed(Lang::En, true)).quotes;
+        let headline = &found[0];
+        assert_eq!(headline.speaker.as_deref(), Some("Ellen Price"));
+        assert_eq!(headline.source.as_deref(), Some("CNN"));
+        assert!(headline.source_inherited);
+        assert!(!headline.has(Flag::NoSource), "{:?}", headline.flags);
+        // The body's governor cites no outlet.
+        assert_eq!(found[1].speaker.as_deref(), Some("Tom Reed"));
+        assert!(found[1].has(Flag::NoSource));
+        let last = found.last().expect("quotes");
+        assert_eq!(last.source.as_deref(), Some("CNN"));
+        assert!(!last.source_inherited);
+    }
 }
