@@ -217,7 +217,7 @@ impl<W: Write> Csv<W> {
 }
 
 /// Rows formatted together when a long file's rows are formatted in parallel.
-const ROWS_PER_PART: usize = 4096;
+pub const ROWS_PER_PART: usize = 4096;
 /// Rows from which a file's rows are formatted in parallel (on rayon's current pool).
 pub const PARALLEL_ROWS: usize = 2 * ROWS_PER_PART;
 /// Parts formatted at a time per thread, before they are written.

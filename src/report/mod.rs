@@ -17,6 +17,7 @@ pub mod verify;
 
 use std::io;
 
+use self::csv::{PARALLEL_ROWS, ROWS_PER_PART};
 use quotecheck::{Flag, LineCol, LineIndex, Quote, QuoteKind, Severities, Severity};
 
 /// What every reporter needs to know about the run.
@@ -101,22 +102,72 @@ impl<'a> FileReport<'a> {
         }
         // The starts from a cursor over the file; each end from its start, over the quote's
         // own bytes (not a second pass over the whole file).
-        let mut starts = Cursor::new(text);
-        let mut rows: Vec<Row<'a>> = in_text
-            .iter()
-            .zip(quotes)
-            .map(|(at, quote)| {
-                let start = starts.line_col(at.span.start);
-                let (from, to) = (at.span.start.min(text.len()), at.span.end.min(text.len()));
-                Row {
-                    file: name,
-                    start,
-                    end: advance(start, &text[from..to.max(from)]),
-                    quote,
-                    severity: severities.max_of(&quote.flags),
-                }
-            })
-            .collect();
+        let span_at = |starts: &mut Cursor, at: &Quote| {
+            let start = starts.line_col(at.span.start);
+            let (from, to) = (at.span.start.min(text.len()), at.span.end.min(text.len()));
+            (start, advance(start, &text[from..to.max(from)]))
+        };
+        let row = |start, end, quote: &'a Quote| Row {
+            file: name,
+            start,
+            end,
+            quote,
+            severity: severities.max_of(&quote.flags),
+        };
+        let in_order = || in_text.is_sorted_by_key(|q| q.span.start);
+        let mut rows: Vec<Row<'a>> = if quotes.len() >= PARALLEL_ROWS && in_order() {
+            // A long file's rows by parts on the pool, each part's cursor starting where the
+            // line and column of its first quote were counted: a count over the text between
+            // the parts' first quotes (in parallel too), then added up in order.
+            use rayon::prelude::*;
+            let parts = in_text.len().div_ceil(ROWS_PER_PART);
+            let first = |k: usize| in_text[k * ROWS_PER_PART].span.start.min(text.len());
+            let between: Vec<LineCol> = (0..parts)
+                .into_par_iter()
+                .map(|k| {
+                    let from = if k == 0 { 0 } else { first(k - 1) };
+                    advance(LineCol { line: 1, column: 1 }, &text[from..first(k)])
+                })
+                .collect();
+            let mut at = LineCol { line: 1, column: 1 };
+            let starts: Vec<Cursor> = between
+                .iter()
+                .enumerate()
+                .map(|(k, &step)| {
+                    at = after(at, step);
+                    Cursor::at(text, first(k), at)
+                })
+                .collect();
+            // Each part's positions, then the rows straight into their places: collecting the
+            // parts' rows and joining them would copy every row once more, on one thread.
+            let positions: Vec<Vec<(LineCol, LineCol)>> = in_text
+                .par_chunks(ROWS_PER_PART)
+                .zip(starts)
+                .map(|(in_text, mut starts)| {
+                    in_text.iter().map(|at| span_at(&mut starts, at)).collect()
+                })
+                .collect();
+            let mut rows = Vec::new();
+            quotes
+                .par_iter()
+                .enumerate()
+                .map(|(i, quote)| {
+                    let (start, end) = positions[i / ROWS_PER_PART][i % ROWS_PER_PART];
+                    row(start, end, quote)
+                })
+                .collect_into_vec(&mut rows);
+            rows
+        } else {
+            let mut starts = Cursor::new(text);
+            in_text
+                .iter()
+                .zip(quotes)
+                .map(|(at, quote)| {
+                    let (start, end) = span_at(&mut starts, at);
+                    row(start, end, quote)
+                })
+                .collect()
+        };
         // The engine returns quotes in text order; a stable sort makes it a guarantee of the report.
         // (Checked first: a stable sort takes a scratch copy of the rows even when in order.)
         if !rows.is_sorted_by_key(|row| (row.quote.span.start, row.quote.span.end)) {
@@ -150,10 +201,15 @@ struct Cursor<'b> {
 
 impl<'b> Cursor<'b> {
     fn new(bytes: &'b [u8]) -> Cursor<'b> {
+        Cursor::at(bytes, 0, LineCol { line: 1, column: 1 })
+    }
+
+    /// A cursor at `offset`, which is at line and column `at`.
+    fn at(bytes: &'b [u8], offset: usize, at: LineCol) -> Cursor<'b> {
         Cursor {
             bytes,
-            offset: 0,
-            at: LineCol { line: 1, column: 1 },
+            offset,
+            at,
             index: None,
         }
     }
@@ -170,6 +226,22 @@ impl<'b> Cursor<'b> {
         self.at = advance(self.at, &self.bytes[self.offset..offset]);
         self.offset = offset;
         self.at
+    }
+}
+
+/// Where a text ends that starts at `at`, given where it ends when it starts at line 1, column
+/// 1 (`step`, from [`advance`]).
+fn after(at: LineCol, step: LineCol) -> LineCol {
+    if step.line == 1 {
+        LineCol {
+            line: at.line,
+            column: at.column + step.column - 1,
+        }
+    } else {
+        LineCol {
+            line: at.line + step.line - 1,
+            column: step.column,
+        }
     }
 }
 
@@ -503,6 +575,47 @@ pub(crate) mod tests {
             cursor.line_col(text.len() + 5),
             index.line_col(text, text.len())
         );
+    }
+
+    #[test]
+    fn a_long_files_rows_by_parts_agree_with_the_line_index() {
+        // Parts that start in the middle of a line, quotes over a line break, characters of 1
+        // to 4 bytes and CRLF; then one line that runs over several parts.
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for n in 0..3 * PARALLEL_ROWS + 7 {
+            let lines = n < PARALLEL_ROWS;
+            let quote = match n % 5 {
+                0 => "« Été »",
+                1 => "\"🎉 yes\"",
+                2 if lines => "“deux\r\nlignes”",
+                3 => "« x »",
+                _ => "\"plain\"",
+            };
+            text.push_str(if lines && n % 7 == 0 { "\n" } else { " é " });
+            if lines && n % 1000 == 999 {
+                text.push_str("\r\n\n");
+            }
+            spans.push(Span::new(text.len(), text.len() + quote.len()));
+            text.push_str(quote);
+        }
+        let (_, template) = bare();
+        let quotes: Vec<Quote> = spans
+            .iter()
+            .map(|&span| Quote {
+                span,
+                ..template.clone()
+            })
+            .collect();
+        let file = FileReport::new("a.txt", text.as_bytes(), &quotes, &Severities::default());
+        let index = LineIndex::new(text.as_bytes());
+        assert_eq!(file.rows.len(), quotes.len());
+        for (row, q) in file.rows.iter().zip(&quotes) {
+            assert_eq!(row.quote.span, q.span);
+            let start = index.line_col(text.as_bytes(), q.span.start);
+            let end = index.line_col(text.as_bytes(), q.span.end);
+            assert_eq!((row.start, row.end), (start, end), "{:?}", q.span);
+        }
     }
 
     #[test]
