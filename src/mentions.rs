@@ -324,23 +324,49 @@ pub fn find(p: &Prose) -> Mentions {
     find_by_runs(p, par::RUN_BYTES)
 }
 
-/// [`find`] over runs of blocks of about `run_bytes` (in parallel when there are several).
+/// The items of `p` in consecutive runs of whole sentences holding at least `run_bytes` of text
+/// each (the last may hold less), each starting at an item for which `may_start` is true. One
+/// run for a short document.
+fn sentence_runs(
+    p: &Prose,
+    run_bytes: usize,
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let mut from = if p.items.is_empty() {
+        0
+    } else {
+        p.item_span(0).start
+    };
+    for s in &p.sentences {
+        let i = s.items.start;
+        if i > start && p.item_span(i).start - from >= run_bytes && may_start(i) {
+            runs.push(start..i);
+            start = i;
+            from = p.item_span(i).start;
+        }
+    }
+    runs.push(start..p.items.len());
+    runs
+}
+
+/// [`find`] over runs of sentences of about `run_bytes` (in parallel when there are several).
 fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     let cap_seen = capitalised_words(p);
     let headline = title_case_headline(p);
-    // Runs start only after a sentence stop: a description or a name may run on over a line
-    // break (a block of plain text is a line when the text is not hard-wrapped), never over a
-    // stop, nor over a quote that ends its sentence (`… she said "no."`). A quote that reopens
-    // in the next block belongs to the block it starts in.
-    let runs = par::block_runs(p.blocks, run_bytes, |b| {
-        let i = p.first_item_of(b);
+    // Runs of sentences, starting only after a sentence stop: a description or a name may run
+    // on over a line break (a block of plain text is a line when the text is not hard-wrapped),
+    // never over a stop, nor over a quote that ends its sentence (`… she said "no."`). A quote
+    // that reopens in the next block belongs to the block it starts in. Runs of sentences, not
+    // of blocks, so that one long paragraph is cut too.
+    let runs = sentence_runs(p, run_bytes, |i| {
         i > 0
             && (p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."]) || p.quote_ends_sentence(i - 1))
     });
     // Each run's mentions lie inside it, so the runs sorted apart and joined in order are the
     // whole list sorted (and a repeat is always in one run).
-    let find_run = |r: Range<usize>, part: &mut Vec<Mention>| {
-        let items = p.first_item_of(r.start)..p.first_item_of(r.end);
+    let find_run = |items: Range<usize>, part: &mut Vec<Mention>| {
         find_in(p, items, &cap_seen, headline, part);
         part.sort_by(|a, b| {
             a.full
@@ -2408,9 +2434,16 @@ mod tests {
     }
 
     #[test]
-    fn finding_block_by_block_equals_one_pass() {
-        for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+    fn finding_sentence_by_sentence_equals_one_pass() {
+        // `1` cuts at every sentence that may start a run; the articles on one line are one
+        // block, cut the same way.
+        let texts = ["fr", "en"].map(|dir| {
             let text = crate::par::fixture_articles(dir);
+            let one_line = crate::par::one_line(&text);
+            [(dir, text), (dir, one_line)]
+        });
+        for (dir, text) in texts.into_iter().flatten() {
+            let lang = if dir == "fr" { Lang::Fr } else { Lang::En };
             let doc = Document::plain_str(&text);
             let pr = pair(doc.text(), doc.blocks());
             let prose = Prose::new(doc.text(), lang, doc.blocks(), &pr.quotes);
@@ -2419,7 +2452,7 @@ mod tests {
             assert!(one.list.len() > 100, "{dir}: {}", one.list.len());
             assert!(
                 one.list == many.list,
-                "{dir}: runs of one block differ from one pass"
+                "{dir}: runs of one sentence differ from one pass"
             );
         }
     }

@@ -101,6 +101,18 @@ pub(crate) fn fixture_articles(dir: &str) -> String {
         .join("\n\n")
 }
 
+/// `text` as one line: its paragraphs whose quotation marks balance (an unclosed mark would
+/// swallow the rest of a one-line document into one quote), joined by spaces.
+#[cfg(test)]
+pub(crate) fn one_line(text: &str) -> String {
+    let balanced = |l: &&str| {
+        l.matches('«').count() == l.matches('»').count()
+            && l.matches('“').count() == l.matches('”').count()
+            && l.matches('"').count() % 2 == 0
+    };
+    text.lines().filter(balanced).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

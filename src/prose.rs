@@ -604,11 +604,12 @@ fn lex_runs(
     marks: &[usize],
     run_bytes: usize,
 ) -> Lexed {
-    // Every block is tokenized on its own: a run may start anywhere.
-    let runs = par::block_runs(blocks, run_bytes, |_| true);
+    // Every piece is tokenized on its own: a run may start anywhere.
+    let (pieces, owner) = pieces(text, blocks, run_bytes);
+    let runs = par::block_runs(&pieces, run_bytes, |_| true);
     if let [run] = &runs[..] {
         let mut one = Lexed::default();
-        lex_blocks(text, lex, blocks, run.clone(), marks, &mut one);
+        lex_blocks(text, lex, (&pieces, &owner), run.clone(), marks, &mut one);
         return one;
     }
     // About one token per five bytes (capacity that is never written costs no memory).
@@ -625,17 +626,52 @@ fn lex_runs(
         word_tags: Vec::with_capacity(tokens),
         flags: Vec::with_capacity(tokens),
     };
-    let lex_run = |r, l: &mut Lexed| lex_blocks(text, lex, blocks, r, marks, l);
+    let lex_run = |r, l: &mut Lexed| lex_blocks(text, lex, (&pieces, &owner), r, marks, l);
     par::for_each_run(&runs, lex_run, |l| all.append(l));
     all
 }
 
-/// Tokenize the blocks `run` of `blocks` into `out` (cleared first), normalise each token, look
-/// up its function-word tags and set its case flags.
+/// `blocks` cut for lexing, with the index of the block each piece is part of. A block of more
+/// than `run_bytes` is cut after a space about every `run_bytes` bytes: a token never runs over
+/// a space, so a document that is one long paragraph is lexed in parallel too.
+fn pieces(text: &str, blocks: &[Block], run_bytes: usize) -> (Vec<Block>, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::with_capacity(blocks.len());
+    let mut owner = Vec::with_capacity(blocks.len());
+    for (bi, b) in blocks.iter().enumerate() {
+        let mut start = b.span.start;
+        while b.span.end - start > run_bytes {
+            let from = start + run_bytes;
+            let Some(k) = memchr::memchr2(b' ', b'\n', &bytes[from..b.span.end]) else {
+                break;
+            };
+            let cut = from + k + 1;
+            if cut >= b.span.end {
+                break;
+            }
+            pieces.push(Block {
+                span: Span::new(start, cut),
+                kind: b.kind,
+            });
+            owner.push(bi as u32);
+            start = cut;
+        }
+        pieces.push(Block {
+            span: Span::new(start, b.span.end),
+            kind: b.kind,
+        });
+        owner.push(bi as u32);
+    }
+    (pieces, owner)
+}
+
+/// Tokenize the pieces `run` of `blocks` (see [`pieces`]: each with the index of its block)
+/// into `out` (cleared first), normalise each token, look up its function-word tags and set its
+/// case flags.
 fn lex_blocks(
     text: &str,
     lex: &Lexicon,
-    blocks: &[Block],
+    (blocks, owner): (&[Block], &[u32]),
     run: Range<usize>,
     marks: &[usize],
     out: &mut Lexed,
@@ -656,7 +692,7 @@ fn lex_blocks(
     tokens.reserve(bytes / 5);
     for bi in run {
         tokenize(text, blocks[bi].span, lex.lang, marks, tokens);
-        block_of.resize(tokens.len(), bi as u32);
+        block_of.resize(tokens.len(), owner[bi]);
     }
 
     norm_buf.reserve(bytes);
@@ -730,8 +766,15 @@ mod tests {
 
     #[test]
     fn lexing_block_by_block_equals_one_pass() {
-        for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En)] {
+        // `1` makes each block a run, and cuts each at every space; the articles on one line
+        // are one block, cut the same way.
+        let texts = ["fr", "en"].map(|dir| {
             let text = crate::par::fixture_articles(dir);
+            let one_line = crate::par::one_line(&text);
+            [(dir, text), (dir, one_line)]
+        });
+        for (dir, text) in texts.into_iter().flatten() {
+            let lang = if dir == "fr" { Lang::Fr } else { Lang::En };
             let doc = Document::plain_str(&text);
             let p = pair(doc.text(), doc.blocks());
             let marks: Vec<usize> = p.quotes.iter().map(|q| q.span.start).collect();
