@@ -135,9 +135,15 @@ pub fn pair(text: &str, blocks: &[Block]) -> Pairing {
     let mut carry: Option<Open> = None;
 
     let (all, starts) = all_candidates(text, blocks, crate::par::RUN_BYTES);
+    // Every candidate makes at most one mark, two make a quote: reserved once rather than
+    // doubled (and copied) on a long document. Room never written costs no memory.
+    out.marks.reserve(all.len());
+    out.quotes.reserve(all.len() / 2 + 1);
+    // Openers of the current block, one vector for all of them.
+    let mut stack: Vec<Open> = Vec::new();
     for (bi, block) in blocks.iter().enumerate() {
         let cands = &all[starts[bi]..starts[bi + 1]];
-        let mut stack: Vec<Open> = Vec::new();
+        stack.clear();
         let mut skip = 0;
 
         // Multi-paragraph quote: the previous block ended inside a quote; this block must reopen
