@@ -224,6 +224,57 @@ fn any_text_gives_spans_inside_the_file_on_character_boundaries() {
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// Random text repeated into a document of about `bytes` (one line when `one_line`): long
+/// enough that the engine cuts it into runs, attributes it by batches and writes its rows by
+/// parts.
+fn long_document(pieces: &[String], bytes: usize, one_line: bool) -> String {
+    let mut unit = pieces.join("\n\n");
+    if one_line {
+        unit = unit.replace(['\n', '\r'], " ");
+    }
+    if unit.trim().is_empty() {
+        unit = "Il a dit « oui ». ".to_string();
+    }
+    unit.push_str(if one_line { " " } else { "\n\n" });
+    unit.repeat(bytes.div_ceil(unit.len()))
+}
+
+/// The library on long documents: the parallel paths for long inputs (runs of blocks and of
+/// sentences, pieces of one long block, attribution by batches) hold, and give the same
+/// findings on one thread and on two.
+#[test]
+fn long_documents_hold_and_do_not_depend_on_the_thread_count() {
+    let mut config = config();
+    config.cases = (config.cases / 8).max(3);
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let two = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let mut runner = TestRunner::new(config);
+    let strategy = (prop::collection::vec(text(40), 1..6), any::<bool>());
+    runner
+        .run(&strategy, |(pieces, one_line)| {
+            let doc = long_document(&pieces, 300_000, one_line);
+            let run = |pool: &rayon::ThreadPool| {
+                pool.install(|| check_source(doc.as_bytes(), Format::Text, &Options::default()))
+                    .map(|(_, analysis)| analysis.quotes)
+                    .map_err(|e| TestCaseError::fail(e.to_string()))
+            };
+            let (alone, shared) = (run(&one)?, run(&two)?);
+            for q in &alone {
+                check_span(doc.len(), q.span, "quote")?;
+                prop_assert_eq!(&doc[q.span.start..q.span.end], q.text.as_str());
+            }
+            prop_assert!(alone == shared, "one thread and two differ");
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// Found by the fuzz run: a quote followed by `according to Reuters,` at the very end of the
 /// text panicked in the engine (`cues::mention_starting_at` read the item past the last).
 #[test]
