@@ -1216,14 +1216,30 @@ fn find_speaker(
         // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
         // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
         // premodifiers, capitalised ones included, none of them a function word or a verb.)
-        let chain_starts_at_gap = subject_inside
-            && cues::mention_chain_left(p, ms, g, c.start()).is_some_and(|s| {
-                s == g
-                    || (g..s).filter(|&k| p.is_word(k)).count() <= 3
-                        && (g..s).all(|k| {
-                            p.is_word(k) && p.tags(k) == 0 && not_verb(k) || abbreviation_period(k)
-                        })
-            });
+        let premodifier =
+            |k: usize| p.is_word(k) && p.tags(k) == 0 && not_verb(k) || abbreviation_period(k);
+        let chain = cues::mention_chain_left(p, ms, g, c.start()).filter(|_| subject_inside);
+        let premodified = chain.is_some_and(|s| {
+            s == g || (g..s).filter(|&k| p.is_word(k)).count() <= 3 && (g..s).all(premodifier)
+        });
+        // (`regional director of Human Rights Watch Anna Berg`: a role and its organisation
+        // before the name, the role with up to two premodifiers as above. The role is part of
+        // the speaker's phrase: where that phrase starts.)
+        let role_start = chain.filter(|_| !premodified).and_then(|s| {
+            if s < g + 2 || !matches!(p.key(s - 1), Some("of" | "at" | "for")) {
+                return None;
+            }
+            let j = (g..s - 1).find(|&j| {
+                p.lex
+                    .roles
+                    .longest(j, |x| p.key(x))
+                    .is_some_and(|(len, _)| j + len == s - 1)
+            })?;
+            let words = (g..j).filter(|&k| p.is_word(k)).count();
+            (words <= 2 && (g..j).all(premodifier))
+                .then(|| (g..=j).find(|&k| p.is_word(k)).unwrap_or(j))
+        });
+        let chain_starts_at_gap = premodified || role_start.is_some();
         let only_punct = g >= before_subject
             || g == gap.end
             || (chain_starts_at_gap
@@ -1256,7 +1272,14 @@ fn find_speaker(
         };
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) && !introduces_next {
             if has_speaker(ms, es, c) {
-                return Some(Found::of_cue("postposed", c, 0.95));
+                let mut found = Found::of_cue("postposed", c, 0.95);
+                if let (Some(r), Some(ph)) = (role_start, found.phrase.as_mut()) {
+                    if r < ph.items.start {
+                        ph.span = Span::new(p.item_span(r).start, ph.span.end);
+                        ph.items = r..ph.items.end;
+                    }
+                }
+                return Some(found);
             }
             if c.subject.is_some() && outlet_subject(ms, c).is_some() {
                 // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named

@@ -2682,3 +2682,22 @@ fn an_age_with_no_noun_after_it_is_the_person() {
         Some("24-year-old student")
     );
 }
+
+#[test]
+fn a_role_of_an_organisation_before_a_name_after_the_quote_is_the_speaker_phrase() {
+    // `"…," regional director of Human Rights Watch Anna Berg said`: the role and its
+    // organisation come before the name, with no article; the whole phrase is the mention.
+    let text = "\"We will not back down,\" regional director of Human Rights Watch Anna Berg \
+        said on Monday.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("regional director of Human Rights Watch Anna Berg")
+    );
+    assert_eq!(r[0].4.as_deref(), Some("said"));
+    // The name right after the preposition is whom the role serves, not the speaker (it is
+    // no subject: a name after a preposition is not one).
+    let text = "\"We will appeal,\" lawyer for Anna Berg said on Monday.";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Anna Berg"));
+}
