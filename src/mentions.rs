@@ -234,59 +234,6 @@ pub(crate) const SUBJECT_PRONOUNS: &[&str] = &[
     "tu", "vous",
 ];
 
-/// French adjectives that come before a role noun (`l'ancien ministre`, `un haut responsable`).
-const FR_PREMODIFIERS: &[&str] = &[
-    "ancien",
-    "ancienne",
-    "anciens",
-    "anciennes",
-    "nouveau",
-    "nouvel",
-    "nouvelle",
-    "nouveaux",
-    "haut",
-    "haute",
-    "hauts",
-    "premier",
-    "première",
-    "jeune",
-    "jeunes",
-    "grand",
-    "grande",
-    "important",
-    "importante",
-    "futur",
-    "future",
-    "actuel",
-    "actuelle",
-    "principal",
-    "principale",
-    "seul",
-    "seule",
-    "autre",
-    "autres",
-    "même",
-    "vice",
-    "éminent",
-    "célèbre",
-    "puissant",
-    "puissante",
-    "influent",
-    "influente",
-    "proche",
-    "proches",
-    "fidèle",
-    "vieux",
-    "vieil",
-    "vieille",
-    "deuxième",
-    "second",
-    "seconde",
-    "dernier",
-    "dernière",
-    "simple",
-];
-
 /// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
 /// `la majorité des élus a voté`, `52 percent of voters agreed`).
 pub(crate) const PARTITIVES: &[&str] = &[
@@ -1875,7 +1822,11 @@ fn description_at(
             break;
         }
         // French puts few adjectives before the noun.
-        if p.lang == Lang::Fr && !FR_PREMODIFIERS.contains(&p.norm(t)) {
+        if p.lex
+            .premodifiers
+            .as_ref()
+            .is_some_and(|set| !set.contains(p.norm(t)))
+        {
             break;
         }
     }

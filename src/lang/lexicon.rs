@@ -522,6 +522,10 @@ pub struct Lexicon {
     pub outlet_nouns: PhraseMap<OutletNoun>,
     /// Words that make a capitalised name an organisation (`Conseil`, `Party`, `University`).
     pub org_words: HashSet<String>,
+    /// The only words that may come before a role noun in a description, where the language
+    /// puts few adjectives before the noun (French: `l'ancien ministre`); `None` where any word
+    /// may (English).
+    pub premodifiers: Option<HashSet<String>>,
     /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
     /// sorted.
     pub leader_classes: Vec<u32>,
@@ -672,6 +676,7 @@ struct Files {
     kind_cues: &'static str,
     outlet_nouns: &'static str,
     alias_phrases: &'static str,
+    premodifiers: Option<&'static str>,
 }
 
 fn files(lang: Lang) -> Files {
@@ -687,6 +692,7 @@ fn files(lang: Lang) -> Files {
             kind_cues: data!("fr", "kind_cues.txt"),
             outlet_nouns: data!("fr", "outlet_nouns.txt"),
             alias_phrases: data!("fr", "alias_phrases.txt"),
+            premodifiers: Some(data!("fr", "premodifiers.txt")),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -699,6 +705,7 @@ fn files(lang: Lang) -> Files {
             kind_cues: data!("en", "kind_cues.txt"),
             outlet_nouns: data!("en", "outlet_nouns.txt"),
             alias_phrases: data!("en", "alias_phrases.txt"),
+            premodifiers: None,
         },
     }
 }
@@ -1018,6 +1025,10 @@ fn load(lang: Lang) -> Lexicon {
         .map(|l| normalize(l.entry))
         .collect();
 
+    let premodifiers = f
+        .premodifiers
+        .map(|src| lines(src).map(|l| normalize(l.entry)).collect());
+
     let mut leader_classes: Vec<u32> = roles
         .values()
         .filter(|info| info.leader)
@@ -1064,6 +1075,7 @@ fn load(lang: Lang) -> Lexicon {
         alias_phrases,
         outlet_nouns,
         org_words,
+        premodifiers,
     }
 }
 
