@@ -1818,15 +1818,15 @@ fn description_at(
         if p.tokens[t].kind != TokKind::Word || is_function(p, j) {
             break;
         }
-        if p.lex.verbs.longest(j, |x| p.key(x)).is_some() && !p.has(t, flag::CAP) {
-            break;
-        }
-        // French puts few adjectives before the noun.
+        // French puts few adjectives before the noun (asked first: the cheaper test).
         if p.lex
             .premodifiers
             .as_ref()
             .is_some_and(|set| !set.contains(p.norm(t)))
         {
+            break;
+        }
+        if p.lex.verbs.longest(j, |x| p.key(x)).is_some() && !p.has(t, flag::CAP) {
             break;
         }
     }
