@@ -260,17 +260,19 @@ fn same_word(a: &str, b: &str) -> bool {
     if ac.next().is_none() {
         return first.is_some() && b.chars().next() == first && b.chars().nth(1).is_some();
     }
-    // Five characters take at least five bytes.
-    if a.len() < 5 || b.len() < 5 {
+    // Five characters take at least five bytes, and two characters at most eight.
+    if a.len() < 5 || b.len() < 5 || a.len().abs_diff(b.len()) > 8 {
+        return false;
+    }
+    // Two edits at most: at most four characters that only one of them has, and lengths within
+    // two (checked first, cheapest first: most pairs of words fail the first test).
+    if (char_set(a) ^ char_set(b)).count_ones() > 4 {
         return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
-    // Two edits at most: lengths within two, and at most four characters that only one of them
-    // has (checked first: they are cheap).
     la >= 5
         && lb >= 5
         && la.abs_diff(lb) <= 2
-        && (char_set(a) ^ char_set(b)).count_ones() <= 4
         && strsim::jaro_winkler(a, b) >= 0.88
         && strsim::levenshtein(a, b) <= 2
 }
