@@ -271,33 +271,6 @@ pub fn find(p: &Prose) -> Mentions {
     find_by_runs(p, par::RUN_BYTES)
 }
 
-/// The items of `p` in consecutive runs of whole sentences holding at least `run_bytes` of text
-/// each (the last may hold less), each starting at an item for which `may_start` is true. One
-/// run for a short document.
-fn sentence_runs(
-    p: &Prose,
-    run_bytes: usize,
-    may_start: impl Fn(usize) -> bool,
-) -> Vec<Range<usize>> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    let mut from = if p.items.is_empty() {
-        0
-    } else {
-        p.item_span(0).start
-    };
-    for s in &p.sentences {
-        let i = s.items.start;
-        if i > start && p.item_span(i).start - from >= run_bytes && may_start(i) {
-            runs.push(start..i);
-            start = i;
-            from = p.item_span(i).start;
-        }
-    }
-    runs.push(start..p.items.len());
-    runs
-}
-
 /// [`find`] over runs of sentences of about `run_bytes` (in parallel when there are several).
 fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     let cap_seen = capitalised_words(p);
@@ -307,14 +280,23 @@ fn find_by_runs(p: &Prose, run_bytes: usize) -> Mentions {
     // never over a stop, nor over a quote that ends its sentence (`… she said "no."`). A quote
     // that reopens in the next block belongs to the block it starts in. Runs of sentences, not
     // of blocks, so that one long paragraph is cut too.
-    let runs = sentence_runs(p, run_bytes, |i| {
+    let first_item = |s: usize| p.sentences.get(s).map_or(p.items.len(), |x| x.items.start);
+    let sentence = |s: usize| p.items_span(p.sentences[s].items.clone());
+    let runs = par::runs(p.sentences.len(), sentence, run_bytes, |s| {
+        let i = first_item(s);
         i > 0
             && (p.is_any_punct(i - 1, &[".", "!", "?", "…", "..."]) || p.quote_ends_sentence(i - 1))
     });
     // Each run's mentions lie inside it, so the runs sorted apart and joined in order are the
     // whole list sorted (and a repeat is always in one run).
-    let find_run = |items: Range<usize>, part: &mut Vec<Mention>| {
-        find_in(p, items, &cap_seen, headline, part);
+    let find_run = |r: Range<usize>, part: &mut Vec<Mention>| {
+        find_in(
+            p,
+            first_item(r.start)..first_item(r.end),
+            &cap_seen,
+            headline,
+            part,
+        );
         part.sort_by(|a, b| {
             a.full
                 .start

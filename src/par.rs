@@ -11,6 +11,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::document::Block;
+use crate::span::Span;
 
 /// Bytes of text per run: long enough that a run costs far more than scheduling it, short
 /// enough that a 10 MB document gives both cores plenty of runs.
@@ -23,17 +24,28 @@ pub fn block_runs(
     min_bytes: usize,
     may_start: impl Fn(usize) -> bool,
 ) -> Vec<Range<usize>> {
+    runs(blocks.len(), |i| blocks[i].span, min_bytes, may_start)
+}
+
+/// [`block_runs`] over any `len` consecutive units of text (blocks, sentences), unit `i`
+/// spanning `span(i)`.
+pub fn runs(
+    len: usize,
+    span: impl Fn(usize) -> Span,
+    min_bytes: usize,
+    may_start: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut start = 0;
-    let mut from = blocks.first().map_or(0, |b| b.span.start);
-    for (i, b) in blocks.iter().enumerate() {
-        if b.span.end - from >= min_bytes && i + 1 < blocks.len() && may_start(i + 1) {
+    let mut from = if len == 0 { 0 } else { span(0).start };
+    for i in 0..len {
+        if span(i).end - from >= min_bytes && i + 1 < len && may_start(i + 1) {
             runs.push(start..i + 1);
             start = i + 1;
-            from = blocks[i + 1].span.start;
+            from = span(i + 1).start;
         }
     }
-    runs.push(start..blocks.len());
+    runs.push(start..len);
     runs
 }
 
