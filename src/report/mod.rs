@@ -116,44 +116,44 @@ impl<'a> FileReport<'a> {
         };
         let in_order = || in_text.is_sorted_by_key(|q| q.span.start);
         let mut rows: Vec<Row<'a>> = if quotes.len() >= PARALLEL_ROWS && in_order() {
-            // A long file's rows by parts on the pool, each part's cursor starting where the
-            // line and column of its first quote were counted: a count over the text between
-            // the parts' first quotes (in parallel too), then added up in order.
+            // A long file's rows by parts on the pool. Each part counts lines and columns from
+            // its own first quote, up to the next part's first quote; the parts' starts are then
+            // added up in order, and each position is moved by its part's start.
             use rayon::prelude::*;
-            let parts = in_text.len().div_ceil(ROWS_PER_PART);
-            let first = |k: usize| in_text[k * ROWS_PER_PART].span.start.min(text.len());
-            let between: Vec<LineCol> = (0..parts)
-                .into_par_iter()
-                .map(|k| {
-                    let from = if k == 0 { 0 } else { first(k - 1) };
-                    advance(LineCol { line: 1, column: 1 }, &text[from..first(k)])
-                })
-                .collect();
-            let mut at = LineCol { line: 1, column: 1 };
-            let starts: Vec<Cursor> = between
-                .iter()
-                .enumerate()
-                .map(|(k, &step)| {
-                    at = after(at, step);
-                    Cursor::at(text, first(k), at)
-                })
-                .collect();
-            // Each part's positions, then the rows straight into their places: collecting the
-            // parts' rows and joining them would copy every row once more, on one thread.
-            let positions: Vec<Vec<(LineCol, LineCol)>> = in_text
+            let one = LineCol { line: 1, column: 1 };
+            let first = |k: usize| {
+                in_text
+                    .get(k * ROWS_PER_PART)
+                    .map_or(text.len(), |q| q.span.start.min(text.len()))
+            };
+            let parts: Vec<(Vec<(LineCol, LineCol)>, LineCol)> = in_text
                 .par_chunks(ROWS_PER_PART)
-                .zip(starts)
-                .map(|(in_text, mut starts)| {
-                    in_text.iter().map(|at| span_at(&mut starts, at)).collect()
+                .enumerate()
+                .map(|(k, part)| {
+                    let mut cursor = Cursor::at(text, first(k), one);
+                    let spans = part.iter().map(|at| span_at(&mut cursor, at)).collect();
+                    (spans, cursor.line_col(first(k + 1)))
                 })
                 .collect();
+            let mut at = advance(one, &text[..first(0)]);
+            let starts: Vec<LineCol> = parts
+                .iter()
+                .map(|&(_, step)| {
+                    let start = at;
+                    at = after(at, step);
+                    start
+                })
+                .collect();
+            // The rows straight into their places: collecting each part's rows and joining
+            // them would copy every row once more, on one thread.
             let mut rows = Vec::new();
             quotes
                 .par_iter()
                 .enumerate()
                 .map(|(i, quote)| {
-                    let (start, end) = positions[i / ROWS_PER_PART][i % ROWS_PER_PART];
-                    row(start, end, quote)
+                    let k = i / ROWS_PER_PART;
+                    let (start, end) = parts[k].0[i % ROWS_PER_PART];
+                    row(after(starts[k], start), after(starts[k], end), quote)
                 })
                 .collect_into_vec(&mut rows);
             rows
@@ -229,8 +229,8 @@ impl<'b> Cursor<'b> {
     }
 }
 
-/// Where a text ends that starts at `at`, given where it ends when it starts at line 1, column
-/// 1 (`step`, from [`advance`]).
+/// Where a position is when the text it is counted from starts at `at`, given the position
+/// counted from line 1, column 1 (`step`, from [`advance`] or a cursor started there).
 fn after(at: LineCol, step: LineCol) -> LineCol {
     if step.line == 1 {
         LineCol {
