@@ -108,9 +108,6 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         if q.unbalanced {
             flags.push(Flag::Unbalanced);
         }
-        if opts.require_source && speech && a.speaker.is_some() && a.source.is_none() {
-            flags.push(Flag::NoSource);
-        }
         Quote {
             span: doc.to_original(q.span),
             text: q.span.get(text).to_string(),
@@ -167,10 +164,16 @@ pub fn check(doc: &Document, opts: &Options) -> Analysis {
         )
     });
     for (q, source) in fixes {
-        let quote = &mut quotes[q];
-        quote.source = Some(source);
-        quote.source_inherited = true;
-        quote.flags.retain(|&f| f != Flag::NoSource);
+        quotes[q].source = Some(source);
+        quotes[q].source_inherited = true;
+    }
+    // Sources are known now, the headline's included.
+    if opts.require_source {
+        for q in &mut quotes {
+            if q.kind == QuoteKind::Speech && q.speaker.is_some() && q.source.is_none() {
+                q.flags.push(Flag::NoSource);
+            }
+        }
     }
     // The per-token and per-mention tables are done with: freed on another thread while this
     // one finishes the quotes.
