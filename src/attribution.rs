@@ -1216,12 +1216,15 @@ fn find_speaker(
         // (`panel Chairman Rep. Jason Chaffetz`: one or two lowercase premodifiers first;
         // `German Chancellor Anna Berg`, `IMF chief economist Jo Park`: up to three
         // premodifiers, capitalised ones included, none of them a function word or a verb.)
-        let premodifier =
-            |k: usize| p.is_word(k) && p.tags(k) == 0 && not_verb(k) || abbreviation_period(k);
+        // At most `most` premodifiers from the gap up to `end`.
+        let premodifiers = |end: usize, most: usize| {
+            (g..end).filter(|&k| p.is_word(k)).count() <= most
+                && (g..end).all(|k| {
+                    p.is_word(k) && p.tags(k) == 0 && not_verb(k) || abbreviation_period(k)
+                })
+        };
         let chain = cues::mention_chain_left(p, ms, g, c.start()).filter(|_| subject_inside);
-        let premodified = chain.is_some_and(|s| {
-            s == g || (g..s).filter(|&k| p.is_word(k)).count() <= 3 && (g..s).all(premodifier)
-        });
+        let premodified = chain.is_some_and(|s| s == g || premodifiers(s, 3));
         // (`regional director of Human Rights Watch Anna Berg`: a role and its organisation
         // before the name, the role with up to two premodifiers as above. The role is part of
         // the speaker's phrase: where that phrase starts.)
@@ -1235,9 +1238,7 @@ fn find_speaker(
                     .longest(j, |x| p.key(x))
                     .is_some_and(|(len, _)| j + len == s - 1)
             })?;
-            let words = (g..j).filter(|&k| p.is_word(k)).count();
-            (words <= 2 && (g..j).all(premodifier))
-                .then(|| (g..=j).find(|&k| p.is_word(k)).unwrap_or(j))
+            premodifiers(j, 2).then(|| (g..=j).find(|&k| p.is_word(k)).unwrap_or(j))
         });
         let chain_starts_at_gap = premodified || role_start.is_some();
         let only_punct = g >= before_subject
