@@ -455,7 +455,7 @@ impl Iterator for Attributor<'_> {
                     // A quantity is no head (`a number of senators`).
                     && !p
                         .key(k - 2)
-                        .is_some_and(|w| crate::mentions::PARTITIVES.contains(&w))
+                        .is_some_and(|w| p.lex.partitives.contains(w))
                 {
                     a.confidence *= 0.6;
                 }
@@ -1645,12 +1645,6 @@ const LONG_MENTION_WORDS: usize = 8;
 /// Items past which a block is not read as one paragraph by [`woven_paragraph`].
 const PARAGRAPH_ITEMS: usize = 400;
 
-/// Words of the first person (the speaker's, inside a quote).
-const FIRST_PERSON: &[&str] = &[
-    "je", "j'", "me", "m'", "moi", "ma", "mon", "mes", "nous", "notre", "nos", "i", "i'm", "i've",
-    "i'll", "i'd", "my", "we", "we're", "we've", "we'll", "us", "our",
-];
-
 /// A paragraph that weaves the speaker's first-person words into the writer's own sentences
 /// with no cue and nobody named (`« Si les tarifs grimpent, notre chaufferie … », et la vraie
 /// difficulté consiste à trouver « comment nous … ». « Je reste convaincu … »`) goes on reporting the named person quoted at the
@@ -1680,7 +1674,7 @@ fn woven_paragraph(
     let first_person = |q: usize| {
         p.quote_tokens[q]
             .clone()
-            .any(|t| FIRST_PERSON.contains(&p.norm(t)))
+            .any(|t| p.lex.first_person.contains(p.norm(t)))
     };
     let mut prose_words = 0;
     for k in start..end {
@@ -1851,9 +1845,6 @@ fn context_speaker(
     })
 }
 
-/// Additive adverbs that say a speaker goes on (`L'ONG dénonce également`, `She also said`).
-const ADDITIVE: &[&str] = &["également", "aussi", "also"];
-
 /// The subject of the first cue of the sentence after `s`, in the same paragraph, when that cue
 /// is a reporting verb with an additive adverb in or right after its group and a named or
 /// described subject.
@@ -1872,8 +1863,7 @@ fn said_also_next(
     if c.kind != CueType::Verb || c.nonfinite || c.inverted || !has_speaker(ms, es, c) {
         return None;
     }
-    let additive =
-        (c.items.start..c.end() + 1).any(|k| p.key(k).is_some_and(|w| ADDITIVE.contains(&w)));
+    let additive = (c.items.start..c.end() + 1).any(|k| p.is(k, word::ADDITIVE));
     let ph = c.subject.as_ref()?;
     let head = ph.head?;
     let named = match ms.list[head].kind {

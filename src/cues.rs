@@ -1876,7 +1876,7 @@ fn main_subject(p: &Prose, ms: &Mentions, sent_start: usize, before: usize) -> O
     let object_pronoun = |m: &Mention| {
         matches!(m.kind, MentionKind::Pronoun { .. })
             && p.key(m.items.start)
-                .is_some_and(|w| !crate::mentions::SUBJECT_PRONOUNS.contains(&w))
+                .is_some_and(|w| !p.lex.subject_pronouns.contains(w))
             && m.items.start > 0
             && !p.is(m.items.start - 1, word::PREP)
     };

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::lang::{Gender, Number, OutletKind, RoleKind};
+use crate::lang::{Gender, Number, OutletKind, RoleKind, shared};
 use crate::mentions::{Mention, MentionKind, Mentions, NameKind};
 use crate::prose::Prose;
 
@@ -193,16 +193,11 @@ fn word_keys(words: &[String]) -> impl Iterator<Item = String> + '_ {
     let acronym = (words.len() >= 2).then(|| initials(words));
     words
         .iter()
-        .filter(|w| !NAME_FUNCTION_WORDS.contains(&w.as_str()))
+        .filter(|w| !shared().name_skips.contains(w.as_str()))
         .cloned()
         .chain(parts)
         .chain(acronym)
 }
-
-/// Function words inside names (`Banque de France`, `Bank of England`).
-const NAME_FUNCTION_WORDS: &[&str] = &[
-    "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour",
-];
 
 /// The result of resolving a mention to an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,7 +291,7 @@ fn words_within(short: &[String], long: &[String]) -> bool {
 fn initials(words: &[String]) -> String {
     words
         .iter()
-        .filter(|w| !NAME_FUNCTION_WORDS.contains(&w.as_str()))
+        .filter(|w| !shared().name_skips.contains(w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect()
 }

@@ -222,50 +222,6 @@ impl Mentions {
     }
 }
 
-/// Words that make the next words of a name: `Jean de La Fontaine`, `Ursula von der Leyen`.
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "van", "von", "der", "den", "ter", "da", "dos", "das", "di", "del",
-    "della", "bin", "ibn", "al", "el", "y", "la", "le", "ben", "abu", "mac",
-];
-
-/// Personal pronouns that are a clause's subject: the next word is their verb.
-pub(crate) const SUBJECT_PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "i", "it", "you", "il", "elle", "ils", "elles", "on", "nous", "je",
-    "tu", "vous",
-];
-
-/// Nouns of quantity whose `of`/`de` complement heads the phrase (`a number of senators said`,
-/// `la majorité des élus a voté`, `52 percent of voters agreed`).
-pub(crate) const PARTITIVES: &[&str] = &[
-    "number",
-    "majority",
-    "minority",
-    "handful",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "couple",
-    "nombre",
-    "majorité",
-    "minorité",
-    "plupart",
-    "poignée",
-    "dizaines",
-    "centaines",
-    "milliers",
-    "millions",
-    // `52 percent of registered voters`, `52 per cent of`, `52 pour cent des`.
-    "percent",
-    "cent",
-];
-
-/// Words that join the parts of an organisation's name: `Bank of England`, `Science &
-/// Technology Facilities Council`.
-const ORG_JOINERS: &[&str] = &[
-    "of", "for", "and", "&", "on", "de", "du", "des", "d'", "la", "l'", "et",
-];
-
 /// Find every mention in the prose outside quotes.
 pub fn find(p: &Prose) -> Mentions {
     find_by_runs(p, par::RUN_BYTES)
@@ -1028,7 +984,7 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
                     p.tok(k)
                         .is_some_and(|t| p.lex.org_words.contains(p.norm(t)))
                 });
-            if PARTICLES.contains(&norm)
+            if p.shared.particles.contains(norm)
                 && j + 1 < n
                 && p.is_cap(j + 1)
                 && !covered[j + 1]
@@ -1050,7 +1006,7 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
                 j += 2;
                 continue;
             }
-            if ORG_JOINERS.contains(&norm) && j + 1 < n && !covered[j + 1] {
+            if p.shared.org_joiners.contains(norm) && j + 1 < n && !covered[j + 1] {
                 // `Bank of England`, `Department of Homeland Security`; in French an organisation
                 // word takes lowercase complements: `Conseil de sécurité russe`.
                 let person_like = p
@@ -1089,7 +1045,7 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
     // Never end on a joiner.
     while j > start + 1 && p.tok(j - 1).is_some_and(|t| !p.has(t, flag::CAP)) {
         let t = p.tok(j - 1).expect("token");
-        if ORG_JOINERS.contains(&p.norm(t)) || PARTICLES.contains(&p.norm(t)) {
+        if p.shared.org_joiners.contains(p.norm(t)) || p.shared.particles.contains(p.norm(t)) {
             j -= 1;
         } else {
             break;
@@ -1823,7 +1779,10 @@ fn description_at(
         let first = p.tok(i)?;
         // Right after a subject pronoun comes its verb (`after she attacked police`), not a
         // noun's premodifier.
-        if i > 0 && p.key(i - 1).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w)) {
+        if i > 0
+            && p.key(i - 1)
+                .is_some_and(|w| p.lex.subject_pronouns.contains(w))
+        {
             return None;
         }
         // A bare role before a reporting verb (`as fire chief warns`, `police said`) or an
@@ -2136,7 +2095,7 @@ fn mark_prepositional(p: &Prose, list: &mut [Mention]) {
         let partitive = k >= 2
             && matches!(p.key(k - 1), Some("of" | "de" | "d'"))
             && (p.is(k - 2, word::QUANT | word::NUM)
-                || p.key(k - 2).is_some_and(|w| PARTITIVES.contains(&w)));
+                || p.key(k - 2).is_some_and(|w| p.lex.partitives.contains(w)));
         if k > 0 && p.is(k - 1, word::PREP) && !p.is(k - 1, word::SUBORD | word::CONJ) && !partitive
         {
             m.in_pp = true;

@@ -291,6 +291,8 @@ pub mod word {
     /// An answer that a verb of saying takes as its object (`said yes`, `a dit non`, `said
     /// nothing`): that verb reports no quote.
     pub const ANSWER: u32 = 1 << 16;
+    /// An additive adverb that says a speaker goes on (`également`, `aussi`, `also`).
+    pub const ADDITIVE: u32 = 1 << 17;
 
     pub(super) fn parse(tag: &str) -> Option<u32> {
         Some(match tag {
@@ -311,6 +313,7 @@ pub mod word {
             "indef" => INDEF,
             "stop" => STOP,
             "answer" => ANSWER,
+            "additive" => ADDITIVE,
             _ => return None,
         })
     }
@@ -526,6 +529,13 @@ pub struct Lexicon {
     /// puts few adjectives before the noun (French: `l'ancien ministre`); `None` where any word
     /// may (English).
     pub premodifiers: Option<HashSet<String>>,
+    /// Subject pronouns (`@subject` lines of `pronouns.txt`): the next word is their verb.
+    pub subject_pronouns: HashSet<String>,
+    /// Nouns of quantity whose `of`/`de` complement heads the phrase (`partitives.txt`).
+    pub partitives: HashSet<String>,
+    /// Words of the first person, in both languages (`first_person.txt`): a quote may be in
+    /// another language than the article.
+    pub first_person: HashSet<String>,
     /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
     /// sorted.
     pub leader_classes: Vec<u32>,
@@ -549,6 +559,13 @@ pub struct Shared {
     pub places: PhraseMap<()>,
     /// Last words that make a name an outlet (`News`, `Times`, `Gazette`), normalised.
     pub outlet_suffixes: HashSet<String>,
+    /// Particles that make the next words part of a person's name (`@particle` lines of
+    /// `name_words.txt`: `de`, `van`, `bin`).
+    pub particles: HashSet<String>,
+    /// Words that join the parts of an organisation's name (`@joiner`: `of`, `&`, `de`).
+    pub org_joiners: HashSet<String>,
+    /// Words left out when name forms are indexed and compared (`@skip`: `de`, `of`, `the`).
+    pub name_skips: HashSet<String>,
     /// First words of the outlet names written in lowercase (`franceinfo`, `dpa`): looked up
     /// even where no capital starts a name. A handful: a list, compared without hashing, since
     /// every lowercase word is checked.
@@ -677,6 +694,7 @@ struct Files {
     outlet_nouns: &'static str,
     alias_phrases: &'static str,
     premodifiers: Option<&'static str>,
+    partitives: &'static str,
 }
 
 fn files(lang: Lang) -> Files {
@@ -693,6 +711,7 @@ fn files(lang: Lang) -> Files {
             outlet_nouns: data!("fr", "outlet_nouns.txt"),
             alias_phrases: data!("fr", "alias_phrases.txt"),
             premodifiers: Some(data!("fr", "premodifiers.txt")),
+            partitives: data!("fr", "partitives.txt"),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -706,6 +725,7 @@ fn files(lang: Lang) -> Files {
             outlet_nouns: data!("en", "outlet_nouns.txt"),
             alias_phrases: data!("en", "alias_phrases.txt"),
             premodifiers: None,
+            partitives: data!("en", "partitives.txt"),
         },
     }
 }
@@ -757,6 +777,11 @@ fn lines(src: &str) -> impl Iterator<Item = Line<'_>> {
             forms,
         })
     })
+}
+
+/// The entries of a file of plain words, normalised.
+fn word_set(src: &str) -> HashSet<String> {
+    lines(src).map(|l| normalize(l.entry)).collect()
 }
 
 fn gender_of(line: &Line) -> Gender {
@@ -938,7 +963,11 @@ fn load(lang: Lang) -> Lexicon {
 
     let mut pronouns = HashMap::default();
     let mut possessives: HashMap<String, PronounInfo> = HashMap::default();
+    let mut subject_pronouns = HashSet::default();
     for line in lines(f.pronouns) {
+        if line.has("subject") {
+            subject_pronouns.insert(normalize(line.entry));
+        }
         let map = if line.has("poss") {
             &mut possessives
         } else {
@@ -1025,9 +1054,12 @@ fn load(lang: Lang) -> Lexicon {
         .map(|l| normalize(l.entry))
         .collect();
 
-    let premodifiers = f
-        .premodifiers
-        .map(|src| lines(src).map(|l| normalize(l.entry)).collect());
+    let premodifiers = f.premodifiers.map(word_set);
+    let partitives = word_set(f.partitives);
+    let first_person = word_set(data!("fr", "first_person.txt"))
+        .into_iter()
+        .chain(word_set(data!("en", "first_person.txt")))
+        .collect();
 
     let mut leader_classes: Vec<u32> = roles
         .values()
@@ -1046,6 +1078,9 @@ fn load(lang: Lang) -> Lexicon {
 
     Lexicon {
         possessives,
+        subject_pronouns,
+        partitives,
+        first_person,
         leader_classes,
         finding_classes,
         kin_classes,
@@ -1211,10 +1246,17 @@ fn load_shared() -> Shared {
     for line in lines(include_str!("../../data/places.txt")) {
         places.insert(entry_keys(line.entry, Lang::Fr), ());
     }
-    let outlet_suffixes = lines(include_str!("../../data/outlet_suffixes.txt"))
-        .map(|l| normalize(l.entry))
-        .collect();
+    let outlet_suffixes = word_set(include_str!("../../data/outlet_suffixes.txt"));
+    let name_words = |tag: &str| -> HashSet<String> {
+        lines(include_str!("../../data/name_words.txt"))
+            .filter(|l| l.has(tag))
+            .map(|l| normalize(l.entry))
+            .collect()
+    };
     Shared {
+        particles: name_words("particle"),
+        org_joiners: name_words("joiner"),
+        name_skips: name_words("skip"),
         outlets,
         outlet_list,
         first_names,
@@ -1263,6 +1305,40 @@ mod tests {
         let s = shared();
         assert!(!s.outlet_list.is_empty());
         assert!(!s.first_names.is_empty());
+    }
+
+    #[test]
+    fn word_classes_come_from_the_data_files_of_their_language() {
+        let (fr, en) = (get(Lang::Fr), get(Lang::En));
+        // Subject pronouns are pronouns of their own language only: English `on` is a preposition.
+        for lex in [fr, en] {
+            for w in &lex.subject_pronouns {
+                assert!(lex.is_pronoun(w), "{:?}: {w}", lex.lang);
+            }
+        }
+        assert!(fr.subject_pronouns.contains("on") && !en.subject_pronouns.contains("on"));
+        assert!(en.subject_pronouns.contains("they") && !en.subject_pronouns.contains("them"));
+        assert!(fr.partitives.contains("majorité") && !fr.partitives.contains("number"));
+        assert!(en.partitives.contains("percent") && !en.partitives.contains("plupart"));
+        // A quote may be in the other language: both lists of the first person apply.
+        for lex in [fr, en] {
+            assert!(lex.first_person.contains("j'") && lex.first_person.contains("i'm"));
+            assert!(!lex.first_person.contains("il") && !lex.first_person.contains("he"));
+        }
+        assert_eq!(fr.word_tags("également") & word::ADDITIVE, word::ADDITIVE);
+        assert_eq!(en.word_tags("also") & word::ADDITIVE, word::ADDITIVE);
+        assert_eq!(en.word_tags("then") & word::ADDITIVE, 0);
+    }
+
+    #[test]
+    fn name_words_are_split_by_their_tags() {
+        let s = shared();
+        assert!(s.particles.contains("von") && s.particles.contains("d'"));
+        assert!(!s.particles.contains("of") && !s.particles.contains("&"));
+        assert!(s.org_joiners.contains("&") && s.org_joiners.contains("of"));
+        assert!(!s.org_joiners.contains("von") && !s.org_joiners.contains("le"));
+        assert!(s.name_skips.contains("the") && s.name_skips.contains("d"));
+        assert!(!s.name_skips.contains("d'") && !s.name_skips.contains("von"));
     }
 
     #[test]
