@@ -2221,6 +2221,10 @@ fn own_source(
         if !m.is_outlet() || (m.full.start >= clause_end && !reports) {
             continue;
         }
+        // `the agency` that refers back to a government agency is no outlet.
+        if es.of_mention[k].is_some_and(|id| es.list[id].kind != EntityKind::Outlet) {
+            continue;
+        }
         // A broadcaster speaking through its own press release (`TVE a émis un communiqué
         // affirmant …`) is the speaker, not a source.
         if Some(k) == speaker_head && press_release(p, s) {

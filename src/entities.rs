@@ -850,6 +850,10 @@ impl Entities {
         state: bool,
     ) -> usize {
         let m = &ms.list[mi];
+        if let Some(id) = self.org_before_outlet(p, ms, mi) {
+            self.list[id].add_mention(mi);
+            return id;
+        }
         if let Some(id) = self.near_outlets.nearest(ms, mi, kind, state) {
             self.list[id].add_mention(mi);
             return id;
@@ -868,6 +872,30 @@ impl Entities {
                 id
             }
         }
+    }
+
+    /// For an outlet noun that also names other organisations (`the agency`, `l'agence`), with
+    /// no determiner of its own kind (`the news agency`): the named organisation mentioned last
+    /// before it, within the last three sentences, when no named outlet came after that
+    /// organisation (`The Food and Drug Administration approved the drug. "…," the agency said`).
+    fn org_before_outlet(&self, p: &Prose, ms: &Mentions, mi: usize) -> Option<usize> {
+        let m = &ms.list[mi];
+        let noun = m
+            .items
+            .clone()
+            .find_map(|k| p.lex.outlet_nouns.longest(k, |x| p.key(x)))?;
+        if !noun.1.org || m.items.len() > noun.0 + 1 {
+            return None;
+        }
+        (0..mi)
+            .rev()
+            .take_while(|&x| m.sentence.saturating_sub(ms.list[x].sentence) <= 3)
+            .find_map(|x| {
+                let ent = &self.list[self.of_mention[x]?];
+                (ent.named && matches!(ent.kind, EntityKind::Org | EntityKind::Outlet))
+                    .then_some(self.of_mention[x]?)
+            })
+            .filter(|&id| self.list[id].kind == EntityKind::Org)
     }
 
     /// Resolve a pronoun mention to the most salient compatible antecedent before it.

@@ -2274,13 +2274,29 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
         // An organisation's noun is not a person's name (`… sur la société, Élisabeth Bonnet a
         // insisté`: the comma ends a complement, it opens no apposition), nor is a plural
         // (`Speaking to reporters on Tuesday, President Joe Biden said`).
+        // But an organisation's noun set off by commas before a name with no known first name
+        // is that name's (`The company, Nordvik Energy, posted a loss`): an organisation.
+        let org_noun = matches!(list[a].kind, MentionKind::Description(RoleKind::Org));
+        let org_named = |b: usize| {
+            org_noun
+                && !list[a].in_pp
+                && list[a].number == Number::Singular
+                && list[b].items.start == direct_end + 1
+                && p.is_punct(direct_end, ",")
+                && p.is_punct(list[b].items.end, ",")
+                && p.key(list[b].items.start)
+                    .is_some_and(|w| !p.shared.first_names.contains_key(w))
+        };
         let target = target.filter(|&b| {
-            !((matches!(list[a].kind, MentionKind::Description(RoleKind::Org))
-                || list[a].number == Number::Plural)
+            !((org_noun || list[a].number == Number::Plural)
                 && list[b].kind == MentionKind::Name(NameKind::Person))
+                || org_named(b)
         });
         if let Some(b) = target {
             if list[a].sentence == list[b].sentence {
+                if org_named(b) {
+                    list[b].kind = MentionKind::Name(NameKind::Org);
+                }
                 list[a].apposed = Some(b);
                 if list[b].role_class.is_none() {
                     list[b].role_class = list[a].role_class;

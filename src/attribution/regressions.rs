@@ -2701,3 +2701,52 @@ fn a_role_of_an_organisation_before_a_name_after_the_quote_is_the_speaker_phrase
     let text = "\"We will appeal,\" lawyer for Anna Berg said on Monday.";
     assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("Anna Berg"));
 }
+
+#[test]
+fn the_agency_refers_back_to_a_government_agency_named_last() {
+    // `the agency said` after `the Food and Drug Administration`: the outlet noun took the
+    // nearest news agency of the article (Reuters, named later), as speaker and source.
+    let text = "The Food and Drug Administration approved the drug on Friday. \"The benefits \
+        outweigh the risks,\" the agency said.\n\n\
+        Officials at the Federal Aviation Administration grounded the fleet. \"Safety comes \
+        first,\" the agency told Reuters.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Food and Drug Administration"));
+    assert_eq!(r[0].5, None);
+    assert_eq!(r[1].2.as_deref(), Some("Federal Aviation Administration"));
+    assert_eq!(r[1].5.as_deref(), Some("Reuters"));
+    // A news agency named last is still the agency.
+    let text = "Le ministre a réagi auprès de l'AFP. « Nous suivons la situation », a-t-il \
+        dit, selon l'agence.";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("AFP"));
+    let text = "L'Agence nationale de sécurité du médicament a suspendu la vente du sirop. « Les \
+        risques sont trop importants », a indiqué l'agence.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        r[0].2.as_deref(),
+        Some("Agence nationale de sécurité du médicament")
+    );
+    assert_eq!(r[0].5, None);
+}
+
+#[test]
+fn an_organisation_noun_set_off_by_commas_names_the_organisation() {
+    // `The company, Nordvik Energy, posted a loss`: the name, with no known first name, was
+    // taken for a person's, and an organisation's noun binds no person.
+    let text = "The company, Nordvik Energy, posted a loss. \"We expect a recovery,\" the \
+        company said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Nordvik Energy"));
+    let text = "La société, Verdal Industries, a publié ses comptes. « L'année a été \
+        difficile », a reconnu l'entreprise.";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Verdal Industries")
+    );
+    // A person's first name after the comma: the comma closes a complement (`… sur la
+    // société, Élisabeth Bonnet a insisté`).
+    let text = "Interrogée sur la société, Élisabeth Bonnet a insisté : « Tout va bien ».";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Élisabeth Bonnet")
+    );
+}

@@ -241,6 +241,9 @@ pub struct OutletNoun {
     pub kind: OutletKind,
     /// It names a state medium.
     pub state: bool,
+    /// It also names organisations that are not media (`@org`: `the agency` after `the Food and
+    /// Drug Administration`).
+    pub org: bool,
 }
 
 /// How a phrase before a quote marks it as a title or a term (`kind_cues.txt`).
@@ -1043,6 +1046,7 @@ fn load(lang: Lang) -> Lexicon {
             OutletNoun {
                 kind,
                 state: line.has("state"),
+                org: line.has("org"),
             },
         );
     }
