@@ -2237,7 +2237,22 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
                 .find(|&c| list[c].kind == MentionKind::Name(NameKind::Person))
                 .unwrap_or(b)
         };
+        // A capitalised role whose last word is also the name's title (`Chief Financial
+        // Officer Marcus Oduya`: `Officer Marcus Oduya` is a titled name).
+        let overlapping = || {
+            let last = direct_end.checked_sub(1)?;
+            (last > list[a].items.start && person_role && !list[a].in_pp)
+                .then(|| {
+                    lookup(&by_start, last).find(|&b| {
+                        b != a
+                            && list[b].items.end > direct_end
+                            && list[b].kind == MentionKind::Name(NameKind::Person)
+                    })
+                })
+                .flatten()
+        };
         let target = direct()
+            .or_else(overlapping)
             .map(past_party)
             .or_else(alias)
             .or_else(|| {

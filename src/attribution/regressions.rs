@@ -2750,3 +2750,95 @@ fn an_organisation_noun_set_off_by_commas_names_the_organisation() {
         Some("Élisabeth Bonnet")
     );
 }
+
+#[test]
+fn a_company_named_with_an_industry_word_is_an_organisation() {
+    // `Norda Motors`, `Veltrion Systems`: with no known first name and no organisation word,
+    // the names were taken for people's, and `the carmaker` or `le groupe` found no company.
+    let text = "Norda Motors said it would recall 40,000 vehicles.\n\n\"Safety comes first,\" \
+        the carmaker said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Norda Motors"));
+    let text = "Veltrion Systems said it would cut 1,200 jobs.\n\n\"These decisions are never \
+        easy,\" the company said.";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Veltrion Systems")
+    );
+    let text = "Norda Motors va rappeler 40 000 véhicules.\n\n« La sécurité passe avant tout », \
+        a indiqué le groupe.";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Norda Motors"));
+    // The second verb of an apposed subject: `The operator, Castellane Terminals, said … and
+    // accused …`.
+    let text = "The operator, Castellane Terminals, said the cranes were safe and accused the \
+        union of \"holding the economy hostage.\"";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Castellane Terminals")
+    );
+}
+
+#[test]
+fn a_capitalised_role_whose_last_word_is_a_title_binds_the_name() {
+    // `Chief Financial Officer Marcus Oduya`: `Officer Marcus Oduya` was read as a titled name
+    // overlapping the role, so the role bound nobody and `the CFO` stayed unnamed.
+    let text = "Chief Financial Officer Marcus Oduya spoke to analysts.\n\n\"We expect to \
+        finish by June,\" the CFO said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Marcus Oduya"));
+    let text = "Chief Executive Officer Marcus Oduya spoke to analysts.\n\n\"We expect to \
+        finish by June,\" the CEO said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Marcus Oduya"));
+}
+
+#[test]
+fn unnamed_experts_acquaintances_and_missions_are_speakers() {
+    // Role nouns the lexicons lacked: the quotes were left unattributed, or taken for terms
+    // when short.
+    let speaker = |text: &str, lang: Lang| rows(text, lang)[0].2.clone();
+    assert_eq!(
+        speaker(
+            "« Il faudrait un mois de pluie », estime un prévisionniste.",
+            Lang::Fr
+        )
+        .as_deref(),
+        Some("prévisionniste")
+    );
+    let r = rows(
+        "« C'est grave », explique un climatologue sur place.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref()),
+        (QuoteKind::Speech, Some("climatologue"))
+    );
+    assert_eq!(
+        speaker(
+            "A friend of the family said it was \"only a matter of time.\"",
+            Lang::En
+        )
+        .as_deref(),
+        Some("friend of the family")
+    );
+    assert_eq!(
+        speaker(
+            "Un collègue de la victime estime que « ce n'était qu'une question de temps ».",
+            Lang::Fr
+        )
+        .as_deref(),
+        Some("collègue de la victime")
+    );
+    assert_eq!(
+        speaker(
+            "La mission d'observation a relevé « des irrégularités ».",
+            Lang::Fr
+        )
+        .as_deref(),
+        Some("mission d'observation")
+    );
+    // A role named once with the person, then alone: `le technicien` is the coach's.
+    let text = "L'entraîneur Patrick Soulier a pointé l'arbitrage.\n\n« Le but est hors-jeu », \
+        a estimé le technicien.";
+    assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Patrick Soulier"));
+    let text = "La productrice Anne Thévenot a annoncé la sortie du film.\n\n« Nous voulions \
+        que les soignants le voient », a expliqué la productrice.";
+    assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Anne Thévenot"));
+}
