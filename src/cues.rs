@@ -1192,6 +1192,48 @@ pub fn noun_phrase_left(p: &Prose, ms: &Mentions, end: usize, sent_start: usize)
         return None;
     }
     let mut k = end;
+    // `Mark Holt on Tuesday said`, `the ministry late Monday said`: in wire copy a time
+    // adverbial may stand between the subject and its verb.
+    if p.lang == Lang::En {
+        let mut a = k;
+        while a > sent_start && a + 3 > k && p.is(a - 1, word::TIME) && !p.is(a - 1, word::AUX) {
+            a -= 1;
+        }
+        let mut lead = 0;
+        while a < k
+            && lead < 2
+            && a > sent_start
+            && matches!(
+                p.key(a - 1),
+                Some("on" | "late" | "early" | "earlier" | "last" | "this")
+            )
+        {
+            a -= 1;
+            lead += 1;
+        }
+        if a < k
+            && ms.ending_at(a).any(|m| {
+                // The clause's subject: at the start of the sentence, after a comma or a quote
+                // (not `The union representing 1,200 pilots on Tuesday rejected`).
+                let mut s = m.items.start;
+                if s > sent_start && p.is(s - 1, word::DET) {
+                    s -= 1;
+                }
+                let opens = s == sent_start
+                    || s > sent_start && (p.is_punct(s - 1, ",") || p.quote_at(s - 1).is_some());
+                opens
+                    && !m.in_pp
+                    && matches!(
+                        m.kind,
+                        MentionKind::Name(_)
+                            | MentionKind::Description(_)
+                            | MentionKind::Outlet { .. }
+                    )
+            })
+        {
+            k = a;
+        }
+    }
     // `McConnell, who in 2010 said`: a short adverbial between a relative pronoun and the
     // verb.
     if let Some(r) = (end.saturating_sub(5).max(sent_start)..end - 1)

@@ -2842,3 +2842,33 @@ fn unnamed_experts_acquaintances_and_missions_are_speakers() {
         que les soignants le voient », a expliqué la productrice.";
     assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Anne Thévenot"));
 }
+
+#[test]
+fn a_time_adverbial_may_stand_between_the_subject_and_its_verb() {
+    // `Mark Holt on Tuesday said …`: wire-copy word order. The verb found no subject, and
+    // `called the plan "…"` with no speaker made the quote a title.
+    let text = "Mark Holt on Tuesday said the ruling was \"a victory for common sense.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Mark Holt / said"]
+    );
+    let text = "Mark Holt on Tuesday called the plan \"dead in the water.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Mark Holt / called"]
+    );
+    let text = "\"The plan is dead,\" Mark Holt on Tuesday said.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Mark Holt / said"]
+    );
+    let text = "The Finance Ministry earlier this week said the plan was \"unrealistic.\"";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Finance Ministry / said"]
+    );
+    // Only the clause's subject: not the object of a participle inside it.
+    let text = "The union representing 1,200 pilots on Tuesday rejected the offer, calling it \
+        \"an insult.\"";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("union"));
+}
