@@ -962,12 +962,28 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         return None;
     }
     // `student protester Joshua Wong`: plain words before the first mention are premodifiers.
-    let first = (k..(k + 3).min(end))
-        .take_while(|&j| {
-            j == k
-                || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX)
-        })
-        .find_map(|j| mention_starting_at(ms, p, j))?;
+    let premodified = |j: usize| {
+        j == k || p.is_word(j - 1) && !p.is(j - 1, word::PREP | word::REL | word::SUB | word::AUX)
+    };
+    // `said opposition health spokesman Femi Adeyemi-Clarke`, `said Republican state senator
+    // Ann Ross`: premodifiers that are mentions of their own (a party, an organisation) before
+    // a person's role and name; the role is the phrase's first mention.
+    let titled = (k..(k + 5).min(end))
+        .take_while(|&j| premodified(j))
+        .find_map(|j| {
+            let d = mention_starting_at(ms, p, j)?;
+            (matches!(
+                ms.list[d].kind,
+                MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+            ) && mention_starting_at(ms, p, ms.list[d].items.end)
+                .is_some_and(|n| ms.list[n].kind == MentionKind::Name(NameKind::Person)))
+            .then_some(d)
+        });
+    let first = titled.or_else(|| {
+        (k..(k + 3).min(end))
+            .take_while(|&j| premodified(j))
+            .find_map(|j| mention_starting_at(ms, p, j))
+    })?;
     let mut stop = ms.list[first].items.end.max(k + 1);
     // A role right before a name (`said widow Mary Quinlan`): the name belongs to the phrase.
     if matches!(ms.list[first].kind, MentionKind::Description(_))

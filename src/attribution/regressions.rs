@@ -2872,3 +2872,31 @@ fn a_time_adverbial_may_stand_between_the_subject_and_its_verb() {
         \"an insult.\"";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("union"));
 }
+
+#[test]
+fn a_postposed_role_may_follow_premodifiers_that_are_mentions() {
+    // `said opposition health spokesman Femi Adeyemi-Clarke`: `opposition` (an organisation
+    // noun) or `Republican` (a name) was taken for the whole inverted subject.
+    for (text, speaker, mention) in [
+        (
+            "\"Forty clinics is a gesture,\" said opposition health spokesman Femi \
+             Adeyemi-Clarke.",
+            "Femi Adeyemi-Clarke",
+            "opposition health spokesman Femi Adeyemi-Clarke",
+        ),
+        (
+            "\"Forty clinics is a gesture,\" said Republican state senator Ann Ross.",
+            "Ann Ross",
+            "Republican state senator Ann Ross",
+        ),
+        (
+            "\"Forty clinics is a gesture,\" said EU foreign policy chief Ann Ross.",
+            "Ann Ross",
+            "EU foreign policy chief Ann Ross",
+        ),
+    ] {
+        let r = rows(text, Lang::En);
+        assert_eq!(r[0].2.as_deref(), Some(speaker), "{text}");
+        assert_eq!(r[0].3.as_deref(), Some(mention), "{text}");
+    }
+}
