@@ -598,7 +598,10 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         && !reflexive
         && !norm.ends_with("ing")
         && !norm.ends_with("ant")
-        && !matches!(lemma_name, "quote" | "citer" | "revenir" | "convenir")
+        && !matches!(
+            lemma_name,
+            "quote" | "quote as saying" | "citer" | "revenir" | "convenir"
+        )
         && !lemma_name.starts_with("se ")
         && !lemma_name.starts_with("s'")
         && !lemma_name.starts_with("aller ");
@@ -646,9 +649,21 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         || (prev_key == Some("que") && start >= 2 && p.key(start - 2) == Some("ainsi"));
     let mut subject = None;
     let mut inverted = false;
+    // `VNA quoted Deputy Foreign Minister Oksana Hale as saying …`: the one quoted speaks (the
+    // outlet that quotes is a source, found as such).
+    if participle && prev_key == Some("as") && start >= 2 {
+        subject = noun_phrase_left(p, ms, start - 1, sent.start).filter(|np| {
+            np.head.is_some()
+                && np.items.start > sent.start
+                && matches!(
+                    p.key(np.items.start - 1),
+                    Some("quoted" | "quotes" | "quoting")
+                )
+        });
+    }
     // After a comma the verb may end an apposition (`Tomasz Kubiak, a fire service spokesman,
     // told AFP`): a name or description right before wins over an inversion.
-    if after_comma && !after_quote && !after_comme && !nonfinite {
+    if subject.is_none() && after_comma && !after_quote && !after_comme && !nonfinite {
         if let Some(left) = noun_phrase_left(p, ms, start, sent.start) {
             // Not a name inside a prepositional phrase (`… en mer Jaune, a rapporté X`).
             let named = left.head.is_some_and(|h| {

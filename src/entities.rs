@@ -479,6 +479,14 @@ impl Entities {
                             && w.len() == 1
                             && w[0].split('-').next() == Some(words[0].as_str())
                             && w[0].contains('-'))
+                        // `Peabody` for `Peabody Energy`: the name without its last words when
+                        // they only say what kind of organisation it is.
+                        || (ent.kind == EntityKind::Org
+                            && words.len() < w.len()
+                            && w.starts_with(&words)
+                            && w[words.len()..]
+                                .iter()
+                                .all(|x| p.lex.org_words.contains(x.as_str())))
                 }
                 _ => words_within(&words, w),
             });

@@ -911,7 +911,15 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
         if j >= n || covered[j] || p.tok(j).is_some_and(|t| p.has(t, flag::SENT_START)) {
             break;
         }
-        if honorific_at(p, j).is_some_and(|(len, _)| j + len < n && p.is_cap(j + len)) && j > start
+        // (Not one that ends a role begun before it: `Deputy Foreign Minister Oksana Hale`.)
+        if honorific_at(p, j).is_some_and(|(len, _)| j + len < n && p.is_cap(j + len))
+            && j > start
+            && !(start.max(j.saturating_sub(2))..j).any(|r| {
+                p.lex
+                    .roles
+                    .longest(r, |x| p.key(x))
+                    .is_some_and(|(len, info)| r + len > j && info.kind == RoleKind::Person)
+            })
         {
             break;
         }
@@ -1203,10 +1211,13 @@ fn split_titles(p: &Prose, start: usize, end: usize) -> Vec<NamePart> {
             let mut out = Vec::new();
             // What precedes the title is an organisation or place (`Kamloops RCMP`), unless it
             // is a nationality (`Brazilian President Jair Bolsonaro`).
-            if ts > start && !(ts == start + 1 && demonym(p, start)) {
+            let nationality = ts == start + 1 && demonym(p, start);
+            if ts > start && !nationality {
                 out.push((start..ts, start..ts, None));
             }
-            out.push((ts..end, te..end, class));
+            // The nationality is part of the titled name's extent.
+            let from = if nationality { start } else { ts };
+            out.push((from..end, te..end, class));
             out
         }
     }

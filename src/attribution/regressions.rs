@@ -2767,6 +2767,10 @@ fn a_company_named_with_an_industry_word_is_an_organisation() {
     let text = "Norda Motors va rappeler 40 000 véhicules.\n\n« La sécurité passe avant tout », \
         a indiqué le groupe.";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Norda Motors"));
+    // The name without the word that makes it a company's is the same company.
+    let text = "Peabody Energy cut its forecast on Monday.\n\n\"Demand has not recovered,\" \
+        Peabody said in a statement.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Peabody Energy"));
     // The second verb of an apposed subject: `The operator, Castellane Terminals, said … and
     // accused …`.
     let text = "The operator, Castellane Terminals, said the cranes were safe and accused the \
@@ -2898,5 +2902,46 @@ fn a_postposed_role_may_follow_premodifiers_that_are_mentions() {
         let r = rows(text, Lang::En);
         assert_eq!(r[0].2.as_deref(), Some(speaker), "{text}");
         assert_eq!(r[0].3.as_deref(), Some(mention), "{text}");
+    }
+}
+
+#[test]
+fn the_one_quoted_as_saying_is_the_speaker() {
+    // `VNA quoted X as saying`: the outlet, the subject of `saying`'s clause, took the quote.
+    let text = "State news agency VNA quoted Deputy Foreign Minister Oksana Hale as saying the \
+        proposal was \"unacceptable.\"";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Oksana Hale"));
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("Deputy Foreign Minister Oksana Hale")
+    );
+    assert_eq!(r[0].5.as_deref(), Some("VNA"));
+    // `was quoted as saying` after the quote had no finite verb: the quote was unattributed.
+    let text = "Ivan Petrov said the talks had failed. \"We remain ready to talk,\" he was quoted \
+        as saying.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::En),
+        vec!["speech Ivan Petrov / was quoted as saying"]
+    );
+    let text = "\"We will not give in,\" Paul Arnaud was quoted as saying by the Interfax news \
+        agency.";
+    let r = rows(text, Lang::En);
+    assert_eq!(r[0].2.as_deref(), Some("Paul Arnaud"));
+    assert_eq!(r[0].5.as_deref(), Some("Interfax"));
+}
+
+#[test]
+fn a_role_ending_in_an_honorific_is_one_title() {
+    // `Deputy Foreign Minister Oksana Hale`: the name stopped before the honorific `Minister`,
+    // leaving `Deputy` a title and `Foreign` a person.
+    for role in ["Deputy Foreign Minister", "Deputy Prime Minister"] {
+        let text = format!("\"It is unacceptable,\" {role} Oksana Hale said.");
+        let r = rows(&text, Lang::En);
+        assert_eq!(r[0].2.as_deref(), Some("Oksana Hale"), "{text}");
+        assert_eq!(
+            r[0].3.as_deref(),
+            Some(format!("{role} Oksana Hale").as_str())
+        );
     }
 }
