@@ -1194,11 +1194,30 @@ pub fn description_name(p: &Prose, m: &Mention) -> String {
     let surface = clean_name(m.core_text(p.text));
     // `du Monde`, `au Figaro`: the article contracted with a preposition is not in the mention;
     // the name is the listed one (`Le Monde`).
+    // So is an elided one (`à L’Express`, `aux Échos`): written as in the text when it opens
+    // the mention or stands right before it, else as listed.
     if let MentionKind::Outlet { id: Some(id), .. } = m.kind {
         let listed = &p.shared.outlet_list[id as usize].name;
-        let prefix = listed.strip_suffix(surface.as_str());
-        if matches!(prefix, Some("Le " | "Les ")) {
-            return listed.clone();
+        let same = |a: &str, b: &str| fold(&a.replace('’', "'")) == fold(&b.replace('’', "'"));
+        for article in ["Le ", "La ", "Les ", "L'"] {
+            let Some(rest) = listed.strip_prefix(article) else {
+                continue;
+            };
+            if !same(rest, &surface) {
+                continue;
+            }
+            let curly = article.replace('\'', "’");
+            let core = m.core_text(p.text);
+            let written = [article, curly.as_str()].into_iter().find_map(|a| {
+                let w = match core.get(..a.len()) {
+                    Some(w) if same(w, a) => w,
+                    _ => p
+                        .text
+                        .get(m.core.start.checked_sub(a.len())?..m.core.start)?,
+                };
+                same(w, a).then_some(w)
+            });
+            return format!("{}{surface}", written.unwrap_or(article));
         }
     }
     surface

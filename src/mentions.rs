@@ -1601,7 +1601,13 @@ fn outlet_expected(p: &Prose, i: usize) -> bool {
     if i > 0 && p.lex.outlet_nouns.longest(i - 1, |k| p.key(k)).is_some() {
         return true;
     }
-    false
+    // After a cue phrase that names a medium (`au micro de RTL`, `in an interview with AP`).
+    (i.saturating_sub(4)..i).any(|j| {
+        p.lex
+            .cues
+            .longest(j, |k| p.key(k).filter(|_| k < i))
+            .is_some_and(|(len, info)| j + len == i && info.kind == crate::lang::CueKind::Medium)
+    })
 }
 
 fn outlet_mention(

@@ -2945,3 +2945,40 @@ fn a_role_ending_in_an_honorific_is_one_title() {
         );
     }
 }
+
+#[test]
+fn an_outlet_keeps_its_article_and_its_medium() {
+    // `à L’Express`, `aux Échos`: the article, elided or contracted, was dropped from the
+    // source's name (`Express`, `Échos`); `Le Figaro` kept it.
+    let source = |text: &str, lang: Lang| rows(text, lang)[0].5.clone();
+    let said = "« On a montré du caractère », a déclaré Fabrice Lenoir";
+    assert_eq!(
+        source(&format!("{said} à L’Express."), Lang::Fr).as_deref(),
+        Some("L’Express")
+    );
+    assert_eq!(
+        source(&format!("{said} dans les colonnes de L'Équipe."), Lang::Fr).as_deref(),
+        Some("L'Équipe")
+    );
+    assert_eq!(
+        source(&format!("{said} aux Échos."), Lang::Fr).as_deref(),
+        Some("Les Échos")
+    );
+    // An ambiguous outlet name after a cue phrase that names a medium; outlets it lacked.
+    assert_eq!(
+        source(&format!("{said} au micro de RTL."), Lang::Fr).as_deref(),
+        Some("RTL")
+    );
+    assert_eq!(
+        source(&format!("{said} au micro de Canal+."), Lang::Fr).as_deref(),
+        Some("Canal+")
+    );
+    assert_eq!(
+        source(
+            "\"He changed the game,\" Steve Kilbride told Sky Sports.",
+            Lang::En
+        )
+        .as_deref(),
+        Some("Sky Sports")
+    );
+}
