@@ -1432,8 +1432,11 @@ fn find_speaker(
         }
     }
 
-    // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`.
-    if qi > sent.start && p.is_punct(qi - 1, ":") {
+    // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`. Not when
+    // the clause goes on after the quote (`Cannes : « Les Heures claires » ovationné`: a
+    // headline's topic, and a title).
+    let clause_goes_on = qi + 1 < sent.end && p.is_word(qi + 1);
+    if qi > sent.start && p.is_punct(qi - 1, ":") && !clause_goes_on {
         if let Some(ph) = subject_of_sentence(p, ms, sent.start, qi - 1) {
             return Some(Found {
                 rule: "colon",

@@ -2982,3 +2982,18 @@ fn an_outlet_keeps_its_article_and_its_medium() {
         Some("Sky Sports")
     );
 }
+
+#[test]
+fn a_headline_topic_before_a_colon_does_not_speak_a_title() {
+    // `Cannes : « Les Heures claires » ovationné en compétition`: the colon rule made the
+    // topic the speaker of the film's title, which the body gives as a title.
+    let text = "Cannes : « Les Heures claires » ovationné en compétition\n\n\
+        Le film « Les Heures claires » de Marc Ravel a été ovationné mardi.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["title - / -", "title - / -"]
+    );
+    // A quote that ends its clause after a colon is still the subject's.
+    let text = "Le ministre a prévenu : « Nous ne céderons pas ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("ministre"));
+}
