@@ -2997,3 +2997,18 @@ fn a_headline_topic_before_a_colon_does_not_speak_a_title() {
     let text = "Le ministre a prévenu : « Nous ne céderons pas ».";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("ministre"));
 }
+
+#[test]
+fn a_broad_word_for_a_leader_may_name_a_company_head() {
+    // `le dirigeant`, `the boss` after the company's chief executive: the broad word only
+    // reached heads of state and government.
+    let text = "Le PDG du groupe, Mathieu Dorgelès, a présenté le plan.\n\n« Nous avons trop \
+        stocké », a reconnu le dirigeant.";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Mathieu Dorgelès")
+    );
+    let text = "Chief executive Ann Lee presented the plan.\n\n\"We overstocked,\" the boss \
+        admitted.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Ann Lee"));
+}

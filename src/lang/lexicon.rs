@@ -539,8 +539,8 @@ pub struct Lexicon {
     /// Words of the first person, in both languages (`first_person.txt`): a quote may be in
     /// another language than the article.
     pub first_person: HashSet<String>,
-    /// The role classes of heads of state and government (`@leader` lines of `roles.txt`),
-    /// sorted.
+    /// The role classes of heads of state, of government and of companies (`@leader` lines of
+    /// `roles.txt`), sorted.
     pub leader_classes: Vec<u32>,
     /// The role classes of courts, judges and documents whose findings are reported (`@finding`
     /// lines of `roles.txt`), sorted.
