@@ -1126,9 +1126,21 @@ pub fn noun_phrase_right(p: &Prose, ms: &Mentions, k: usize, end: usize) -> Opti
         // A description followed by its verb is no apposition but the subject of the next
         // clause (`According to Reuters, the minister was …`). (`'s` is a possessive here:
         // `a scientist at the university in Scott's district`.)
+        // (`Selon une source proche du dossier, le gouvernement envisagerait de « … »`: a
+        // French imperfect or conditional right after the description is its verb too.)
+        let french_finite = |k: usize| {
+            p.lang == Lang::Fr
+                && p.tok(k).is_some_and(|t| !p.has(t, crate::prose::flag::CAP))
+                && p.key(k).is_some_and(|w| {
+                    ["ait", "aient", "rait", "raient"]
+                        .iter()
+                        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+                })
+        };
         let verb_next = j < end
             && (p.lex.verbs.longest(j, |x| p.key(x)).is_some()
-                || p.is(j, word::AUX) && p.key(j) != Some("'s"));
+                || p.is(j, word::AUX) && p.key(j) != Some("'s"))
+            || french_finite(mm.items.end);
         if verb_next {
             break;
         }

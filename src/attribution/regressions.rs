@@ -3012,3 +3012,23 @@ fn a_broad_word_for_a_leader_may_name_a_company_head() {
         admitted.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn parler_de_reports_the_words_and_a_conditional_ends_an_apposition() {
+    // `parle d'« une situation intenable »`: `parler de` was no cue, and the verb of the
+    // relative clause before it (`qui souhaite garder l'anonymat`) took the quote.
+    let text = "Un médecin urgentiste, qui souhaite garder l'anonymat, parle d'« une situation \
+        intenable ».";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech médecin urgentiste / parle d'"]
+    );
+    // `Selon X, le gouvernement envisagerait de « … »`: the next clause's subject and verb were
+    // read as an apposition to the source, and the speaker's mention ran up to the quote.
+    let text = "Selon une source proche du dossier, le gouvernement envisagerait de « revoir sa \
+        copie ».";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].3.as_deref(),
+        Some("une source proche du dossier")
+    );
+}
