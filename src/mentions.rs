@@ -1518,6 +1518,14 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
             ));
         }
     }
+    // A noun that names an outlet only when qualified (`le site` of a factory): with a
+    // possessive (`sur son site`) or a complement (`le site du ministère`).
+    if noun.qualified
+        && !p.is(i, word::POSS)
+        && !matches!(p.key(end), Some("de" | "du" | "des" | "d'" | "of"))
+    {
+        return None;
+    }
     let core_start = if p.is(i, word::DET | word::POSS) {
         i + 1
     } else {

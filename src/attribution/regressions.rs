@@ -3032,3 +3032,19 @@ fn parler_de_reports_the_words_and_a_conditional_ends_an_apposition() {
         Some("une source proche du dossier")
     );
 }
+
+#[test]
+fn a_bare_site_is_no_outlet() {
+    // `déléguée syndicale sur le site`: a factory site was taken for a website and became the
+    // quote's source.
+    let text = "Pour Nadia Ferrand, déléguée syndicale sur le site, « la direction savait depuis \
+        un an ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Nadia Ferrand"), None)
+    );
+    // With a possessive it is the speaker's website.
+    let text = "Le ministère a publié sur son site un communiqué : « Nous suivons la situation ».";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("site"));
+}

@@ -244,6 +244,9 @@ pub struct OutletNoun {
     /// It also names organisations that are not media (`@org`: `the agency` after `the Food and
     /// Drug Administration`).
     pub org: bool,
+    /// It names an outlet only with a possessive, a complement or a name (`@qualified`: `sur
+    /// son site`, `le site du ministère`; not `le site` of a factory).
+    pub qualified: bool,
 }
 
 /// How a phrase before a quote marks it as a title or a term (`kind_cues.txt`).
@@ -1047,6 +1050,7 @@ fn load(lang: Lang) -> Lexicon {
                 kind,
                 state: line.has("state"),
                 org: line.has("org"),
+                qualified: line.has("qualified"),
             },
         );
     }
