@@ -1272,6 +1272,13 @@ fn find_speaker(
             ended && k > c.end() && p.quote_at(k).is_some()
         };
         if only_punct && !matches!(c.kind, CueType::Phrase(_)) && !introduces_next {
+            // `Le ministre X a jugé la situation « … », rapporte l'AFP`: an outlet that reports
+            // the sentence is its source; a speaker named before the quote speaks.
+            if outlet_subject(ms, c).is_some() {
+                if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
+                    return Some(f);
+                }
+            }
             if has_speaker(ms, es, c) {
                 let mut found = Found::of_cue("postposed", c, 0.95);
                 if let (Some(r), Some(ph)) = (role_start, found.phrase.as_mut()) {
@@ -1282,12 +1289,9 @@ fn find_speaker(
                 }
                 return Some(found);
             }
-            if c.subject.is_some() && outlet_subject(ms, c).is_some() {
+            if outlet_subject(ms, c).is_some() {
                 // `« … », écrit le quotidien X`: the outlet speaks, unless a speaker is named
-                // before the quote.
-                if let Some(f) = preposed(p, ms, es, qi, &sent, cues) {
-                    return Some(f);
-                }
+                // before the quote (above).
                 return Some(Found::of_cue("postposed", c, 0.85));
             }
         }

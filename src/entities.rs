@@ -884,8 +884,8 @@ impl Entities {
 
     /// For an outlet noun that also names other organisations (`the agency`, `l'agence`), with
     /// no determiner of its own kind (`the news agency`): the named organisation mentioned last
-    /// before it, within the last three sentences, when no named outlet came after that
-    /// organisation (`The Food and Drug Administration approved the drug. "…," the agency said`).
+    /// before it, not as a noun's complement, within the last three sentences, when no named
+    /// outlet came after that organisation (`The Food and Drug Administration approved the drug. "…," the agency said`).
     fn org_before_outlet(&self, p: &Prose, ms: &Mentions, mi: usize) -> Option<usize> {
         let m = &ms.list[mi];
         let noun = m
@@ -900,7 +900,17 @@ impl Entities {
             .take_while(|&x| m.sentence.saturating_sub(ms.list[x].sentence) <= 3)
             .find_map(|x| {
                 let ent = &self.list[self.of_mention[x]?];
-                (ent.named && matches!(ent.kind, EntityKind::Org | EntityKind::Outlet))
+                // An organisation that complements a noun (`le ministre des Affaires
+                // étrangères`) is not what the noun refers back to; one in another
+                // prepositional phrase may be (`Officials at the Federal Aviation
+                // Administration`).
+                let genitive = |k: usize| matches!(p.key(k), Some("de" | "du" | "des" | "d'"));
+                let k = ms.list[x].items.start;
+                let complement = ms.list[x].in_pp
+                    && (k > 0 && genitive(k - 1)
+                        || k > 1 && p.is(k - 1, crate::lang::word::DET) && genitive(k - 2));
+                let org = ent.kind == EntityKind::Org && !complement;
+                (ent.named && (org || ent.kind == EntityKind::Outlet))
                     .then_some(self.of_mention[x]?)
             })
             .filter(|&id| self.list[id].kind == EntityKind::Org)

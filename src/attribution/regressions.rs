@@ -3048,3 +3048,36 @@ fn a_bare_site_is_no_outlet() {
     let text = "Le ministère a publié sur son site un communiqué : « Nous suivons la situation ».";
     assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("site"));
 }
+
+#[test]
+fn an_outlet_reporting_the_sentence_is_its_source_not_its_speaker() {
+    // `…, rapporte l'AFP`, `…, Anadolu reported`: the outlet's inverted cue after the quote
+    // won over the speaker named before it.
+    let text = "Le ministre Kemal Aydın a jugé la situation « extrêmement dangereuse », rapporte \
+        l'AFP.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Kemal Aydın"), Some("AFP"))
+    );
+    let text = "Foreign Minister Kemal Aydin said the situation was \"extremely dangerous\", \
+        Anadolu reported.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Kemal Aydin"), Some("Anadolu"))
+    );
+    // `ajoute l'agence` after the agency is named: the organisation inside the minister's
+    // title (`des Affaires étrangères`) is not the agency.
+    let text = "La Turquie a convoqué l'ambassadeur, a rapporté l'agence Anadolu. Le ministre \
+        turc des Affaires étrangères, Kemal Aydın, a jugé la situation « extrêmement \
+        dangereuse », ajoute l'agence.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Kemal Aydın"), Some("Anadolu"))
+    );
+    // With no speaker before the quote the outlet still speaks (an editorial).
+    let text = "« Céder aux intimidations, c'est leur donner raison », écrit Le Figaro.";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Le Figaro"));
+}
