@@ -2311,6 +2311,21 @@ fn link_appositions(p: &Prose, list: &mut [Mention]) {
             }
             lookup(&by_end, start - 1).find(|&b| b != a && !list[b].in_pp)
         });
+        // A role given as what a named person is taken for (`spoke with Anne Sacoolas as a
+        // suspect`, `Paul Roux, entendu comme témoin`).
+        let target = target.or_else(|| {
+            let start = list[a].items.start;
+            if start < 2 || !matches!(p.key(start - 1), Some("as" | "comme")) {
+                return None;
+            }
+            lookup(&by_end, start - 1).find(|&b| {
+                b != a
+                    && matches!(
+                        list[b].kind,
+                        MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                    )
+            })
+        });
         // An organisation's noun is not a person's name (`… sur la société, Élisabeth Bonnet a
         // insisté`: the comma ends a complement, it opens no apposition), nor is a plural
         // (`Speaking to reporters on Tuesday, President Joe Biden said`).

@@ -3081,3 +3081,39 @@ fn an_outlet_reporting_the_sentence_is_its_source_not_its_speaker() {
     let text = "« Céder aux intimidations, c'est leur donner raison », écrit Le Figaro.";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Le Figaro"));
 }
+
+#[test]
+fn court_roles_are_speakers() {
+    // `a déclaré l'accusé`, `said the defendant`: court roles the lexicons lacked; the quote
+    // was unattributed, or a term when short.
+    let speaker = |text: &str, lang: Lang| rows(text, lang)[0].2.clone();
+    for (role, text) in [
+        ("accusé", "« Je n'ai jamais voulu ça », a déclaré l'accusé."),
+        (
+            "prévenu",
+            "Le prévenu a déclaré : « Je n'ai jamais voulu ça. »",
+        ),
+        (
+            "plaignante",
+            "« Je n'ai jamais voulu ça », a déclaré la plaignante.",
+        ),
+    ] {
+        assert_eq!(speaker(text, Lang::Fr).as_deref(), Some(role), "{text}");
+    }
+    assert_eq!(
+        speaker("\"I never wanted this,\" said the defendant.", Lang::En).as_deref(),
+        Some("defendant")
+    );
+    // Bound by apposition to the named defendant.
+    let text = "The defendant, Mark Hale, 34, wept in the dock. \"I never wanted any of this to \
+        happen,\" the defendant said.";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("Mark Hale"));
+    // `as a suspect`: the role is what the named person is taken for; the pronoun after is
+    // the person, not an unnamed suspect.
+    let text = "Police spoke with Anne Sacoolas as a suspect. She told officers \"that she had \
+        no plans to leave the country\".";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("Anne Sacoolas"));
+    // (`accused` stays a verb: `Trump accused them of running a "phony system"`.)
+    let text = "Donald Trump accused them of running a \"phony system.\"";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("Donald Trump"));
+}
