@@ -722,6 +722,21 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     if subject.is_none() && !nonfinite && !after_comme {
         subject = noun_phrase_left(p, ms, start, sent.start);
     }
+    // `…, state media reported`: a bare outlet noun that opens its clause right before the verb.
+    if subject.is_none() && !nonfinite {
+        subject = ms
+            .ends_at(start)
+            .find(|&m| {
+                let s = ms.list[m].items.start;
+                matches!(ms.list[m].kind, MentionKind::Outlet { named: false, .. })
+                    && (s == sent.start || p.is_punct(s - 1, ",") || p.quote_at(s - 1).is_some())
+            })
+            .map(|m| Phrase {
+                items: ms.list[m].items.clone(),
+                span: ms.list[m].full,
+                head: Some(m),
+            });
+    }
     // A participle right after a noun (`footage of Hillary Clinton asking`, `Trump saying`) has
     // that noun for subject.
     let after_noun = ms.ending_at(start).any(|m| {

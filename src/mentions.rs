@@ -1314,22 +1314,38 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         && p.key(i)
             .is_some_and(|k| sh.lowercase_outlets.iter().any(|o| o == k));
     if p.is_cap(i) || contracted.is_some() || lowercase_brand {
-        let found = match contracted {
-            Some(article) => sh
-                .outlets
-                .longest(i, |k| if k == i { Some(article) } else { p.key(k) })
-                .filter(|&(len, _)| len >= 2),
-            None => sh.outlets.longest(i, |k| p.key(k)),
-        };
-        if let Some((len, alias)) = found {
-            let first = usize::from(contracted.is_some());
-            // (An alias written in lowercase may share its keys with a capitalised one:
-            // `Franceinfo, franceinfo`.)
-            let caps_ok = lowercase_brand
+        let first = usize::from(contracted.is_some());
+        // The longest listed name whose capitals are there (`the Xinhua news agency`: not the
+        // alias `Xinhua News Agency`, but `Xinhua`). (An alias written in lowercase may share
+        // its keys with a capitalised one: `Franceinfo, franceinfo`.)
+        let caps_ok = |len: usize, caps: u64| {
+            lowercase_brand
                 || (first..len).all(|k| {
-                    let want = alias.caps & (1 << k.min(63)) != 0;
+                    let want = caps & (1 << k.min(63)) != 0;
                     !want || p.is_cap(i + k)
-                });
+                })
+        };
+        let mut max = n - i;
+        let mut found = None;
+        while max > 0 {
+            let within = |k: usize| k < i + max;
+            let longest = match contracted {
+                Some(article) => sh
+                    .outlets
+                    .longest(i, |k| {
+                        within(k).then(|| if k == i { Some(article) } else { p.key(k) })?
+                    })
+                    .filter(|&(len, _)| len >= 2),
+                None => sh.outlets.longest(i, |k| p.key(k).filter(|_| within(k))),
+            };
+            let Some((len, alias)) = longest else { break };
+            if caps_ok(len, alias.caps) {
+                found = Some((len, alias));
+                break;
+            }
+            max = len - 1;
+        }
+        if let Some((len, alias)) = found {
             let outlet = &sh.outlet_list[alias.id as usize];
             // `Science & Technology Facilities Council`, `Times Square`: the outlet's name is the
             // start of a longer name. An acronym (`l'AFP Jean Dupont`) or a following first
@@ -1343,9 +1359,7 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                 && i + len + 1 < n
                 && p.is_cap(i + len + 1);
             let extends_name = (next_cap && !next_first_name && !acronym) || joined;
-            if caps_ok
-                && !extends_name
-                && (!outlet.ambiguous || contracted.is_some() || outlet_expected(p, i))
+            if !extends_name && (!outlet.ambiguous || contracted.is_some() || outlet_expected(p, i))
             {
                 let items = i + first..i + len;
                 return Some((

@@ -3117,3 +3117,52 @@ fn court_roles_are_speakers() {
     let text = "Donald Trump accused them of running a \"phony system.\"";
     assert_eq!(speaker(text, Lang::En).as_deref(), Some("Donald Trump"));
 }
+
+#[test]
+fn outlets_the_lexicon_lacked_and_a_bare_outlet_noun_reporting() {
+    // Regional and national outlets the list lacked; the source was none.
+    let source = |text: &str, lang: Lang| rows(text, lang)[0].5.clone();
+    assert_eq!(
+        source(
+            "Owen Llewellyn told LBC the plan was \"a slogan, not a policy\".",
+            Lang::En
+        )
+        .as_deref(),
+        Some("LBC")
+    );
+    assert_eq!(
+        source(
+            "« Nous voulons des réponses », a confié Marc Olivier à France Bleu.",
+            Lang::Fr
+        )
+        .as_deref(),
+        Some("France Bleu")
+    );
+    assert_eq!(
+        source(
+            "« Nous voulons des réponses », a confié Marc Olivier au Télégramme.",
+            Lang::Fr
+        )
+        .as_deref(),
+        Some("Le Télégramme")
+    );
+    // `the Xinhua news agency`: the alias `Xinhua News Agency` wants capitals, and the
+    // shorter listed name was not tried.
+    assert_eq!(
+        source(
+            "Zhou said teams were working \"around the clock,\" according to the official \
+             Xinhua news agency.",
+            Lang::En
+        )
+        .as_deref(),
+        Some("Xinhua")
+    );
+    // `…, state media reported`: a bare outlet noun before the verb found no subject.
+    let text = "Foreign Minister Kemal Aydin told parliament the situation was \"extremely \
+        dangerous\", state media reported.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Kemal Aydin"), Some("state media"))
+    );
+}
