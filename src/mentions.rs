@@ -397,7 +397,11 @@ fn find_in(
             continue;
         }
         let (mut start, honorific) = match honorific_at(p, i) {
-            Some((len, g)) if i + len < n && p.is_cap(i + len) && !covered[i + len] => {
+            Some((len, g))
+                if i + len < n
+                    && (p.is_cap(i + len) || after_particles(p, i + len).is_some())
+                    && !covered[i + len] =>
+            {
                 (i + len, Some(g))
             }
             _ => (i, None),
@@ -756,9 +760,43 @@ fn capitalised_words<'p>(p: &'p Prose) -> HashSet<&'p str> {
     seen
 }
 
+/// The capitalised word after one or two name particles starting at `i` (`van der Berg`,
+/// `de Saint-Amand`, `dela Cruz`).
+fn after_particles(p: &Prose, i: usize) -> Option<usize> {
+    let particle = |k: usize| p.key(k).is_some_and(|w| p.shared.particles.contains(w));
+    if !particle(i) {
+        return None;
+    }
+    let cap = if particle(i + 1) && !p.is_cap(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
+    (cap < p.items.len() && p.is_cap(cap)).then_some(cap)
+}
+
+/// A surname written with a lowercase Arabic article joined by a hyphen (`al-Haddad`,
+/// `el-Sisi`): it starts a name like a capitalised word.
+fn article_prefixed(p: &Prose, i: usize) -> bool {
+    p.tok(i).is_some_and(|t| {
+        let w = p.tokens[t].span().get(p.text);
+        [
+            "al-", "el-", "ad-", "as-", "ash-", "az-", "ar-", "at-", "an-",
+        ]
+        .iter()
+        .any(|pre| {
+            w.strip_prefix(pre)
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        })
+    })
+}
+
 /// True when item `i` may start a name.
 fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     let Some(t) = p.tok(i) else { return false };
+    if article_prefixed(p, i) {
+        return true;
+    }
     if !p.is_cap(i) {
         return false;
     }
@@ -992,14 +1030,11 @@ fn name_end(p: &Prose, start: usize, covered: &Marks, headline: usize) -> usize 
                     p.tok(k)
                         .is_some_and(|t| p.lex.org_words.contains(p.norm(t)))
                 });
-            if p.shared.particles.contains(norm)
-                && j + 1 < n
-                && p.is_cap(j + 1)
-                && !covered[j + 1]
-                && honorific_at(p, j + 1).is_none()
-                && !took_lower
+            // (Two particles in a row: `Anouk van der Berg`.)
+            if let Some(cap) = after_particles(p, j)
+                .filter(|&c| !covered[c] && honorific_at(p, c).is_none() && !took_lower)
             {
-                j += 2;
+                j = cap + 1;
                 continue;
             }
             let titled_so_far = (start..j).any(|k| {

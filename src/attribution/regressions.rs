@@ -3166,3 +3166,50 @@ fn outlets_the_lexicon_lacked_and_a_bare_outlet_noun_reporting() {
         (Some("Kemal Aydin"), Some("state media"))
     );
 }
+
+#[test]
+fn names_with_lowercase_particles_and_articles() {
+    // `Anouk van der Berg` (two particles), `Mme van der Berg`, `M. de Saint-Amand` (a particle
+    // after an honorific), `al-Haddad` (an Arabic article), `dela Cruz`, `ap Gwilym`.
+    let speaker = |text: &str, lang: Lang| rows(text, lang)[0].2.clone();
+    let cases = [
+        (
+            "La chercheuse Anouk van der Berg a publié l'étude. Anouk van der Berg insiste : \
+             « Il faut marcher davantage. »",
+            Lang::Fr,
+            "Anouk van der Berg",
+        ),
+        (
+            "La chercheuse Anouk van der Berg a publié l'étude. « Il faut marcher davantage », \
+             insiste Mme van der Berg.",
+            Lang::Fr,
+            "Anouk van der Berg",
+        ),
+        (
+            "Le député Olivier de Saint-Amand a voté contre. « Nous voterons contre », a dit M. \
+             de Saint-Amand.",
+            Lang::Fr,
+            "Olivier de Saint-Amand",
+        ),
+        (
+            "The study was led by Dr Samira al-Haddad. \"It is a starting point, not a cure,\" \
+             al-Haddad said.",
+            Lang::En,
+            "Samira al-Haddad",
+        ),
+        (
+            "\"We were in our own waters,\" coast guard spokesman Ramon dela Cruz said.",
+            Lang::En,
+            "Ramon dela Cruz",
+        ),
+        (
+            "Fly-half Rhys ap Gwilym kicked the winner. \"I just tried to block out the noise,\" \
+             said ap Gwilym.",
+            Lang::En,
+            "Rhys ap Gwilym",
+        ),
+    ];
+    for (text, lang, name) in cases {
+        assert_eq!(speaker(text, lang).as_deref(), Some(name), "{text}");
+    }
+}
