@@ -780,6 +780,11 @@ fn after_particles(p: &Prose, i: usize) -> Option<usize> {
 fn article_prefixed(p: &Prose, i: usize) -> bool {
     p.tok(i).is_some_and(|t| {
         let w = p.tokens[t].span().get(p.text);
+        // (Most words have no hyphen as their third or fourth byte: asked first.)
+        let b = w.as_bytes();
+        if b.len() < 5 || b[2] != b'-' && b[3] != b'-' {
+            return false;
+        }
         [
             "al-", "el-", "ad-", "as-", "ash-", "az-", "ar-", "at-", "an-",
         ]
