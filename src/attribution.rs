@@ -2200,32 +2200,39 @@ fn own_source(
     // Another clause after the quote (`…, and on Twitter he…`, `…, while ALDI, in a Facebook
     // post, …`) cites its own sources.
     let sent = p.sentences[s].items.clone();
+    let clause_break = |k: usize| {
+        p.is_punct(k, ";")
+            || (p.is_punct(k, ",")
+                && p.key(k + 1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "and" | "but" | "while" | "whereas" | "et" | "mais" | "alors" | "tandis"
+                    )
+                }))
+    };
     let clause_end = (qi + 1..sent.end)
-        .find(|&k| {
-            p.is_punct(k, ";")
-                || (p.is_punct(k, ",")
-                    && p.key(k + 1).is_some_and(|w| {
-                        matches!(
-                            w,
-                            "and"
-                                | "but"
-                                | "while"
-                                | "whereas"
-                                | "et"
-                                | "mais"
-                                | "alors"
-                                | "tandis"
-                        )
-                    }))
-        })
+        .find(|&k| clause_break(k))
         .map_or(usize::MAX, |k| p.item_span(k).start);
+    // And where it starts, when the speaker's subject opens a new clause: `La ministre a
+    // défendu sa réforme à l'AFP, mais le député Paul Roux a dénoncé un « passage en force »`
+    // (the outlet is the minister's).
+    let clause_start = (sent.start..qi)
+        .rev()
+        .find(|&k| clause_break(k))
+        .map(|k| p.item_span(k).end)
+        .filter(|&b| speaker_span.is_some_and(|sp| sp.start >= b))
+        .unwrap_or(0);
     for (k, m) in ms.in_sentence(s) {
         // A reporting verb's subject (`…, et prédit …, a rapporté un média d'Etat.`) reports
         // the whole sentence.
-        let reports = cues
-            .iter()
-            .any(|c| c.subject.as_ref().is_some_and(|s| s.head == Some(k)));
-        if !m.is_outlet() || (m.full.start >= clause_end && !reports) {
+        // (A verb's: `in an interview with CNN` is only its own clause's.)
+        let reports = cues.iter().any(|c| {
+            c.kind == CueType::Verb && c.subject.as_ref().is_some_and(|s| s.head == Some(k))
+        });
+        if !m.is_outlet()
+            || (m.full.start >= clause_end && !reports)
+            || (m.full.end <= clause_start && !reports)
+        {
             continue;
         }
         // `the agency` that refers back to a government agency is no outlet.

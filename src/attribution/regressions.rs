@@ -3213,3 +3213,28 @@ fn names_with_lowercase_particles_and_articles() {
         assert_eq!(speaker(text, lang).as_deref(), Some(name), "{text}");
     }
 }
+
+#[test]
+fn an_outlet_of_the_clause_before_is_not_the_quotes_source() {
+    // `… à l'AFP, mais le député Paul Roux a dénoncé un « … »`: the outlet is the minister's.
+    let text = "La ministre a défendu sa réforme mardi à l'AFP, mais le député Paul Roux a \
+        dénoncé un « passage en force ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Paul Roux"), None)
+    );
+    let text = "The minister defended the plan in an interview with CNN, but Senator Ann Price \
+        called it \"a con\".";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Ann Price"), None)
+    );
+    // Still the source when the speaker opens the sentence: `X affirme dans son blog … qu'il
+    // voulait dire « … », et non « … »`.
+    let text = "Jean Martin affirme sur France Inter qu'il voulait dire « petite fille », et non \
+        « petite ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[1].5.as_deref(), Some("France Inter"));
+}
