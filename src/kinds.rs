@@ -9,7 +9,7 @@
 
 use crate::cues::Cue;
 use crate::findings::QuoteKind;
-use crate::lang::{KindCue, word};
+use crate::lang::{KindCue, VerbTags, word};
 use crate::mentions::Mentions;
 use crate::prose::{Prose, flag};
 use crate::tokens::TokKind;
@@ -154,6 +154,21 @@ fn classify_by_rules(
         && !inner.ends_with(['.', '!', '?', ','])
     {
         return QuoteKind::Title;
+    }
+    // A work after a verb that may take one: `Léa Marchal publie « La Fille du passeur »`,
+    // `she wrote "Paper Lanterns"`: right after the verb, opening with a capitalised article or
+    // in title case, with no end punctuation.
+    if cue.is_some_and(|c| c.tags.has(VerbTags::WORK) && c.end() == qi) {
+        let article = words.first().is_some_and(|&t| {
+            p.has(t, flag::CAP)
+                && matches!(p.norm(t), "le" | "la" | "les" | "l'" | "the" | "a" | "an")
+        });
+        if n_words <= 8
+            && (article || title_case(p, &words))
+            && !inner.ends_with(['.', '!', '?', ','])
+        {
+            return QuoteKind::Title;
+        }
     }
     if sentence_like || attributed {
         return QuoteKind::Speech;

@@ -3238,3 +3238,32 @@ fn an_outlet_of_the_clause_before_is_not_the_quotes_source() {
     let r = rows(text, Lang::Fr);
     assert_eq!(r[1].5.as_deref(), Some("France Inter"));
 }
+
+#[test]
+fn a_work_after_a_verb_that_may_take_one_is_a_title() {
+    // `Léa Marchal publie « La Fille du passeur »`: the verb is also a cue, and the work's
+    // title was taken for the author's words.
+    assert_eq!(
+        kinds_speakers_cues(
+            "Léa Marchal publie « La Fille du passeur », un récit sur l'exil.",
+            Lang::Fr
+        ),
+        vec!["title - / -"]
+    );
+    assert_eq!(
+        kinds_speakers_cues("In 2019 she wrote \"Paper Lanterns\", a memoir.", Lang::En),
+        vec!["title - / -"]
+    );
+    // Words, not a work: no capitalised article, no title case.
+    assert_eq!(
+        kinds_speakers_cues("Le ministre a présenté « un plan ambitieux ».", Lang::Fr),
+        vec!["speech ministre / a présenté"]
+    );
+    assert_eq!(
+        kinds_speakers_cues(
+            "Paul Roux a écrit « Nous ne céderons pas » sur son compte.",
+            Lang::Fr
+        ),
+        vec!["speech Paul Roux / a écrit"]
+    );
+}

@@ -67,6 +67,10 @@ impl VerbTags {
     /// A verb of findings (`find`, `conclure`): a cue only when its subject is a court, judge or
     /// document (`@finding` lines of `roles.txt`): `the court found`, not `police found`.
     pub const FINDING: u16 = 1 << 7;
+    /// A verb that also takes a work for object (`publier`, `présenter`, `write`): a short quote
+    /// right after it that opens like a title is the work's title (`publie « La Fille du
+    /// passeur »`).
+    pub const WORK: u16 = 1 << 8;
 
     /// True when all bits of `tag` are set.
     pub fn has(self, tag: u16) -> bool {
@@ -826,6 +830,7 @@ fn load(lang: Lang) -> Lexicon {
             ("paradigm", VerbTags::PARADIGM),
             ("written", VerbTags::WRITTEN),
             ("finding", VerbTags::FINDING),
+            ("work", VerbTags::WORK),
         ] {
             if line.has(tag) {
                 tags |= bit;
