@@ -1489,6 +1489,56 @@ fn find_speaker(
         .or_else(|| said_also_next(p, ms, es, s, cues_of))
         .or_else(|| woven_paragraph(p, ms, es, qi, last, cues_of))
         .or_else(|| subject_fragment(p, ms, qi, &sent))
+        .or_else(|| headline_fragment(p, ms, qi, &sent))
+}
+
+/// A headline's `Person « fragment »` (`Ligue 1 : Bertrand Koulibaly « fier de ses joueurs »`,
+/// `Minister "confident" deal will pass`): the person opens the headline, or its part after a
+/// colon, and the quote in sentence case follows the name.
+fn headline_fragment(
+    p: &Prose,
+    ms: &Mentions,
+    qi: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<Found> {
+    if p.blocks.len() < 2 || p.block_start_of(qi) != 0 {
+        return None;
+    }
+    let q = p.quote_at(qi)?;
+    let first_word = p.quote_tokens[q]
+        .clone()
+        .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)?;
+    if p.has(first_word, crate::prose::flag::CAP) {
+        return None;
+    }
+    let mi = ms.ends_at(qi).find(|&m| {
+        let mm = &ms.list[m];
+        !mm.in_pp
+            && matches!(
+                mm.kind,
+                MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                    | MentionKind::Description(RoleKind::Person)
+            )
+    })?;
+    let m = &ms.list[mi];
+    let mut start = m.items.start;
+    while start > sent.start && p.is(start - 1, word::DET) {
+        start -= 1;
+    }
+    if start != sent.start && !p.is_punct(start - 1, ":") {
+        return None;
+    }
+    Some(Found {
+        rule: "headline",
+        cue: None,
+        phrase: Some(Phrase {
+            items: start..m.items.end,
+            span: p.items_span(start..m.items.end),
+            head: Some(mi),
+        }),
+        context: None,
+        confidence: 0.6,
+    })
 }
 
 /// A figure ending right before item `end`: `63 percent`, `the other 37 per cent`, `48 %`

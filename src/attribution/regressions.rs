@@ -3267,3 +3267,22 @@ fn a_work_after_a_verb_that_may_take_one_is_a_title() {
         vec!["speech Paul Roux / a écrit"]
     );
 }
+
+#[test]
+fn a_headline_name_before_a_fragment_speaks_it() {
+    // `Ligue 1 : Bertrand Koulibaly « fier de ses joueurs »`: the headline convention for what
+    // a person says; with no cue the fragment was a term.
+    let text = "Ligue 1 : Bertrand Koulibaly « fier de ses joueurs »\n\nRennes a fait match nul \
+        dimanche.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech Bertrand Koulibaly / -"]
+    );
+    // Not in the body: `Le maire Paul Roux « regrette »` there is left to the other rules.
+    let text = "Rennes a fait match nul dimanche.\n\nLe public a sifflé Bertrand Koulibaly « sans \
+        raison ».";
+    assert_ne!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Bertrand Koulibaly")
+    );
+}
