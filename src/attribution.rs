@@ -1494,7 +1494,7 @@ fn find_speaker(
 
 /// A headline's `Person « fragment »` (`Ligue 1 : Bertrand Koulibaly « fier de ses joueurs »`,
 /// `Minister "confident" deal will pass`): the person opens the headline, or its part after a
-/// colon, and the quote in sentence case follows the name.
+/// colon or a comma, and the quote in sentence case follows the name.
 fn headline_fragment(
     p: &Prose,
     ms: &Mentions,
@@ -1525,7 +1525,7 @@ fn headline_fragment(
     while start > sent.start && p.is(start - 1, word::DET) {
         start -= 1;
     }
-    if start != sent.start && !p.is_punct(start - 1, ":") {
+    if start != sent.start && !p.is_any_punct(start - 1, &[":", ","]) {
         return None;
     }
     Some(Found {

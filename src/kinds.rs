@@ -105,8 +105,15 @@ fn classify_by_rules(
     let starts_like_title = words
         .first()
         .is_some_and(|&t| p.has(t, flag::CAP) || p.tokens[t].kind == TokKind::Number);
+    // (French law titles are in lowercase: `le projet de loi « pour un travail durable »`.)
+    let law_like = words.first().is_some_and(|&t| {
+        matches!(
+            p.norm(t),
+            "pour" | "relative" | "relatif" | "visant" | "portant" | "tendant"
+        )
+    });
     let kind_cue = kind_cue_before(p, ms, qi, cue)
-        .filter(|k| *k != KindCue::Title || starts_like_title || !attributed);
+        .filter(|k| *k != KindCue::Title || starts_like_title || law_like || !attributed);
     if let Some(k) = kind_cue {
         if !sentence_like || n_words <= 8 {
             return match k {

@@ -3286,3 +3286,23 @@ fn a_headline_name_before_a_fragment_speaks_it() {
         Some("Bertrand Koulibaly")
     );
 }
+
+#[test]
+fn party_names_law_titles_and_a_headline_name_after_a_comma() {
+    // `The Liberal Democrats' Treasury spokesman, Owen Llewellyn,`: the party was taken for a
+    // person's name and headed the subject.
+    let text = "The Liberal Democrats' Treasury spokesman, Owen Llewellyn, told LBC that the plan \
+        was \"a slogan, not a policy\".";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("Owen Llewellyn"));
+    // A French law's title, in lowercase after `projet de loi`.
+    let text = "La ministre, Sophie Garnier-Lacoste, a défendu mardi le projet de loi « pour un \
+        travail durable » face aux critiques.";
+    assert_eq!(kinds_speakers_cues(text, Lang::Fr), vec!["title - / -"]);
+    // The headline's person after a comma.
+    let text = "Ligue 1 : Rennes arrache le nul à Lens, Bertrand Koulibaly « fier de ses joueurs \
+        »\n\nLes Rennais ont obtenu un match nul.";
+    assert_eq!(
+        kinds_speakers_cues(text, Lang::Fr),
+        vec!["speech Bertrand Koulibaly / -"]
+    );
+}
