@@ -729,7 +729,8 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
             .find(|&m| {
                 let s = ms.list[m].items.start;
                 matches!(ms.list[m].kind, MentionKind::Outlet { named: false, .. })
-                    && (s == sent.start || p.is_punct(s - 1, ",") || p.quote_at(s - 1).is_some())
+                    && (s == sent.start
+                        || s > 0 && (p.is_punct(s - 1, ",") || p.quote_at(s - 1).is_some()))
             })
             .map(|m| Phrase {
                 items: ms.list[m].items.clone(),
