@@ -1492,6 +1492,17 @@ fn find_speaker(
         .or_else(|| headline_fragment(p, ms, qi, &sent))
 }
 
+/// True when the quote at item `qi` opens with a word in lowercase (a fragment, not a name).
+fn in_sentence_case(p: &Prose, qi: usize) -> bool {
+    p.quote_at(qi)
+        .and_then(|q| {
+            p.quote_tokens[q]
+                .clone()
+                .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)
+        })
+        .is_some_and(|t| !p.has(t, crate::prose::flag::CAP))
+}
+
 /// A headline's `Person « fragment »` (`Ligue 1 : Bertrand Koulibaly « fier de ses joueurs »`,
 /// `Minister "confident" deal will pass`): the person opens the headline, or its part after a
 /// colon or a comma, and the quote in sentence case follows the name.
@@ -1504,11 +1515,7 @@ fn headline_fragment(
     if p.blocks.len() < 2 || p.block_start_of(qi) != 0 {
         return None;
     }
-    let q = p.quote_at(qi)?;
-    let first_word = p.quote_tokens[q]
-        .clone()
-        .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)?;
-    if p.has(first_word, crate::prose::flag::CAP) {
+    if !in_sentence_case(p, qi) {
         return None;
     }
     let mi = ms.ends_at(qi).find(|&m| {
@@ -1597,11 +1604,7 @@ fn subject_fragment(
         return None;
     }
     // A fragment in sentence case: a capitalised one names something (`"Super Tuesday"`).
-    let q = p.quote_at(qi)?;
-    let first_word = p.quote_tokens[q]
-        .clone()
-        .find(|&t| p.tokens[t].kind == crate::tokens::TokKind::Word)?;
-    if p.has(first_word, crate::prose::flag::CAP) {
+    if !in_sentence_case(p, qi) {
         return None;
     }
     let (mi, m) = ms
