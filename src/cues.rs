@@ -749,33 +749,47 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     });
     if subject.is_none()
         && participle
-        && p.lang == Lang::En
         && start > sent.start
         && !p.is_punct(start - 1, ",")
         && after_noun
     {
-        {
-            subject = noun_phrase_left(p, ms, start, sent.start).or_else(|| {
-                // An absolute construction: `with Steve Scalise of Louisiana calling …`,
-                // `footage of Hillary Clinton asking`.
-                let chain = mention_chain_left(p, ms, sent.start, start)?;
-                if !(chain > sent.start && matches!(p.key(chain - 1), Some("with" | "of"))) {
-                    return None;
-                }
-                let items = chain..start;
-                let span = p.items_span(items.clone());
-                let head = ms
-                    .within(span)
-                    .filter(|(_, m)| m.is_name() && !m.is_outlet())
-                    .map(|(i, _)| i)
-                    .next()?;
-                Some(Phrase {
-                    items,
-                    span,
-                    head: Some(head),
+        // An absolute construction first: `…, with Prime Minister Anna Berg calling it …`,
+        // `footage of Hillary Clinton asking`, `…, la Première ministre Anna Berg saluant …`
+        // (the chain of mentions right before the participle, after `with`, `of`, `avec` or
+        // a comma, is its subject, not the clause's).
+        let absolute = || {
+            let chain = mention_chain_left(p, ms, sent.start, start)?;
+            let opener = chain > sent.start
+                && (matches!(p.key(chain - 1), Some("with" | "of" | "avec"))
+                    || p.lang == Lang::Fr && p.is_punct(chain - 1, ","));
+            if !opener {
+                return None;
+            }
+            let items = chain..start;
+            let span = p.items_span(items.clone());
+            let head = ms
+                .within(span)
+                .filter(|(_, m)| {
+                    !m.is_outlet()
+                        && matches!(
+                            m.kind,
+                            MentionKind::Name(_)
+                                | MentionKind::Description(RoleKind::Person | RoleKind::Anonymous)
+                        )
                 })
-            });
-        }
+                .min_by_key(|(i, m)| (!m.is_name(), *i))
+                .map(|(i, _)| i)?;
+            Some(Phrase {
+                items,
+                span,
+                head: Some(head),
+            })
+        };
+        subject = absolute().or_else(|| {
+            (p.lang == Lang::En)
+                .then(|| noun_phrase_left(p, ms, start, sent.start))
+                .flatten()
+        });
     }
     // A participle or gerund opening the sentence (`After saying her foot was "…," she was`,
     // `En affirmant que le projet était « … », la ministre a quitté`) has the main clause's

@@ -3306,3 +3306,19 @@ fn party_names_law_titles_and_a_headline_name_after_a_comma() {
         vec!["speech Bertrand Koulibaly / -"]
     );
 }
+
+#[test]
+fn an_absolute_participle_has_its_own_subject() {
+    // `…, with the judge calling his conduct "…"`, `…, la Première ministre Anna Berg saluant
+    // « … »`: the participle's own subject was passed over for the clause's.
+    let speaker = |text: &str, lang: Lang| rows(text, lang)[0].2.clone();
+    let text = "A former councillor was jailed for seven years on Friday, with the judge calling \
+        his conduct \"a calculated betrayal\".";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("judge"));
+    let text = "The bill passed by 310 votes to 190, with Prime Minister Anna Berg calling it \"a \
+        historic day\".";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("Anna Berg"));
+    let text = "Le texte a été adopté par 310 voix contre 190, la Première ministre Anna Berg \
+        saluant « une journée historique ».";
+    assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Anna Berg"));
+}
