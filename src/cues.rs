@@ -614,6 +614,29 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
         let agent = noun_phrase_right(p, ms, by + 1, sent.end).filter(|np| np.head.is_some())?;
         return Some(inverted_verb(p, start..end, info, Some(agent)));
     }
+    // A naming verb's participle with no auxiliary, its agent after `by`/`par` (`The reform,
+    // described by critics as "a power grab", …`, `La réforme, qualifiée de « hold-up » par
+    // l'opposition, …`): the agent speaks.
+    let participle_form = match p.lang {
+        Lang::En => norm.ends_with("ed"),
+        Lang::Fr => ["é", "ée", "és", "ées"].iter().any(|e| norm.ends_with(e)),
+    };
+    if !passive && !aux && participle_form && lemma.tags.has(VerbTags::NAMING) && start == j {
+        let window = end..sent.end.min(end + 16);
+        let quote_at = window.clone().find(|&k| p.quote_at(k).is_some());
+        let by = window
+            .clone()
+            .find(|&k| matches!(p.key(k), Some("by" | "par")) && p.quote_at(k).is_none());
+        if let (Some(qk), Some(by)) = (quote_at, by) {
+            // The agent, before the quote (`described by critics as "…"`) or after it.
+            let agent = noun_phrase_right(p, ms, by + 1, sent.end).filter(|np| {
+                np.head.is_some_and(|h| !ms.list[h].is_outlet()) && (by < qk || np.items.start > qk)
+            });
+            if let Some(agent) = agent {
+                return Some(inverted_verb(p, start..end, info, Some(agent)));
+            }
+        }
+    }
     // English particles after the verb are in the lemma (`point out`); French `que` is not part
     // of the cue.
     let prev = start.checked_sub(1).filter(|&k| k >= sent.start);

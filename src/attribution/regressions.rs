@@ -3322,3 +3322,26 @@ fn an_absolute_participle_has_its_own_subject() {
         saluant « une journée historique ».";
     assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Anna Berg"));
 }
+
+#[test]
+fn a_naming_participle_with_an_agent_is_the_agents_words() {
+    // `described by critics as "a power grab"`, `qualifiée de « hold-up » par l'opposition`:
+    // with no auxiliary the passive was no cue, and the short quote a term.
+    assert_eq!(
+        kinds_speakers_cues(
+            "The reform, described by critics as \"a power grab\", passed on Tuesday.",
+            Lang::En
+        ),
+        vec!["speech critics / described"]
+    );
+    assert_eq!(
+        kinds_speakers_cues(
+            "La réforme, qualifiée de « hold-up » par l'opposition, entre en vigueur lundi.",
+            Lang::Fr
+        ),
+        vec!["speech opposition / qualifiée"]
+    );
+    // No agent: no one's words (`Long Covid, sometimes described as "…"` names no one).
+    let text = "The reform, described as \"a power grab\", passed on Tuesday.";
+    assert_eq!(kinds_speakers_cues(text, Lang::En), vec!["term - / -"]);
+}
