@@ -930,6 +930,19 @@ fn possessor(
 /// The author of document mention `doc`: a name after the document noun in its clause (`le
 /// documentaire d'Al Jazeera`, `un reportage diffusé par la chaîne Al Jazeera`, `a tweet on
 /// Monday by Mike Pompeo`), a person first.
+/// True when mention `x` is who saw or obtained a document (`the report, seen by Reuters`,
+/// `le rapport, que l'AFP a pu consulter`, `consulté par l'AFP`): the outlet that reports it,
+/// not its author. The verbs are the `@viewing` lines of `function_words.txt`.
+fn viewer(p: &Prose, x: &crate::mentions::Mention) -> bool {
+    let s = x.items.start;
+    // Before it (`seen by Reuters`) or after it in its relative clause (`que l'AFP a pu
+    // consulter`).
+    (s.saturating_sub(3)..s).any(|i| p.is(i, word::VIEWING))
+        || (x.items.end..x.items.end + 4)
+            .take_while(|&i| !p.is_any_punct(i, &[",", ".", ";"]))
+            .any(|i| p.is(i, word::VIEWING))
+}
+
 fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Option<usize> {
     let m = &ms.list[doc];
     let sent_end = p.sentences[m.sentence].items.end;
@@ -992,8 +1005,14 @@ fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Optio
             )
         })
     };
+    // Nor where it appeared (`a study published in The Lancet`), nor who saw it (`the report,
+    // seen by Reuters`): a source, not the author.
+    let venue = |x: &crate::mentions::Mention| {
+        let s = x.items.start;
+        (s.saturating_sub(2)..s).any(|i| matches!(p.key(i), Some("in" | "dans")))
+    };
     ms.within(window)
-        .filter(|(k, x)| *k != doc && rank(*k, x) < 9 && !topic(x))
+        .filter(|(k, x)| *k != doc && rank(*k, x) < 9 && !topic(x) && !venue(x) && !viewer(p, x))
         .min_by_key(|(k, x)| (rank(*k, x), *k))
         .and_then(|(k, _)| es.of_mention[k])
 }
@@ -2314,6 +2333,7 @@ fn own_source(
         if speaker_span.is_some_and(|sp| sp.contains(m.full))
             && Some(k) != speaker_head
             && (document_speaker || !source_slot(p, ms, cues, k))
+            && !viewer(p, m)
         {
             // `Lucy Fischer of The Times`: the speaker's employer, not the source; but `ALDI,
             // in a Facebook post, called it …` cites one in a parenthetical.

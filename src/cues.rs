@@ -1943,8 +1943,18 @@ fn verb_after_name(p: &Prose, ms: &Mentions, seg: Range<usize>) -> bool {
 /// The head of a noun phrase: its first name outside a prepositional phrase (a description
 /// apposed to a name gives the name), else its first description, pronoun or outlet.
 pub fn head_of(p: &Prose, ms: &Mentions, items: Range<usize>) -> Option<usize> {
+    let items_start = items.start;
     let span = p.items_span(items);
     let free: Vec<(usize, &Mention)> = ms.within(span).filter(|(_, m)| !m.in_pp).collect();
+    // A document opening the phrase heads it, whatever is named in its relative clause or
+    // complement (`Le rapport, que l'AFP a pu consulter, juge`: the report speaks).
+    if let Some(&(i, m)) = free.first() {
+        if matches!(m.kind, MentionKind::Description(RoleKind::Document))
+            && m.items.start <= items_start + 1
+        {
+            return Some(i);
+        }
+    }
     // A person's name first (`Iranian President Hassan Rouhani`, `Birmingham City University
     // professor David Wilson`), then any other name, then a description, pronoun or outlet.
     let rank = |m: &Mention| match m.kind {

@@ -3345,3 +3345,32 @@ fn a_naming_participle_with_an_agent_is_the_agents_words() {
     let text = "The reform, described as \"a power grab\", passed on Tuesday.";
     assert_eq!(kinds_speakers_cues(text, Lang::En), vec!["term - / -"]);
 }
+
+#[test]
+fn a_document_seen_by_an_outlet_speaks_and_the_outlet_is_its_source() {
+    // `Le rapport, que l'AFP a pu consulter, juge …`: the outlet in the relative clause
+    // headed the subject and spoke; `The report, seen by Reuters, describes …` had no source.
+    let r = rows(
+        "Le rapport, que l'AFP a pu consulter, juge la situation « alarmante ».",
+        Lang::Fr,
+    );
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("rapport"), Some("AFP"))
+    );
+    let r = rows(
+        "The report, seen by Reuters, describes the situation as \"alarming\".",
+        Lang::En,
+    );
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("report"), Some("Reuters"))
+    );
+    // The journal a study appeared in is not its author.
+    let r = rows(
+        "The study was published in The Lancet. The study also notes that smokers were \
+         \"over-represented\" in the sample.",
+        Lang::En,
+    );
+    assert_eq!(r[0].2.as_deref(), Some("study"));
+}

@@ -303,6 +303,9 @@ pub mod word {
     pub const ANSWER: u32 = 1 << 16;
     /// An additive adverb that says a speaker goes on (`également`, `aussi`, `also`).
     pub const ADDITIVE: u32 = 1 << 17;
+    /// A verb form of seeing or obtaining a document (`seen`, `obtained`, `consulté`): the one
+    /// who did is the outlet that reports it, not the document's author.
+    pub const VIEWING: u32 = 1 << 18;
 
     pub(super) fn parse(tag: &str) -> Option<u32> {
         Some(match tag {
@@ -324,6 +327,7 @@ pub mod word {
             "stop" => STOP,
             "answer" => ANSWER,
             "additive" => ADDITIVE,
+            "viewing" => VIEWING,
             _ => return None,
         })
     }
