@@ -1004,6 +1004,23 @@ impl Entities {
             }
             let first_sentence = m.sentence.saturating_sub(3);
             for s in (first_sentence..=m.sentence).rev() {
+                // `Neil Crutchley and Luis Ferreira both criticised the officials. "…," they
+                // said`: two people coordinated as the subject are what `they` stands for; no
+                // one entity is, so the first is given and the answer marked ambiguous (not
+                // the plural object after them).
+                if m.number == Number::Plural && !m.neuter {
+                    if let Some((a, b)) = coordinated_subjects(p, ms, s, m.start) {
+                        if let (Some(ea), Some(eb)) = (entity_of(a), entity_of(b)) {
+                            if ea != eb {
+                                return Resolution {
+                                    entity: Some(ea),
+                                    others: vec![eb],
+                                    confidence: 0.4,
+                                };
+                            }
+                        }
+                    }
+                }
                 let mut cands: Vec<Cand> = Vec::new();
                 let mut first_free = true;
                 for (k, c) in ms.in_sentence(s) {
@@ -1120,6 +1137,26 @@ impl Entities {
         }
         pass(false)
     }
+}
+
+/// Two people's names coordinated as the subject of sentence `s`, before byte `before`: the
+/// sentence's first mention outside a prepositional phrase, a person's name, then another
+/// joined by `and`/`et` (`Neil Crutchley and Luis Ferreira both criticised …`).
+fn coordinated_subjects(
+    p: &Prose,
+    ms: &Mentions,
+    s: usize,
+    before: usize,
+) -> Option<(usize, usize)> {
+    let mut free = ms
+        .in_sentence(s)
+        .filter(|(_, m)| !m.in_pp && m.full.start < before);
+    let (a, ma) = free.next()?;
+    let (b, mb) = free.next()?;
+    let person = |m: &Mention| m.kind == MentionKind::Name(NameKind::Person);
+    let joined =
+        mb.items.start == ma.items.end + 1 && matches!(p.key(ma.items.end), Some("and" | "et"));
+    (person(ma) && person(mb) && joined).then_some((a, b))
 }
 
 /// A pronoun to resolve: where it is and what it agrees with.

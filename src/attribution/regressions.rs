@@ -3374,3 +3374,26 @@ fn a_document_seen_by_an_outlet_speaks_and_the_outlet_is_its_source() {
     );
     assert_eq!(r[0].2.as_deref(), Some("study"));
 }
+
+#[test]
+fn they_after_two_coordinated_people_is_ambiguous_between_them() {
+    // `Neil Crutchley and Luis Ferreira both criticised the officials. "…," they said`: `they`
+    // went to the plural object, `officials`, flagged anonymous.
+    let opts = Options {
+        lang: LangChoice::Fixed(Lang::En),
+        ..Default::default()
+    };
+    let text = "Neil Crutchley and Luis Ferreira both criticised the officials. \"We were \
+        robbed,\" they said.";
+    let q = check(&Document::plain_str(text), &opts).quotes.remove(0);
+    assert_eq!(q.speaker.as_deref(), Some("Neil Crutchley"));
+    assert!(
+        q.flags.iter().any(|f| f.to_string() == "ambiguous"),
+        "{:?}",
+        q.flags
+    );
+    assert!(!q.flags.iter().any(|f| f.to_string() == "anonymous"));
+    // One person and a plural object: `they` is the object's.
+    let text = "Neil Crutchley met the officials on Monday. \"We were robbed,\" they said.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("officials"));
+}
