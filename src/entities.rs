@@ -739,6 +739,29 @@ impl Entities {
                     best = Some((id, 0, 0));
                 }
             }
+            // `l'accusé`, `the defendant` that no name was given with: the person the article
+            // names as the one tried (`le procès de Julien Marchetti`, `Mark Hale's trial`).
+            if best.is_none()
+                && m.number == Number::Singular
+                && p.lex.accused_classes.binary_search(&class).is_ok()
+            {
+                let trial = |k: usize| p.key(k).is_some_and(|w| p.lex.trials.contains(w));
+                let tried = (0..mi).rev().find_map(|x| {
+                    let mx = &ms.list[x];
+                    if mx.kind != MentionKind::Name(NameKind::Person) {
+                        return None;
+                    }
+                    let s0 = mx.items.start;
+                    let of_trial = s0 >= 2
+                        && matches!(p.key(s0 - 1), Some("de" | "d'" | "of"))
+                        && trial(s0 - 2);
+                    let trial_of = p.key(mx.items.end) == Some("'s") && trial(mx.items.end + 1);
+                    (of_trial || trial_of).then_some(self.of_mention[x]?)
+                });
+                if let Some(id) = tried {
+                    best = Some((id, 0, 0));
+                }
+            }
             if best.is_none() && kind == RoleKind::Org && m.number == Number::Singular {
                 // A generic noun (`l'ONG`, `the company`) refers to any organisation; a specific
                 // one (`l'armée`, `le syndicat`) only to one whose name says so.

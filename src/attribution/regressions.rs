@@ -3113,6 +3113,12 @@ fn court_roles_are_speakers() {
     let text = "Police spoke with Anne Sacoolas as a suspect. She told officers \"that she had \
         no plans to leave the country\".";
     assert_eq!(speaker(text, Lang::En).as_deref(), Some("Anne Sacoolas"));
+    // Named only as the one tried: `le procès de Julien Marchetti`, `Mark Hale's trial`.
+    let text = "Le procès de Julien Marchetti s'est ouvert lundi. « Je n'ai jamais voulu ça », a \
+        déclaré l'accusé.";
+    assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Julien Marchetti"));
+    let text = "Mark Hale's trial opened on Monday. \"I never wanted this,\" the defendant said.";
+    assert_eq!(speaker(text, Lang::En).as_deref(), Some("Mark Hale"));
     // (`accused` stays a verb: `Trump accused them of running a "phony system"`.)
     let text = "Donald Trump accused them of running a \"phony system.\"";
     assert_eq!(speaker(text, Lang::En).as_deref(), Some("Donald Trump"));

@@ -558,6 +558,12 @@ pub struct Lexicon {
     pub finding_classes: Vec<u32>,
     /// The role classes of family members (`@kin` lines of `roles.txt`: `the father`), sorted.
     pub kin_classes: Vec<u32>,
+    /// The role classes of the accused (`@accused` lines of `roles.txt`: `le prévenu`, `the
+    /// defendant`), sorted.
+    pub accused_classes: Vec<u32>,
+    /// Nouns of a trial whose complement names the accused (`trials.txt`: `le procès de X`, `the
+    /// trial of X`).
+    pub trials: HashSet<String>,
 }
 
 /// Data shared by both languages: outlets, first names, places.
@@ -709,6 +715,7 @@ struct Files {
     alias_phrases: &'static str,
     premodifiers: Option<&'static str>,
     partitives: &'static str,
+    trials: &'static str,
 }
 
 fn files(lang: Lang) -> Files {
@@ -726,6 +733,7 @@ fn files(lang: Lang) -> Files {
             alias_phrases: data!("fr", "alias_phrases.txt"),
             premodifiers: Some(data!("fr", "premodifiers.txt")),
             partitives: data!("fr", "partitives.txt"),
+            trials: data!("fr", "trials.txt"),
         },
         Lang::En => Files {
             verbs: data!("en", "verbs.txt"),
@@ -740,6 +748,7 @@ fn files(lang: Lang) -> Files {
             alias_phrases: data!("en", "alias_phrases.txt"),
             premodifiers: None,
             partitives: data!("en", "partitives.txt"),
+            trials: data!("en", "trials.txt"),
         },
     }
 }
@@ -890,9 +899,13 @@ fn load(lang: Lang) -> Lexicon {
     let mut roles = PhraseMap::default();
     let mut platforms: Vec<String> = Vec::new();
     let mut kin_classes: Vec<u32> = Vec::new();
+    let mut accused_classes: Vec<u32> = Vec::new();
     for (class, line) in lines(f.roles).enumerate() {
         if line.has("kin") {
             kin_classes.push(class as u32);
+        }
+        if line.has("accused") {
+            accused_classes.push(class as u32);
         }
         let kind = if line.has("org") {
             RoleKind::Org
@@ -1101,6 +1114,8 @@ fn load(lang: Lang) -> Lexicon {
         leader_classes,
         finding_classes,
         kin_classes,
+        accused_classes,
+        trials: word_set(f.trials),
         lang,
         verbs,
         lemmas,
