@@ -2307,6 +2307,17 @@ fn own_source(
         {
             continue;
         }
+        // A wire dateline (`PARIS, 3 mai (AFP) -`) says where the whole story comes from; it
+        // cites no source for this quote.
+        let s0 = m.items.start;
+        let dateline = s0 > sent.start
+            && s0 < sent.start + 8
+            && p.is_punct(s0 - 1, "(")
+            && p.is_punct(m.items.end, ")")
+            && p.is_any_punct(m.items.end + 1, &["-", "–", "—"]);
+        if dateline {
+            continue;
+        }
         // `the agency` that refers back to a government agency is no outlet.
         if es.of_mention[k].is_some_and(|id| es.list[id].kind != EntityKind::Outlet) {
             continue;

@@ -3403,3 +3403,22 @@ fn they_after_two_coordinated_people_is_ambiguous_between_them() {
     let text = "Neil Crutchley met the officials on Monday. \"We were robbed,\" they said.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("officials"));
 }
+
+#[test]
+fn a_wire_dateline_cites_no_source() {
+    // `PARIS, 3 mai (AFP) - …`: the dateline says where the whole story comes from; it became
+    // the source of the lead's quote.
+    let text = "PARIS, 3 mai (AFP) - Les syndicats ont qualifié la grève d'« historique ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("syndicats"), None)
+    );
+    let text = "LONDON, May 3 (Reuters) - The union called the strike \"historic,\" its leader \
+        said.";
+    assert_eq!(rows(text, Lang::En)[0].5, None);
+    // A source cited in the lead still is one.
+    let text = "PARIS, 3 mai (AFP) - Les syndicats ont qualifié la grève d'« historique », selon \
+        Le Monde.";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("Le Monde"));
+}
