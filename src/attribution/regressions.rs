@@ -2838,6 +2838,11 @@ fn unnamed_experts_acquaintances_and_missions_are_speakers() {
         .as_deref(),
         Some("mission d'observation")
     );
+    // `a précisé l'organisme`: a generic noun for any organisation.
+    assert_eq!(
+        speaker("« C'est énorme », a précisé l'organisme.", Lang::Fr).as_deref(),
+        Some("organisme")
+    );
     // A role named once with the person, then alone: `le technicien` is the coach's.
     let text = "L'entraîneur Patrick Soulier a pointé l'arbitrage.\n\n« Le but est hors-jeu », \
         a estimé le technicien.";
