@@ -741,12 +741,16 @@ impl Entities {
             }
             // `l'accusé`, `the defendant` that no name was given with: the person the article
             // names as the one tried (`le procès de Julien Marchetti`, `Mark Hale's trial`).
-            if best.is_none()
+            // (Also over an unnamed accused met before, and after a headline's: `Procès de
+            // l'incendie : « … », affirme l'accusé` above `Le procès de Julien Marchetti`.)
+            let unnamed_best = best.is_none_or(|(id, _, _)| !self.list[id].named);
+            if unnamed_best
                 && m.number == Number::Singular
                 && p.lex.accused_classes.binary_search(&class).is_ok()
             {
                 let trial = |k: usize| p.key(k).is_some_and(|w| p.lex.trials.contains(w));
-                let tried = (0..mi).rev().find_map(|x| {
+                let after = if headline { ms.list.len() } else { mi };
+                let tried = (0..after).rev().find_map(|x| {
                     let mx = &ms.list[x];
                     if mx.kind != MentionKind::Name(NameKind::Person) {
                         return None;

@@ -3124,6 +3124,13 @@ fn court_roles_are_speakers() {
     assert_eq!(speaker(text, Lang::Fr).as_deref(), Some("Julien Marchetti"));
     let text = "Mark Hale's trial opened on Monday. \"I never wanted this,\" the defendant said.";
     assert_eq!(speaker(text, Lang::En).as_deref(), Some("Mark Hale"));
+    // A headline's `l'accusé` before the body names him.
+    let text = "Procès de l'incendie : « Je n'ai jamais voulu ça », affirme l'accusé\n\nLe \
+        procès de Julien Marchetti s'est ouvert lundi. « Je pensais que le feu était éteint », a \
+        déclaré l'accusé.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("Julien Marchetti"));
+    assert_eq!(r[1].2.as_deref(), Some("Julien Marchetti"));
     // (`accused` stays a verb: `Trump accused them of running a "phony system"`.)
     let text = "Donald Trump accused them of running a \"phony system.\"";
     assert_eq!(speaker(text, Lang::En).as_deref(), Some("Donald Trump"));
