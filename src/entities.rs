@@ -677,6 +677,10 @@ impl Entities {
                 if complements_differ(p, ms, mi, ent, class) {
                     continue;
                 }
+                // `la nouvelle maire` is not the outgoing mayor, `Jean-Claude Pujol`.
+                if !ent.gender.compatible(m.gender) {
+                    continue;
+                }
                 // `l'expert` is not `des experts russes`, nor `les experts` one person.
                 let group = ent.kind == EntityKind::Group;
                 if group != (m.number == Number::Plural)

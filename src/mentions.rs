@@ -2075,12 +2075,18 @@ fn description_at(
     } else {
         info.number
     };
+    // An epicene French noun takes its gender from its article (`la maire`, `le ministre`).
+    let gender = match (info.gender, det && p.lang == Lang::Fr, p.key(i)) {
+        (Gender::Unknown, true, Some("la" | "une" | "cette")) => Gender::Fem,
+        (Gender::Unknown, true, Some("le" | "un" | "ce" | "cet")) => Gender::Masc,
+        (g, _, _) => g,
+    };
     let mention = Mention {
         full: p.items_span(i..end),
         items: i..end,
         core: p.items_span(core_start.min(hs)..end),
         kind: MentionKind::Description(info.kind),
-        gender: info.gender,
+        gender,
         number,
         in_pp: false,
         role_class: Some(info.class),

@@ -3434,3 +3434,22 @@ fn a_wire_dateline_cites_no_source() {
         Le Monde.";
     assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("Le Monde"));
 }
+
+#[test]
+fn an_epicene_role_takes_its_articles_gender() {
+    // `la nouvelle maire` after `le maire sortant, Jean-Claude Pujol`: the winner's words went
+    // to the outgoing mayor, the noun `maire` having no gender of its own.
+    let text = "La candidate Hélène Dumarchey a battu le maire sortant, Jean-Claude Pujol. « Merci \
+        à tous », a lancé la nouvelle maire.";
+    assert_ne!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Jean-Claude Pujol")
+    );
+    // The same role and gender still refers back.
+    let text = "Le maire sortant, Jean-Claude Pujol, a reconnu sa défaite. « Merci à tous », a \
+        lancé le maire.";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Jean-Claude Pujol")
+    );
+}
