@@ -927,12 +927,9 @@ fn possessor(
     None
 }
 
-/// The author of document mention `doc`: a name after the document noun in its clause (`le
-/// documentaire d'Al Jazeera`, `un reportage diffusé par la chaîne Al Jazeera`, `a tweet on
-/// Monday by Mike Pompeo`), a person first.
 /// True when mention `x` is who saw or obtained a document (`the report, seen by Reuters`,
-/// `le rapport, que l'AFP a pu consulter`, `consulté par l'AFP`): the outlet that reports it,
-/// not its author. The verbs are the `@viewing` lines of `function_words.txt`.
+/// `le rapport, que l'AFP a pu consulter`): the outlet that reports it, not its author. The
+/// verbs are the `@viewing` lines of `function_words.txt`.
 fn viewer(p: &Prose, x: &crate::mentions::Mention) -> bool {
     let s = x.items.start;
     // Before it (`seen by Reuters`) or after it in its relative clause (`que l'AFP a pu
@@ -943,6 +940,9 @@ fn viewer(p: &Prose, x: &crate::mentions::Mention) -> bool {
             .any(|i| p.is(i, word::VIEWING))
 }
 
+/// The author of document mention `doc`: a name after the document noun in its clause (`le
+/// documentaire d'Al Jazeera`, `un reportage diffusé par la chaîne Al Jazeera`, `a tweet on
+/// Monday by Mike Pompeo`), a person first.
 fn document_author(p: &Prose, ms: &Mentions, es: &Entities, doc: usize) -> Option<usize> {
     let m = &ms.list[doc];
     let sent_end = p.sentences[m.sentence].items.end;
@@ -2301,9 +2301,7 @@ fn own_source(
         let reports = cues.iter().any(|c| {
             c.kind == CueType::Verb && c.subject.as_ref().is_some_and(|s| s.head == Some(k))
         });
-        if !m.is_outlet()
-            || (m.full.start >= clause_end && !reports)
-            || (m.full.end <= clause_start && !reports)
+        if !m.is_outlet() || !reports && (m.full.start >= clause_end || m.full.end <= clause_start)
         {
             continue;
         }

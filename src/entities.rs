@@ -129,6 +129,9 @@ pub struct Entities {
     unnamed_outlets: HashMap<String, usize>,
     /// Where the named outlets are mentioned, for the one nearest an unnamed outlet.
     near_outlets: OutletIndex,
+    /// The people's names given as the one tried (`le procès de X`, `X's trial`), as mention
+    /// indices in text order: what an unnamed `l'accusé` refers to.
+    tried: Vec<usize>,
 }
 
 /// The mentions of the named outlets by where they start, `(start, mention) → entity`: all of
@@ -308,6 +311,7 @@ impl Entities {
             outlets: Vec::new(),
             unnamed_outlets: HashMap::default(),
             near_outlets: OutletIndex::default(),
+            tried: Vec::new(),
         };
         // Names and named outlets first, in text order.
         for (mi, m) in ms.list.iter().enumerate() {
@@ -328,6 +332,7 @@ impl Entities {
                 _ => {}
             }
         }
+        e.tried = tried_names(p, ms);
         // Descriptions bound by apposition take their name's entity.
         for (mi, m) in ms.list.iter().enumerate() {
             if let (MentionKind::Description(_), Some(b)) = (m.kind, m.apposed) {
@@ -752,20 +757,13 @@ impl Entities {
                 && m.number == Number::Singular
                 && p.lex.accused_classes.binary_search(&class).is_ok()
             {
-                let trial = |k: usize| p.key(k).is_some_and(|w| p.lex.trials.contains(w));
                 let after = if headline { ms.list.len() } else { mi };
-                let tried = (0..after).rev().find_map(|x| {
-                    let mx = &ms.list[x];
-                    if mx.kind != MentionKind::Name(NameKind::Person) {
-                        return None;
-                    }
-                    let s0 = mx.items.start;
-                    let of_trial = s0 >= 2
-                        && matches!(p.key(s0 - 1), Some("de" | "d'" | "of"))
-                        && trial(s0 - 2);
-                    let trial_of = p.key(mx.items.end) == Some("'s") && trial(mx.items.end + 1);
-                    (of_trial || trial_of).then_some(self.of_mention[x]?)
-                });
+                let tried = self
+                    .tried
+                    .iter()
+                    .rev()
+                    .filter(|&&x| x < after)
+                    .find_map(|&x| self.of_mention[x]);
                 if let Some(id) = tried {
                     best = Some((id, 0, 0));
                 }
@@ -916,33 +914,35 @@ impl Entities {
     /// For an outlet noun that also names other organisations (`the agency`, `l'agence`), with
     /// no determiner of its own kind (`the news agency`): the named organisation mentioned last
     /// before it, not as a noun's complement, within the last three sentences, when no named
-    /// outlet came after that organisation (`The Food and Drug Administration approved the drug. "…," the agency said`).
+    /// outlet came after that organisation (`The Food and Drug Administration approved the
+    /// drug. "…," the agency said`).
     fn org_before_outlet(&self, p: &Prose, ms: &Mentions, mi: usize) -> Option<usize> {
         let m = &ms.list[mi];
-        let noun = m
+        let (len, noun) = m
             .items
             .clone()
             .find_map(|k| p.lex.outlet_nouns.longest(k, |x| p.key(x)))?;
-        if !noun.1.org || m.items.len() > noun.0 + 1 {
+        if !noun.org || m.items.len() > len + 1 {
             return None;
         }
+        // An organisation that complements a noun (`le ministre des Affaires étrangères`) is
+        // not what the noun refers back to; one in another prepositional phrase may be
+        // (`Officials at the Federal Aviation Administration`).
+        let genitive = |k: usize| matches!(p.key(k), Some("de" | "du" | "des" | "d'"));
+        let complement = |x: usize| {
+            let k = ms.list[x].items.start;
+            ms.list[x].in_pp
+                && (k > 0 && genitive(k - 1)
+                    || k > 1 && p.is(k - 1, crate::lang::word::DET) && genitive(k - 2))
+        };
         (0..mi)
             .rev()
             .take_while(|&x| m.sentence.saturating_sub(ms.list[x].sentence) <= 3)
             .find_map(|x| {
-                let ent = &self.list[self.of_mention[x]?];
-                // An organisation that complements a noun (`le ministre des Affaires
-                // étrangères`) is not what the noun refers back to; one in another
-                // prepositional phrase may be (`Officials at the Federal Aviation
-                // Administration`).
-                let genitive = |k: usize| matches!(p.key(k), Some("de" | "du" | "des" | "d'"));
-                let k = ms.list[x].items.start;
-                let complement = ms.list[x].in_pp
-                    && (k > 0 && genitive(k - 1)
-                        || k > 1 && p.is(k - 1, crate::lang::word::DET) && genitive(k - 2));
-                let org = ent.kind == EntityKind::Org && !complement;
-                (ent.named && (org || ent.kind == EntityKind::Outlet))
-                    .then_some(self.of_mention[x]?)
+                let id = self.of_mention[x]?;
+                let ent = &self.list[id];
+                let org = ent.kind == EntityKind::Org && !complement(x);
+                (ent.named && (org || ent.kind == EntityKind::Outlet)).then_some(id)
             })
             .filter(|&id| self.list[id].kind == EntityKind::Org)
     }
@@ -1168,6 +1168,28 @@ impl Entities {
         }
         pass(false)
     }
+}
+
+/// The people's names given as the one tried: the complement of a trial noun (`le procès de
+/// Julien Marchetti`, `the trial of Mark Hale`) or before `'s trial`. Found once per document,
+/// not for each `l'accusé`.
+fn tried_names(p: &Prose, ms: &Mentions) -> Vec<usize> {
+    if p.lex.accused_classes.is_empty() {
+        return Vec::new();
+    }
+    let trial = |k: usize| p.key(k).is_some_and(|w| p.lex.trials.contains(w));
+    (0..ms.list.len())
+        .filter(|&x| {
+            let mx = &ms.list[x];
+            if mx.kind != MentionKind::Name(NameKind::Person) {
+                return false;
+            }
+            let s0 = mx.items.start;
+            let of_trial =
+                s0 >= 2 && matches!(p.key(s0 - 1), Some("de" | "d'" | "of")) && trial(s0 - 2);
+            of_trial || p.key(mx.items.end) == Some("'s") && trial(mx.items.end + 1)
+        })
+        .collect()
 }
 
 /// Two people's names coordinated as the subject of sentence `s`, before byte `before`: the

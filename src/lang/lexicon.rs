@@ -303,7 +303,7 @@ pub mod word {
     pub const ANSWER: u32 = 1 << 16;
     /// An additive adverb that says a speaker goes on (`également`, `aussi`, `also`).
     pub const ADDITIVE: u32 = 1 << 17;
-    /// A verb form of seeing or obtaining a document (`seen`, `obtained`, `consulté`): the one
+    /// A verb form of seeing or obtaining a document (`seen`, `obtained`, `consulter`): the one
     /// who did is the outlet that reports it, not the document's author.
     pub const VIEWING: u32 = 1 << 18;
 
