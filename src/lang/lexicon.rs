@@ -590,6 +590,9 @@ pub struct Shared {
     /// even where no capital starts a name. A handful: a list, compared without hashing, since
     /// every lowercase word is checked.
     pub lowercase_outlets: Vec<String>,
+    /// Short function words of one language and not the other (`detect.txt` of each), for
+    /// language detection.
+    pub detect_words: HashMap<String, Lang>,
 }
 
 impl Lexicon {
@@ -1285,7 +1288,17 @@ fn load_shared() -> Shared {
             .map(|l| normalize(l.entry))
             .collect()
     };
+    let mut detect_words = HashMap::default();
+    for (lang, src) in [
+        (Lang::Fr, data!("fr", "detect.txt")),
+        (Lang::En, data!("en", "detect.txt")),
+    ] {
+        for line in lines(src) {
+            detect_words.insert(line.entry.to_lowercase(), lang);
+        }
+    }
     Shared {
+        detect_words,
         particles: name_words("particle"),
         org_joiners: name_words("joiner"),
         name_skips: name_words("skip"),
