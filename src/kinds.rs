@@ -130,6 +130,20 @@ fn classify_by_rules(
         }
     }
 
+    // The kind noun inside the marks, then a name: `un « plan Horizon 2030 »`, `l'« opération
+    // Barkhane »`: every word after the noun capitalised or a number. A lowercase word makes it
+    // someone's phrase (`un « plan Marshall pour l'Afrique »`).
+    if (2..=6).contains(&n_words)
+        && p.lex.kind_cues.get_single(p.norm(words[0])) == Some(&KindCue::Title)
+        && words[1..]
+            .iter()
+            .all(|&t| p.has(t, flag::CAP) || p.tokens[t].kind == TokKind::Number)
+        && p.has(words[1], flag::CAP)
+        && !inner.ends_with(['.', '!', '?', ','])
+    {
+        return QuoteKind::Title;
+    }
+
     // An outlet's programme or column: `on CBS's "Face the Nation"`, `NBC's "Meet the Press"`.
     if starts_like_title
         && n_words <= 8

@@ -3453,3 +3453,14 @@ fn an_epicene_role_takes_its_articles_gender() {
         Some("Jean-Claude Pujol")
     );
 }
+
+#[test]
+fn a_kind_noun_inside_the_marks_before_a_name_makes_a_title() {
+    let text = "Le délégué syndical, Karim Benali, a dénoncé un « plan Horizon 2030 » sans \
+        moyens, et l'« opération Grand Froid » de la préfecture.";
+    let kinds: Vec<QuoteKind> = rows(text, Lang::Fr).into_iter().map(|r| r.1).collect();
+    assert_eq!(kinds, vec![QuoteKind::Title, QuoteKind::Title]);
+    // A lowercase word after the name: the speaker's phrase.
+    let text = "Le président a réclamé un « plan Marshall pour l'Afrique ».";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Speech);
+}
