@@ -3464,3 +3464,58 @@ fn a_kind_noun_inside_the_marks_before_a_name_makes_a_title() {
     let text = "Le président a réclamé un « plan Marshall pour l'Afrique ».";
     assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Speech);
 }
+
+#[test]
+fn regional_titles_outlets_and_verbs_of_belgian_indian_and_sports_copy() {
+    let text = "« Nous n'avions pas le choix », a justifié l'échevine de la Mobilité, Valérie \
+        Dumont. « Le marché attendait un signal fort », analyse Thomas Giraud. « Je ne suis pas \
+        un héros », a tempéré Hugo Marchal. Interrogé par Sudinfo, Jean-Luc Mathy évoque une « \
+        catastrophe annoncée ».";
+    let r = rows(text, Lang::Fr);
+    let got: Vec<_> = r.iter().map(|r| (r.2.as_deref(), r.5.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Valérie Dumont"), None),
+            (Some("Thomas Giraud"), None),
+            (Some("Hugo Marchal"), None),
+            (Some("Jean-Luc Mathy"), Some("Sudinfo")),
+        ]
+    );
+    let text = "“We suffer,” Meena Jothi told The Hindu. Saidapet MLA P. Sundaravadivelu called \
+        the response “a complete washout”. Eastmoor striker Tomás Okafor scored twice. “It was \
+        a penalty,” the striker told reporters. Idris Oduya called the terms “humiliating”.";
+    let r = rows(text, Lang::En);
+    let got: Vec<_> = r
+        .iter()
+        .map(|r| (r.1, r.2.as_deref(), r.5.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (QuoteKind::Speech, Some("Meena Jothi"), Some("The Hindu")),
+            (QuoteKind::Speech, Some("P. Sundaravadivelu"), None),
+            (QuoteKind::Speech, Some("Tomás Okafor"), None),
+            // `the terms` of a deal do not make the quote a term.
+            (QuoteKind::Speech, Some("Idris Oduya"), None),
+        ]
+    );
+}
+
+#[test]
+fn a_name_ending_in_press_or_news_agency_is_an_outlet() {
+    let text = "The official Saudi Press Agency quoted an army spokesman as saying troops had \
+        repelled “a cowardly attack”.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("army spokesman"), Some("Saudi Press Agency"))
+    );
+    // An agency that is not a medium stays the speaker.
+    let text = "The European Space Agency said the launch was “a success”.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("European Space Agency"), None)
+    );
+}
