@@ -539,10 +539,14 @@ fn find_in(
             })
         };
         let of_place = end == start + 3 && outlet_word(start) && p.key(start + 1) == Some("of");
+        // `Saudi Press Agency`, `Marenia News Agency`: an outlet word before `Agency`.
+        let news_agency = end > start + 2
+            && matches!(p.key(end - 1), Some("agency" | "agence"))
+            && outlet_word(end - 2);
         if names.len() == 1
             && honorific.is_none()
             && end > start + 1
-            && (outlet_word(end - 1) || of_place)
+            && (outlet_word(end - 1) || of_place || news_agency)
             && !p
                 .key(start)
                 .is_some_and(|k| p.shared.first_names.contains_key(k))
