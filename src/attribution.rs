@@ -2196,23 +2196,26 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
             continue;
         };
         let np = k + len;
+        // The clause may go on after the name (`, a confié l'entraîneur Laurent Vidal en
+        // conférence de presse.`): up to 16 words to its end.
         let Some(end) =
-            (np..toks.end.min(np + 8)).find(|&x| is_punct(x, &[",", ".", ";", "!", "?"]))
+            (np..toks.end.min(np + 16)).find(|&x| is_punct(x, &[",", ".", ";", "!", "?"]))
         else {
             continue;
         };
-        let caps: Vec<usize> = (np..end)
-            .filter(|&x| p.has(x, crate::prose::flag::CAP) && p.lex.word_tags(p.norm(x)) == 0)
-            .collect();
+        let cap = |x: usize| p.has(x, crate::prose::flag::CAP) && p.lex.word_tags(p.norm(x)) == 0;
         // Titles before the name are not part of it (`Mayor Tom Hale`).
         let title = |x: usize| {
             let one = |y: usize| (y == x).then(|| p.norm(x));
             p.lex.honorifics.longest(x, one).is_some() || p.lex.roles.longest(x, one).is_some()
         };
-        let caps: Vec<usize> = caps.into_iter().skip_while(|&x| title(x)).collect();
-        let (Some(&first), Some(&last)) = (caps.first(), caps.last()) else {
+        // The name is the first run of capitalised words that are not titles; what follows
+        // it is the rest of the clause (`en conférence de presse à Rennes`).
+        let Some(first) = (np..end).find(|&x| cap(x) && !title(x)) else {
             continue;
         };
+        let last = (first..end).take_while(|&x| cap(x)).last().unwrap_or(first);
+        let caps = last + 1 - first;
         let surname = crate::entities::fold(p.tok_text(last));
         let matches: Vec<usize> = es
             .named_with_word(&surname)
@@ -2231,7 +2234,7 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
         let name_span = p.tokens[first].span().cover(p.tokens[last].span());
         let (entity, speaker) = match matches[..] {
             [id] => (Some(id), es.list[id].name.clone()),
-            [] if caps.len() >= 2 => (None, name_span.get(p.text).to_string()),
+            [] if caps >= 2 => (None, name_span.get(p.text).to_string()),
             _ => continue,
         };
         let cue_span = p.tokens[t + 1].span().cover(p.tokens[np - 1].span());
@@ -2242,7 +2245,7 @@ fn named_incise(p: &Prose, es: &Entities, q: usize) -> Option<Found> {
             context: Some(Context {
                 entity,
                 speaker: Some(speaker),
-                mention: Some(p.tokens[np].span().cover(p.tokens[end - 1].span())),
+                mention: Some(p.tokens[np].span().cover(p.tokens[last].span())),
                 candidates: Vec::new(),
                 anonymous: false,
             }),

@@ -3519,3 +3519,22 @@ fn a_name_ending_in_press_or_news_agency_is_an_outlet() {
         (Some("European Space Agency"), None)
     );
 }
+
+#[test]
+fn a_named_incise_may_go_on_after_the_name() {
+    let text = "« Ça ne va pas, a confié l'entraîneur Laurent Vidal en conférence de presse \
+        d'après-match. Je leur ai parlé. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("Laurent Vidal"), Some("l'entraîneur Laurent Vidal"))
+    );
+    // The name ends where the capitals do: `à Rennes` is not part of it.
+    let text = "« Ça ne va pas, a confié Laurent Vidal en conférence de presse à Rennes, je leur \
+        ai parlé. »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (Some("Laurent Vidal"), Some("Laurent Vidal"))
+    );
+}
