@@ -1124,6 +1124,24 @@ fn has_speaker(ms: &Mentions, es: &Entities, c: &Cue) -> bool {
     })
 }
 
+/// The subject of a sentence that ends in a colon before the quote (`…, Souha Arafat, de
+/// demander … : « … »`). Not when the clause goes on after the quote (`Cannes : « Les Heures
+/// claires » ovationné`: a headline's topic, and a title).
+fn colon(p: &Prose, ms: &Mentions, qi: usize, sent: &std::ops::Range<usize>) -> Option<Found> {
+    let clause_goes_on = qi + 1 < sent.end && p.is_word(qi + 1);
+    if qi <= sent.start || !p.is_punct(qi - 1, ":") || clause_goes_on {
+        return None;
+    }
+    let ph = subject_of_sentence(p, ms, sent.start, qi - 1)?;
+    Some(Found {
+        rule: "colon",
+        cue: None,
+        phrase: Some(ph),
+        context: None,
+        confidence: 0.6,
+    })
+}
+
 /// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).
 fn outlet_subject(ms: &Mentions, c: &Cue) -> Option<usize> {
     let h = c.subject.as_ref()?.head?;
@@ -1355,13 +1373,24 @@ fn find_speaker(
         }
     }
 
-    // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence.
+    // 4. `selon X`, `according to X`, `pour X` anywhere in the sentence. When X is an outlet
+    // and the sentence ends in a colon before the quote, the colon's subject speaks and the
+    // outlet is the source (`Selon L'Équipe, il aurait haussé le ton : « … »`).
     for c in cues {
         if matches!(
             c.kind,
             CueType::Phrase(CueKind::According | CueKind::Opinion)
         ) && has_speaker(ms, es, c)
         {
+            if outlet_subject(ms, c).is_some() {
+                if let Some(f) = colon(p, ms, qi, &sent) {
+                    if f.phrase.as_ref().and_then(|ph| ph.head).is_some_and(|h| {
+                        !ms.list[h].is_outlet() && ms.list[h].items.start >= c.end()
+                    }) {
+                        return Some(f);
+                    }
+                }
+            }
             return Some(Found::of_cue("according", c, 0.9));
         }
     }
@@ -1455,20 +1484,9 @@ fn find_speaker(
         }
     }
 
-    // 5. Colon with a subject and no cue: `…, Souha Arafat, de demander … : « … »`. Not when
-    // the clause goes on after the quote (`Cannes : « Les Heures claires » ovationné`: a
-    // headline's topic, and a title).
-    let clause_goes_on = qi + 1 < sent.end && p.is_word(qi + 1);
-    if qi > sent.start && p.is_punct(qi - 1, ":") && !clause_goes_on {
-        if let Some(ph) = subject_of_sentence(p, ms, sent.start, qi - 1) {
-            return Some(Found {
-                rule: "colon",
-                cue: None,
-                phrase: Some(ph),
-                context: None,
-                confidence: 0.6,
-            });
-        }
+    // 5. Colon with a subject and no cue.
+    if let Some(f) = colon(p, ms, qi, &sent) {
+        return Some(f);
     }
 
     // 6. Dash: `"…" – Jane Doe`.

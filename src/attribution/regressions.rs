@@ -3538,3 +3538,18 @@ fn a_named_incise_may_go_on_after_the_name() {
         (Some("Laurent Vidal"), Some("Laurent Vidal"))
     );
 }
+
+#[test]
+fn selon_an_outlet_leaves_the_speaker_to_the_colons_subject() {
+    let text = "L'entraîneur Laurent Vidal était furieux. Selon L'Équipe, il aurait haussé le ton \
+        dans le vestiaire : « Vous jouez pour qui ? »";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref(), r[0].5.as_deref()),
+        (Some("Laurent Vidal"), Some("il"), Some("L'Équipe"))
+    );
+    // With no other subject, the outlet is still who says it.
+    let text = "Selon L'Équipe, « le club va changer d'entraîneur ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(r[0].2.as_deref(), Some("L'Équipe"));
+}
