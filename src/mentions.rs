@@ -9,7 +9,7 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::lang::{Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, word};
+use crate::lang::{CueKind, Gender, Lang, Number, OutletKind, RoleInfo, RoleKind, word};
 use crate::par;
 use crate::prose::{Item, Prose, flag};
 use crate::span::Span;
@@ -1920,9 +1920,16 @@ fn description_at(
     let mut modifiers: Vec<String> = (k..hs)
         .filter_map(|j| p.key(j).map(str::to_string))
         .collect();
-    // French adjectives after the noun.
+    // French adjectives after the noun; not a participle that opens a cue (`un responsable
+    // turc cité par Reuters`).
+    let cited = |k: usize| {
+        p.lex
+            .cues
+            .longest(k, |x| p.key(x))
+            .is_some_and(|(_, c)| c.kind == CueKind::CitedBy)
+    };
     let mut post = 0;
-    while post < 3 && end < n && is_plain_lower(p, end) && adjective_like(p, end) {
+    while post < 3 && end < n && is_plain_lower(p, end) && adjective_like(p, end) && !cited(end) {
         modifiers.push(p.key(end).unwrap_or("").to_string());
         end += 1;
         post += 1;
@@ -2005,6 +2012,7 @@ fn description_at(
                     || p.tok(e)
                         .is_some_and(|t| p.tokens[t].kind == TokKind::Number))
                 && !is_function(p, e)
+                && !cited(e)
             {
                 e += 1;
                 w += 1;
@@ -2027,7 +2035,7 @@ fn description_at(
                 w += 1;
             }
         }
-        while e < n && is_plain_lower(p, e) && adjective_like(p, e) {
+        while e < n && is_plain_lower(p, e) && adjective_like(p, e) && !cited(e) {
             e += 1;
         }
         for j in end..e {

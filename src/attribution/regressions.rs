@@ -3553,3 +3553,19 @@ fn selon_an_outlet_leaves_the_speaker_to_the_colons_subject() {
     let r = rows(text, Lang::Fr);
     assert_eq!(r[0].2.as_deref(), Some("L'Équipe"));
 }
+
+#[test]
+fn cite_par_ends_a_description() {
+    let text = "Selon un responsable turc cité par Reuters, le navire transportait des « \
+        marchandises sensibles ». « Rien n'a été trouvé à bord », a reconnu un officier des \
+        garde-côtes cité par l'agence.";
+    let r = rows(text, Lang::Fr);
+    let got: Vec<_> = r.iter().map(|r| (r.2.as_deref(), r.5.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("responsable turc"), Some("Reuters")),
+            (Some("officier des garde-côtes"), Some("Reuters")),
+        ]
+    );
+}
