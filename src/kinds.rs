@@ -144,6 +144,22 @@ fn classify_by_rules(
         return QuoteKind::Title;
     }
 
+    // A name in title case used as a premodifier, between a determiner and a lowercase noun:
+    // `the “Singara Chennai 2.0” scheme`, `its “Halo 4” accelerator chip`.
+    if starts_like_title
+        && n_words <= 6
+        && title_case(p, &words)
+        && !inner.ends_with(['.', '!', '?', ','])
+        && qi > 0
+        && p.is(qi - 1, word::DET | word::POSS)
+        && p.is_word(qi + 1)
+        && !p.is_cap(qi + 1)
+        && p.tags(qi + 1) == 0
+        && p.lex.verbs.longest(qi + 1, |k| p.key(k)).is_none()
+    {
+        return QuoteKind::Title;
+    }
+
     // An outlet's programme or column: `on CBS's "Face the Nation"`, `NBC's "Meet the Press"`.
     if starts_like_title
         && n_words <= 8
@@ -220,8 +236,9 @@ fn classify_by_rules(
 /// actively (`l'avait appelé la « … »`) is not a kind cue: it attributes speech.
 fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Option<KindCue> {
     let mut end = qi;
-    // Skip a determiner right before the quote.
-    if end > 0 && p.is(end - 1, word::DET) {
+    // Skip a determiner right before the quote, or the comma of an apposition (`un livre, «
+    // Le Docteur de rien », publié l'an dernier`).
+    if end > 0 && (p.is(end - 1, word::DET) || p.is_punct(end - 1, ",")) {
         end -= 1;
     }
     // `le livre-enquête « … »`: the first part of a compound.

@@ -3569,3 +3569,20 @@ fn cite_par_ends_a_description() {
         ]
     );
 }
+
+#[test]
+fn a_name_in_title_case_as_a_premodifier_or_in_apposition_to_its_kind_is_a_title() {
+    let text = "Officials asked what had happened to the money spent under the “Singara Chennai \
+        2.0” scheme. Revenue rose on demand for its “Halo 4” accelerator chip, according to the \
+        company.";
+    let kinds: Vec<QuoteKind> = rows(text, Lang::En).into_iter().map(|r| r.1).collect();
+    assert_eq!(kinds, vec![QuoteKind::Title, QuoteKind::Title]);
+    // A lowercase quote before a noun is someone's word.
+    let text = "The mayor praised the “historic” agreement.";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Speech);
+    let text = "Me Olivier Brun a plaidé.\n\nIl a rappelé que l'affaire avait inspiré un livre, « \
+        Le Docteur de rien », publié l'an dernier. La ministre a lancé une campagne sous le nom \
+        « Bien dormir, bien grandir ».";
+    let kinds: Vec<QuoteKind> = rows(text, Lang::Fr).into_iter().map(|r| r.1).collect();
+    assert_eq!(kinds, vec![QuoteKind::Title, QuoteKind::Term]);
+}
