@@ -617,15 +617,15 @@ impl Entities {
     }
 
     /// The named person last mentioned outside a prepositional phrase in mention `mi`'s
-    /// sentence or the one before.
-    fn recent_person(&self, ms: &Mentions, mi: usize) -> Option<usize> {
+    /// sentence or the `within` before.
+    fn recent_person(&self, ms: &Mentions, mi: usize, within: usize) -> Option<usize> {
         let sentence = ms.list[mi].sentence;
         // The mentions before it, nearest first (the list is in text order).
         ms.list[..mi]
             .iter()
             .enumerate()
             .rev()
-            .take_while(|(_, x)| sentence.saturating_sub(x.sentence) <= 1)
+            .take_while(|(_, x)| sentence.saturating_sub(x.sentence) <= within)
             .filter(|(_, x)| !x.in_pp)
             .find_map(|(k, _)| {
                 self.of_mention[k].filter(|&id| {
@@ -672,7 +672,21 @@ impl Entities {
             // A headline may name its protagonist by role before the body names them (`le chef
             // de la diplomatie promet …` above `Le ministre …, Ri Jong-ho, a promis …`).
             let headline = p.blocks.len() > 1 && p.block_start_of(m.items.start) == 0;
-            for id in self.with_class(p, class, m.broad) {
+            // `The 51-year-old called …` after `manager Declan Pellow lost …`: an age alone
+            // names the last person named in the last few sentences (quotes make sentences
+            // too), before any other person once described by an age.
+            if m.number == Number::Singular && p.lex.age_classes.binary_search(&class).is_ok() {
+                best = self
+                    .recent_person(ms, mi, 4)
+                    .filter(|&id| self.list[id].gender.compatible(m.gender))
+                    .map(|id| (id, 0, 0));
+            }
+            let same_class = if best.is_some() {
+                Vec::new()
+            } else {
+                self.with_class(p, class, m.broad)
+            };
+            for id in same_class {
                 let ent = &self.list[id];
                 if ent.mentions.first().is_some_and(|&f| f > mi) && !headline {
                     continue;
@@ -860,7 +874,7 @@ impl Entities {
                 let possessive = p.lang == crate::lang::Lang::Fr
                     && ekind == EntityKind::Person
                     && p.is(m.items.start, crate::lang::word::POSS);
-                let desc = match possessive.then(|| self.recent_person(ms, mi)).flatten() {
+                let desc = match possessive.then(|| self.recent_person(ms, mi, 1)).flatten() {
                     Some(owner) => format!("{desc} de {}", self.list[owner].name),
                     None => desc,
                 };

@@ -3586,3 +3586,18 @@ fn a_name_in_title_case_as_a_premodifier_or_in_apposition_to_its_kind_is_a_title
     let kinds: Vec<QuoteKind> = rows(text, Lang::Fr).into_iter().map(|r| r.1).collect();
     assert_eq!(kinds, vec![QuoteKind::Title, QuoteKind::Term]);
 }
+
+#[test]
+fn an_age_alone_names_the_person_named_last() {
+    let text = "Harcourt manager Declan Pellow said his side had been unlucky. “I have watched it \
+        ten times,” Pellow told reporters. “We deserved more.”\n\nThe 51-year-old called the \
+        decision “baffling”.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[2].2.as_deref(), r[2].3.as_deref()),
+        (Some("Declan Pellow"), Some("The 51-year-old"))
+    );
+    let text = "Jean Morel a été condamné à deux ans de prison. « Je suis innocent », a répété le \
+        sexagénaire.";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Jean Morel"));
+}

@@ -561,6 +561,9 @@ pub struct Lexicon {
     /// The role classes of the accused (`@accused` lines of `roles.txt`: `le prévenu`, `the
     /// defendant`), sorted.
     pub accused_classes: Vec<u32>,
+    /// The role classes that name a person by age alone (`@age` lines of `roles.txt`: `the
+    /// 34-year-old`, `le quinquagénaire`), sorted.
+    pub age_classes: Vec<u32>,
     /// Nouns of a trial whose complement names the accused (`trials.txt`: `le procès de X`, `the
     /// trial of X`).
     pub trials: HashSet<String>,
@@ -903,7 +906,11 @@ fn load(lang: Lang) -> Lexicon {
     let mut platforms: Vec<String> = Vec::new();
     let mut kin_classes: Vec<u32> = Vec::new();
     let mut accused_classes: Vec<u32> = Vec::new();
+    let mut age_classes: Vec<u32> = Vec::new();
     for (class, line) in lines(f.roles).enumerate() {
+        if line.has("age") {
+            age_classes.push(class as u32);
+        }
         if line.has("kin") {
             kin_classes.push(class as u32);
         }
@@ -1118,6 +1125,7 @@ fn load(lang: Lang) -> Lexicon {
         finding_classes,
         kin_classes,
         accused_classes,
+        age_classes,
         trials: word_set(f.trials),
         lang,
         verbs,
