@@ -277,7 +277,8 @@ impl Iterator for Attributor<'_> {
         let cues = Arc::clone(cues_of.get(p, ms, s));
         let mut a = Attribution::none();
 
-        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), speakers, cues_of);
+        let found = find_speaker(p, ms, es, q, qi, s, &cues, last.as_ref(), speakers, cues_of)
+            .map(|f| cited_by_outlet(p, ms, s, f));
         // Resolve the speaker.
         if let Some(f) = &found {
             a.rule = f.rule;
@@ -1140,6 +1141,39 @@ fn colon(p: &Prose, ms: &Mentions, qi: usize, sent: &std::ops::Range<usize>) -> 
         context: None,
         confidence: 0.6,
     })
+}
+
+/// `Reuters, citing a senior official, said …`, `selon Reuters, qui cite un responsable turc`:
+/// an outlet found as the speaker gives way to the one it cites in the sentence (`@citing`
+/// phrases), and stays the source.
+fn cited_by_outlet(p: &Prose, ms: &Mentions, s: usize, mut f: Found) -> Found {
+    let Some(ph) = &f.phrase else { return f };
+    if !ph.head.is_some_and(|h| ms.list[h].is_outlet()) {
+        return f;
+    }
+    let sent = p.sentences[s].items.clone();
+    for k in sent.clone() {
+        let key = |x: usize| (x < sent.end).then(|| p.key(x)).flatten();
+        let Some((len, _)) = p.lex.citing.longest(k, key) else {
+            continue;
+        };
+        let after = k + len;
+        let cited = (after..(after + 2).min(sent.end))
+            .flat_map(|j| ms.starting_at(j))
+            .find(|&m| {
+                let m = &ms.list[m];
+                !m.is_outlet() && !matches!(m.kind, MentionKind::Pronoun { .. })
+            });
+        if let Some(m) = cited {
+            f.phrase = Some(Phrase {
+                items: ms.list[m].items.clone(),
+                span: ms.list[m].full,
+                head: Some(m),
+            });
+            return f;
+        }
+    }
+    f
 }
 
 /// True when the cue's subject is an outlet (`a rapporté un média d'Etat`, `KCNA reported`).

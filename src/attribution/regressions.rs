@@ -3601,3 +3601,23 @@ fn an_age_alone_names_the_person_named_last() {
         sexagénaire.";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Jean Morel"));
 }
+
+#[test]
+fn an_outlet_citing_someone_is_the_source_and_the_one_cited_the_speaker() {
+    let text = "Reuters, citing a senior official, said the ship carried “dual-use goods”.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("senior official"), Some("Reuters"))
+    );
+    let text = "Selon Reuters, qui cite un responsable turc, le navire transportait des « \
+        marchandises à double usage ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("responsable turc"), Some("Reuters"))
+    );
+    // No one cited: the outlet speaks.
+    let text = "Selon Reuters, le navire transportait des « marchandises à double usage ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Reuters"));
+}

@@ -506,6 +506,9 @@ pub struct Lexicon {
     pub lemmas: Vec<Lemma>,
     /// Cue phrases that are not verbs.
     pub cues: PhraseMap<CueInfo>,
+    /// `@citing` lines of `cues.txt`: an outlet's participle or relative clause that names who
+    /// said it (`Reuters, citing a senior official`, `selon Reuters, qui cite un responsable`).
+    pub citing: PhraseMap<()>,
     /// Role nouns, singular and plural.
     pub roles: PhraseMap<RoleInfo>,
     /// Platforms named by document nouns (`tweet` → `Twitter`).
@@ -882,7 +885,12 @@ fn load(lang: Lang) -> Lexicon {
     }
 
     let mut cues = PhraseMap::default();
+    let mut citing = PhraseMap::default();
     for line in lines(f.cues) {
+        if line.has("citing") {
+            citing.insert(keys(line.entry), ());
+            continue;
+        }
         let kind = if line.has("according") {
             CueKind::According
         } else if line.has("opinion") {
@@ -1131,6 +1139,7 @@ fn load(lang: Lang) -> Lexicon {
         verbs,
         lemmas,
         cues,
+        citing,
         roles,
         platforms,
         honorifics,
