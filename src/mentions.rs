@@ -880,6 +880,18 @@ fn name_can_start(p: &Prose, i: usize, cap_seen: &HashSet<&str>) -> bool {
     if p.is_punct(i + 1, ",") && matches!(p.key(i + 2), Some("who" | "qui")) {
         return true;
     }
+    // `Representing Whitcombe, barrister Anthony Lugard said`: a participle that opens the
+    // sentence, before its capitalised object of one or two words and a comma (`Sterling
+    // Morrison said` is a name).
+    if p.lang == Lang::En
+        && norm.len() >= 6
+        && norm.ends_with("ing")
+        && (i + 2..i + 4).any(|k| {
+            p.is_punct(k, ",") && (i + 1..k).all(|j| p.is_cap(j)) && p.key(k + 1) != Some("who")
+        })
+    {
+        return false;
+    }
     i + 1 < p.items.len() && p.is_cap(i + 1) && !is_function(p, i + 1)
 }
 

@@ -3621,3 +3621,23 @@ fn an_outlet_citing_someone_is_the_source_and_the_one_cited_the_speaker() {
     let text = "Selon Reuters, le navire transportait des « marchandises à double usage ».";
     assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Reuters"));
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_name() {
+    let text = "Graham Whitcombe denies fraud. Representing Whitcombe, barrister Anthony Lugard \
+        said the accounts were “in a mess”. Asked if he understood, Whitcombe said \"Yes, I do\".";
+    let speakers: Vec<_> = rows(text, Lang::En).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Anthony Lugard".to_string()),
+            Some("Graham Whitcombe".to_string())
+        ]
+    );
+    // A first name in -ing with no comma after the name is a name.
+    let text = "Sterling Morrison said the band was “finished”.";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Sterling Morrison")
+    );
+}
