@@ -463,6 +463,9 @@ impl Entities {
             NameKind::Place => EntityKind::Place,
             NameKind::Unknown => EntityKind::Unknown,
         };
+        // After a definite article (`the Front`; not `House Speaker Paul Ryan`).
+        let definite = m.items.start > 0
+            && matches!(p.key(m.items.start - 1), Some("the" | "le" | "la" | "l'"));
         // The most recent entity whose name contains this one, or is contained in it.
         let mut best: Option<usize> = None;
         let mut best_last = 0;
@@ -492,6 +495,14 @@ impl Entities {
                             && w[words.len()..]
                                 .iter()
                                 .all(|x| p.lex.org_words.contains(x.as_str())))
+                        // `the Front` for `the Northern Liberation Front`, `le Front` for `le
+                        // Front de libération du Nord`: the organisation word that heads it.
+                        || (ent.kind == EntityKind::Org
+                            && definite
+                            && words.len() == 1
+                            && w.len() >= 2
+                            && p.lex.org_words.contains(words[0].as_str())
+                            && (w.last() == Some(&words[0]) || w.first() == Some(&words[0])))
                 }
                 _ => words_within(&words, w),
             });

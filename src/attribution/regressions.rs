@@ -3641,3 +3641,24 @@ fn a_participle_opening_the_sentence_is_no_name() {
         Some("Sterling Morrison")
     );
 }
+
+#[test]
+fn the_organisation_word_alone_refers_back_to_the_organisation_it_heads() {
+    let text = "The rebel Northern Liberation Front rejected the deal. The Front said on Telegram \
+        that its fighters were \"defending civilians\".";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("Northern Liberation Front")
+    );
+    let text = "Le Front de libération du Nord a rejeté l'accord. Le Front a dénoncé une « \
+        trahison ».";
+    assert_eq!(
+        rows(text, Lang::Fr)[0].2.as_deref(),
+        Some("Front de libération du Nord")
+    );
+    // Without the article it is part of another name: `House Speaker Paul Ryan` is not the
+    // White House.
+    let text = "The White House declined to comment. House Speaker Paul Ryan said the bill was \
+        “dead”.";
+    assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("White House"));
+}
