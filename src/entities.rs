@@ -646,6 +646,32 @@ impl Entities {
             })
     }
 
+    /// The named person whose mention opens mention `mi`'s sentence (before it) or the one
+    /// before, the nearest first.
+    fn sentence_subject_person(&self, ms: &Mentions, mi: usize) -> Option<usize> {
+        let sentence = ms.list[mi].sentence;
+        let mut k = mi;
+        while k > 0 {
+            k -= 1;
+            let x = &ms.list[k];
+            if sentence.saturating_sub(x.sentence) > 1 {
+                return None;
+            }
+            // The first mention of its sentence.
+            if k > 0 && ms.list[k - 1].sentence == x.sentence {
+                continue;
+            }
+            let person = self.of_mention[k].filter(|&id| {
+                let e = &self.list[id];
+                e.kind == EntityKind::Person && e.named
+            });
+            if person.is_some() && !x.in_pp {
+                return person;
+            }
+        }
+        None
+    }
+
     /// The named entities with a name form containing `word` (any case and accents).
     pub fn named_with_word(&self, word: &str) -> &[usize] {
         self.by_word.get(&fold(word)).map_or(&[], Vec::as_slice)
@@ -745,6 +771,25 @@ impl Entities {
             // (`le numéro un nord-coréen` after `le dirigeant nord-coréen Kim Jong Un`) is caught
             // above through the synonym class. An organisation noun refers back to the most
             // recent organisation.
+            // `Camille Duret tourne depuis 2019. « … », explique la réalisatrice`: a role no one
+            // was given, with no complement but an age, names the person who opens its sentence
+            // or the one before, if that person has no role yet and the gender fits.
+            if best.is_none()
+                && kind == RoleKind::Person
+                && m.number == Number::Singular
+                && m.modifiers
+                    .iter()
+                    .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || w == "ans")
+                && self.by_class.get(&class).is_none_or(Vec::is_empty)
+            {
+                best = self
+                    .sentence_subject_person(ms, mi)
+                    .filter(|&id| {
+                        let e = &self.list[id];
+                        e.roles.is_empty() && e.gender.compatible(m.gender)
+                    })
+                    .map(|id| (id, 0, 0));
+            }
             // The lead names by role the one person its headline names (`pour Montebourg, …` above
             // `Le ministre du Redressement productif a déclaré …`).
             if best.is_none()

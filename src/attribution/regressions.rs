@@ -3662,3 +3662,21 @@ fn the_organisation_word_alone_refers_back_to_the_organisation_it_heads() {
         “dead”.";
     assert_ne!(rows(text, Lang::En)[0].2.as_deref(), Some("White House"));
 }
+
+#[test]
+fn a_role_no_one_was_given_names_the_person_who_opens_the_sentence_before() {
+    let text = "Camille Duret tourne depuis 2019. « J'ai voulu filmer l'attente », explique la \
+        réalisatrice. La cinéaste de 38 ans dit avoir mis « près de six ans » à écrire.";
+    let speakers: Vec<_> = rows(text, Lang::Fr).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Camille Duret".to_string()),
+            Some("Camille Duret".to_string())
+        ]
+    );
+    // A person who is not the subject of the sentence is not the one described.
+    let text = "The Post sent a reporter to interview Maria Hale at home. The woman said she was \
+        “tired”.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("woman"));
+}
