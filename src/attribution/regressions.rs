@@ -3680,3 +3680,16 @@ fn a_role_no_one_was_given_names_the_person_who_opens_the_sentence_before() {
         “tired”.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("woman"));
 }
+
+#[test]
+fn an_outlet_with_a_possessive_in_its_name_is_found_in_english_text() {
+    for text in [
+        "People’s Daily called the meeting “a model of unity.”",
+        "“It is a model of unity,” People's Daily said.",
+    ] {
+        let r = rows(text, Lang::En);
+        let (speaker, source) = (r[0].2.as_deref(), r[0].5.as_deref());
+        assert!(speaker.is_some_and(|s| s.starts_with("People") && s.ends_with("Daily")));
+        assert_eq!(speaker, source);
+    }
+}

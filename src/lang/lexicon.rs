@@ -670,8 +670,11 @@ impl Shared {
         let mut shared = self.clone();
         for (name, kind) in outlets {
             let name = name.trim();
-            let keys = entry_keys(name, Lang::Fr);
-            if keys.is_empty() || shared.outlets.has_entry(&keys) {
+            let keys = outlet_keys(name);
+            if keys
+                .iter()
+                .any(|(k, _)| k.is_empty() || shared.outlets.has_entry(k))
+            {
                 continue;
             }
             let id = shared.outlet_list.len() as u32;
@@ -681,8 +684,9 @@ impl Shared {
                 state: false,
                 ambiguous: false,
             });
-            let caps = capital_mask(name);
-            shared.outlets.insert(keys, OutletAlias { id, caps });
+            for (keys, caps) in keys {
+                shared.outlets.insert(keys, OutletAlias { id, caps });
+            }
         }
         shared
     }
@@ -1245,12 +1249,26 @@ fn plural(form: &str, lang: Lang) -> Vec<String> {
 }
 
 /// Bit `k` set when token `k` of `name` starts with a capital letter.
-fn capital_mask(name: &str) -> u64 {
+/// The keys of an outlet's name and the capitals each key must have, as French
+/// text and as English text tokenizes it (`People's Daily` is one word before `Daily` in
+/// French, two in English); one entry when both agree.
+fn outlet_keys(name: &str) -> Vec<(Vec<String>, u64)> {
+    let mut out: Vec<(Vec<String>, u64)> = Vec::new();
+    for lang in [Lang::Fr, Lang::En] {
+        let keys = entry_keys(name, lang);
+        if !out.iter().any(|(k, _)| *k == keys) {
+            out.push((keys, capital_mask(name, lang)));
+        }
+    }
+    out
+}
+
+fn capital_mask(name: &str, lang: Lang) -> u64 {
     let mut toks = Vec::new();
     crate::tokens::tokenize(
         name,
         crate::span::Span::new(0, name.len()),
-        Lang::Fr,
+        lang,
         &[],
         &mut toks,
     );
@@ -1282,12 +1300,12 @@ fn load_shared() -> Shared {
         let mut names = vec![line.entry.to_string()];
         names.extend(line.forms.map(split_forms).unwrap_or_default());
         for name in names {
-            let keys = entry_keys(&name, Lang::Fr);
-            let caps = capital_mask(&name);
-            if caps == 0 && !lowercase_outlets.contains(&keys[0]) {
-                lowercase_outlets.push(keys[0].clone());
+            for (keys, caps) in outlet_keys(&name) {
+                if caps == 0 && !lowercase_outlets.contains(&keys[0]) {
+                    lowercase_outlets.push(keys[0].clone());
+                }
+                outlets.insert(keys, OutletAlias { id, caps });
             }
-            outlets.insert(keys, OutletAlias { id, caps });
         }
     }
     let mut first_names = HashMap::default();
