@@ -700,6 +700,7 @@ fn lex_blocks(
     norm_at.push(0);
     flags.reserve(tokens.len());
     word_tags.reserve(tokens.len());
+    let first = flags.len();
     for t in tokens.iter() {
         let s = t.span().get(text);
         let start = norm_buf.len();
@@ -714,6 +715,45 @@ fn lex_blocks(
         norm_at.push(norm_buf.len() as u32);
         flags.push(case_flags(s) | pronoun);
     }
+    // An acronym spelt like a function word in mixed-case text (`a WHO spokesperson`, `US
+    // officials`) is a name: no function-word tags, no pronoun. A word next to it with a
+    // lowercase letter tells mixed case from a headline in capitals. (Read from the text, a
+    // few bytes each way, so that lexing by runs of blocks gives what one pass gives.)
+    for k in first..flags.len() {
+        if flags[k] & flag::ALLCAPS == 0 || (word_tags[k] == 0 && flags[k] & flag::PRONOUN == 0) {
+            continue;
+        }
+        let span = tokens[k].span();
+        if lowercase_word_near(text, span.start, span.end) {
+            word_tags[k] = 0;
+            flags[k] &= !flag::PRONOUN;
+        }
+    }
+}
+
+/// True when the word before `start` or the one after `end` (within 32 bytes) has a lowercase
+/// letter.
+fn lowercase_word_near(text: &str, start: usize, end: usize) -> bool {
+    let lower_in = |word: &str| word.chars().any(char::is_lowercase);
+    let mut from = start.saturating_sub(32);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start]
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut to = (end + 32).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text[end..to]
+        .trim_start_matches(|c: char| !c.is_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    lower_in(before) || lower_in(after)
 }
 
 /// [`flag::CAP`] and [`flag::ALLCAPS`] of a token.

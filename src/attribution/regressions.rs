@@ -3693,3 +3693,23 @@ fn an_outlet_with_a_possessive_in_its_name_is_found_in_english_text() {
         assert_eq!(speaker, source);
     }
 }
+
+#[test]
+fn an_acronym_spelt_like_a_function_word_is_a_name_in_mixed_case() {
+    let r = rows(
+        "“We welcome the research,” a WHO spokesperson said.",
+        Lang::En,
+    );
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref()),
+        (QuoteKind::Speech, Some("WHO spokesperson"))
+    );
+    let r = rows(
+        "Tedros Adhanom Ghebreyesus, the head of the WHO, said the virus was “a threat”.",
+        Lang::En,
+    );
+    assert_eq!(
+        r[0].3.as_deref(),
+        Some("Tedros Adhanom Ghebreyesus, the head of the WHO")
+    );
+}
