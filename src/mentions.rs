@@ -1415,6 +1415,31 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                 && i + len + 1 < n
                 && p.is_cap(i + len + 1);
             let extends_name = (next_cap && !next_first_name && !acronym) || joined;
+            // `BBC Radio Leeds`, `CBC News Network`: a listed outlet, an outlet word and more
+            // capitals name one of its stations or services.
+            let station = next_cap
+                && !outlet.ambiguous
+                && p.key(i + len)
+                    .is_some_and(|k| sh.outlet_suffixes.contains(k));
+            if station {
+                let mut end = i + len + 1;
+                while end < n && end < i + len + 4 && p.is_cap(end) && !is_function(p, end) {
+                    end += 1;
+                }
+                let items = i + first..end;
+                return Some((
+                    outlet_mention(
+                        p,
+                        items.clone(),
+                        items,
+                        None,
+                        true,
+                        outlet.kind,
+                        outlet.state,
+                    ),
+                    end,
+                ));
+            }
             if !extends_name && (!outlet.ambiguous || contracted.is_some() || outlet_expected(p, i))
             {
                 let items = i + first..i + len;

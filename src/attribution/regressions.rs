@@ -3713,3 +3713,25 @@ fn an_acronym_spelt_like_a_function_word_is_a_name_in_mixed_case() {
         Some("Tedros Adhanom Ghebreyesus, the head of the WHO")
     );
 }
+
+#[test]
+fn a_listed_outlet_an_outlet_word_and_capitals_name_a_station() {
+    let r = rows(
+        "Councillor Birch told BBC Radio Leeds: “It was rushed.”",
+        Lang::En,
+    );
+    assert_eq!(r[0].5.as_deref(), Some("BBC Radio Leeds"));
+    let r = rows(
+        "Dr. Clara Benn told New Scientist the study was “well designed.” Cllr Tom Easton \
+        defended the decision. “We would have lost at appeal,” the councillor said.",
+        Lang::En,
+    );
+    let got: Vec<_> = r.iter().map(|r| (r.2.as_deref(), r.5.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Clara Benn"), Some("New Scientist")),
+            (Some("Tom Easton"), None)
+        ]
+    );
+}
