@@ -3735,3 +3735,19 @@ fn a_listed_outlet_an_outlet_word_and_capitals_name_a_station() {
         ]
     );
 }
+
+#[test]
+fn common_person_nouns_after_an_inverted_verb_speak() {
+    let text = "« La souveraineté des données est une condition », ajoute l'ingénieur. « Mon \
+        oncle a tout donné », confie le jeune homme de 24 ans.";
+    let speakers: Vec<_> = rows(text, Lang::Fr).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("ingénieur".to_string()),
+            Some("jeune homme de 24 ans".to_string())
+        ]
+    );
+    let text = "“We never saw waves like this,” said a fisherman in Wenzhou.";
+    assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("fisherman"));
+}
