@@ -144,6 +144,25 @@ fn classify_by_rules(
         return QuoteKind::Title;
     }
 
+    // A gloss in apposition after the quote: `« Les Heures blanches », le film de Camille
+    // Duret` (a kind noun), `« Scribe », un assistant comptable` (a name, then what it is),
+    // `des « bassines », ces retenues d'eau géantes` (a word, then what it means).
+    if n_words <= 4 && !inner.ends_with(['.', '!', '?', ',']) && p.is_punct(qi + 1, ",") {
+        let det = qi + 2;
+        let noun_after = p.is_word(det + 1) && !p.is_cap(det + 1);
+        if p.is(det, word::DET) && noun_after {
+            let kind_noun =
+                p.key(det + 1).and_then(|k| p.lex.kind_cues.get_single(k)) == Some(&KindCue::Title);
+            let indefinite = matches!(p.key(det), Some("un" | "une" | "a" | "an"));
+            if starts_like_title && (kind_noun || indefinite) {
+                return QuoteKind::Title;
+            }
+            if !starts_like_title && matches!(p.key(det), Some("ces" | "these" | "those")) {
+                return QuoteKind::Term;
+            }
+        }
+    }
+
     // A name in title case used as a premodifier, between a determiner and a lowercase noun:
     // `the “Singara Chennai 2.0” scheme`, `its “Halo 4” accelerator chip`.
     if starts_like_title

@@ -3751,3 +3751,18 @@ fn common_person_nouns_after_an_inverted_verb_speak() {
     let text = "“We never saw waves like this,” said a fisherman in Wenzhou.";
     assert_eq!(rows(text, Lang::En)[0].2.as_deref(), Some("fisherman"));
 }
+
+#[test]
+fn a_gloss_in_apposition_after_the_quote_tells_its_kind() {
+    let text = "Titre\n\n« Les Heures blanches », le film de Camille Duret qui divise la critique\n\n\
+        Trois ans plus tard, Léa Marchal revient avec « La Fille du passeur », un récit sombre. \
+        L'association dénonce la multiplication des « bassines », ces retenues d'eau géantes.";
+    let kinds: Vec<QuoteKind> = rows(text, Lang::Fr).into_iter().map(|r| r.1).collect();
+    assert_eq!(
+        kinds,
+        vec![QuoteKind::Title, QuoteKind::Title, QuoteKind::Term]
+    );
+    // Someone's word with a gloss of what it names stays theirs.
+    let text = "Le ministre a dénoncé un « scandale », une affaire qui dure depuis des mois.";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Speech);
+}
