@@ -320,8 +320,23 @@ fn phrase_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option
     if kind == CueKind::Claim {
         return claim_cue(p, ms, j, after, sent);
     }
-    let np = noun_phrase_right(p, ms, after, sent.end);
+    let mut np = noun_phrase_right(p, ms, after, sent.end);
     if kind == CueKind::Opinion {
+        // `Pour Bertrand Lavigne, la réalisatrice « … »`: a phrase with no comma after it ends
+        // at its first comma, not in an apposition that is the clause's subject.
+        if let Some(ph) = np.as_mut().filter(|ph| !p.is_punct(ph.items.end, ",")) {
+            if let Some(comma) = ph.items.clone().find(|&k| p.is_punct(k, ",")) {
+                let head = ms
+                    .starting_at(ph.items.start)
+                    .chain(ms.starting_at(ph.items.start + 1))
+                    .find(|&m| ms.list[m].items.end == comma);
+                if let Some(h) = head {
+                    ph.items = ph.items.start..comma;
+                    ph.span = p.items_span(ph.items.clone());
+                    ph.head = Some(h);
+                }
+            }
+        }
         let np = np.as_ref()?;
         if !p.is_punct(np.items.end, ",") || np.head.is_none() {
             return None;

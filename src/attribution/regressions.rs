@@ -3766,3 +3766,28 @@ fn a_gloss_in_apposition_after_the_quote_tells_its_kind() {
     let text = "Le ministre a dénoncé un « scandale », une affaire qui dure depuis des mois.";
     assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Speech);
 }
+
+#[test]
+fn pour_x_before_a_subject_in_apposition_and_du_cote_de_x_give_the_opinion() {
+    let text = "Pour Bertrand Lavigne, la réalisatrice « s'enferme dans un formalisme ». Du côté \
+        de la FNSEA, on dénonce un « procès d'intention ».";
+    let speakers: Vec<_> = rows(text, Lang::Fr).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Bertrand Lavigne".to_string()),
+            Some("FNSEA".to_string())
+        ]
+    );
+    // A name in apposition that ends with its comma keeps its whole mention.
+    let text = "Pour l'avocate générale, Claire Benhamou, les faits sont « d'une gravité \
+        exceptionnelle ».";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].3.as_deref()),
+        (
+            Some("Claire Benhamou"),
+            Some("l'avocate générale, Claire Benhamou")
+        )
+    );
+}
