@@ -646,15 +646,15 @@ impl Entities {
             })
     }
 
-    /// The named person whose mention opens mention `mi`'s sentence (before it) or the one
-    /// before, the nearest first.
-    fn sentence_subject_person(&self, ms: &Mentions, mi: usize) -> Option<usize> {
+    /// The named person whose mention opens mention `mi`'s sentence (before it) or one of the
+    /// `within` before, the nearest first.
+    fn sentence_subject_person(&self, ms: &Mentions, mi: usize, within: usize) -> Option<usize> {
         let sentence = ms.list[mi].sentence;
         let mut k = mi;
         while k > 0 {
             k -= 1;
             let x = &ms.list[k];
-            if sentence.saturating_sub(x.sentence) > 1 {
+            if sentence.saturating_sub(x.sentence) > within {
                 return None;
             }
             // The first mention of its sentence.
@@ -710,12 +710,15 @@ impl Entities {
             // de la diplomatie promet …` above `Le ministre …, Ri Jong-ho, a promis …`).
             let headline = p.blocks.len() > 1 && p.block_start_of(m.items.start) == 0;
             // `The 51-year-old called …` after `manager Declan Pellow lost …`: an age alone
-            // names the last person named in the last few sentences (quotes make sentences
-            // too), before any other person once described by an age.
+            // names the person who opens one of the last few sentences (quotes make sentences
+            // too), else the last one named there, before any other person once described by
+            // an age. (`The owner, Raj Patel, described Delaney as …`: the owner.)
             if m.number == Number::Singular && p.lex.age_classes.binary_search(&class).is_ok() {
+                let fits = |id: &usize| self.list[*id].gender.compatible(m.gender);
                 best = self
-                    .recent_person(ms, mi, 4)
-                    .filter(|&id| self.list[id].gender.compatible(m.gender))
+                    .sentence_subject_person(ms, mi, 4)
+                    .filter(fits)
+                    .or_else(|| self.recent_person(ms, mi, 4).filter(fits))
                     .map(|id| (id, 0, 0));
             }
             let same_class = if best.is_some() {
@@ -783,7 +786,7 @@ impl Entities {
                 && self.by_class.get(&class).is_none_or(Vec::is_empty)
             {
                 best = self
-                    .sentence_subject_person(ms, mi)
+                    .sentence_subject_person(ms, mi, 1)
                     .filter(|&id| {
                         let e = &self.list[id];
                         e.roles.is_empty() && e.gender.compatible(m.gender)

@@ -3791,3 +3791,16 @@ fn pour_x_before_a_subject_in_apposition_and_du_cote_de_x_give_the_opinion() {
         )
     );
 }
+
+#[test]
+fn an_age_prefers_the_subject_and_the_person_joins_its_fuller_description() {
+    let text = "Marcus Delaney died on Tuesday. The owner, Raj Patel, described Delaney as “a \
+        gentle giant.” “He came in every morning,” the 55-year-old said.";
+    assert_eq!(rows(text, Lang::En)[1].2.as_deref(), Some("Raj Patel"));
+    let text = "According to a person familiar with the talks, the deal is off. “That was never \
+        going to fly,” the person said.";
+    assert_eq!(
+        rows(text, Lang::En)[0].2.as_deref(),
+        Some("person familiar with the talks")
+    );
+}
