@@ -32,7 +32,7 @@ pub fn classify(
     // hence speech, whatever comes before it. Most quotes of an article stop here, without
     // their words collected or a kind cue looked for; the debug builds (every test) check that
     // the rules agree.
-    if words > 8 {
+    if words > 8 && !titled_before(p, qi) {
         debug_assert_eq!(
             classify_by_rules(p, ms, q, qi, cue, attributed),
             QuoteKind::Speech,
@@ -115,7 +115,7 @@ fn classify_by_rules(
     let kind_cue = kind_cue_before(p, ms, qi, cue)
         .filter(|k| *k != KindCue::Title || starts_like_title || law_like || !attributed);
     if let Some(k) = kind_cue {
-        if !sentence_like || n_words <= 8 {
+        if !sentence_like || n_words <= 8 || titled_before(p, qi) {
             return match k {
                 KindCue::Title => QuoteKind::Title,
                 KindCue::Term => QuoteKind::Term,
@@ -312,6 +312,24 @@ fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Op
         return Some(*kind);
     }
     None
+}
+
+/// True when a `@titled` kind cue (`intitulé`, `titled`) ends right before the quote, a comma
+/// or a determiner between them: the quote is a title, however long (`The paper, titled “Gut
+/// microbes and heart disease in a cohort of adults,” is …`).
+fn titled_before(p: &Prose, qi: usize) -> bool {
+    let mut end = qi;
+    while end > 0 && (p.is(end - 1, word::DET) || p.is_punct(end - 1, ",")) && end + 2 > qi {
+        end -= 1;
+    }
+    (1..=4).any(|len| {
+        end.checked_sub(len).is_some_and(|start| {
+            p.lex
+                .titled
+                .longest(start, |k| p.key(k).filter(|_| k < end))
+                .is_some_and(|(l, _)| l == len)
+        })
+    })
 }
 
 /// True when every significant word is capitalised (`Operation Warp Speed`, `Learning

@@ -3804,3 +3804,13 @@ fn an_age_prefers_the_subject_and_the_person_joins_its_fuller_description() {
         Some("person familiar with the talks")
     );
 }
+
+#[test]
+fn a_quote_after_titled_is_a_title_however_long() {
+    let text = "The paper, titled “Gut microbes and heart disease in a multinational cohort of \
+        adults,” is the largest of its kind, its lead author said.";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Title);
+    let text = "Le rapport, intitulé « Les rivières françaises face au défi du changement \
+        climatique et des usages », a été publié jeudi.";
+    assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Title);
+}

@@ -536,6 +536,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Phrases that mark the next quote as a title or a term.
     pub kind_cues: PhraseMap<KindCue>,
+    /// `@titled` kind cues (`intitulé`, `titled`): a title whatever its length.
+    pub titled: PhraseMap<()>,
     /// Phrases between a description and the name its person goes by (`using the pseudonym`).
     pub alias_phrases: PhraseMap<()>,
     /// Generic outlet nouns.
@@ -1068,7 +1070,11 @@ fn load(lang: Lang) -> Lexicon {
         alias_phrases.insert(keys(line.entry), ());
     }
     let mut kind_cues = PhraseMap::default();
+    let mut titled = PhraseMap::default();
     for line in lines(f.kind_cues) {
+        if line.has("titled") {
+            titled.insert(keys(line.entry), ());
+        }
         let kind = if line.has("title") {
             KindCue::Title
         } else if line.has("term") {
@@ -1163,6 +1169,7 @@ fn load(lang: Lang) -> Lexicon {
         adverbials,
         abbreviations,
         kind_cues,
+        titled,
         alias_phrases,
         outlet_nouns,
         org_words,
