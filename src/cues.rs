@@ -690,13 +690,29 @@ fn verb_cue(p: &Prose, ms: &Mentions, j: usize, sent: &Range<usize>) -> Option<C
     // `VNA quoted Deputy Foreign Minister Oksana Hale as saying …`: the one quoted speaks (the
     // outlet that quotes is a source, found as such).
     if participle && prev_key == Some("as") && start >= 2 {
-        subject = noun_phrase_left(p, ms, start - 1, sent.start).filter(|np| {
-            np.head.is_some()
-                && np.items.start > sent.start
-                && matches!(
-                    p.key(np.items.start - 1),
-                    Some("quoted" | "quotes" | "quoting")
-                )
+        // (`quoted a fisherman, Chen Guoqiang, as saying`: the apposition's comma.)
+        let mut end = start - 1;
+        if end > sent.start + 1 && p.is_punct(end - 1, ",") {
+            end -= 1;
+        }
+        let is_quote_verb = |k: usize| matches!(p.key(k), Some("quoted" | "quotes" | "quoting"));
+        subject = noun_phrase_left(p, ms, end, sent.start).and_then(|np| {
+            if np.items.start > sent.start && is_quote_verb(np.items.start - 1) {
+                return np.head.is_some().then_some(np);
+            }
+            // The phrase found ran over the verb (`Xinhua quoted a fisherman, Chen Guoqiang,`):
+            // the one quoted is what follows it, its first mention the head.
+            let verb = np.items.clone().rev().find(|&k| is_quote_verb(k))?;
+            let items = verb + 1..np.items.end;
+            let head = ms
+                .starting_at(verb + 1)
+                .chain(ms.starting_at(verb + 2))
+                .find(|&m| ms.list[m].items.end <= items.end)?;
+            Some(Phrase {
+                span: p.items_span(items.clone()),
+                items,
+                head: Some(head),
+            })
         });
     }
     // After a comma the verb may end an apposition (`Tomasz Kubiak, a fire service spokesman,

@@ -3814,3 +3814,14 @@ fn a_quote_after_titled_is_a_title_however_long() {
         climatique et des usages », a été publié jeudi.";
     assert_eq!(rows(text, Lang::Fr)[0].1, QuoteKind::Title);
 }
+
+#[test]
+fn quoted_a_description_and_its_name_as_saying() {
+    let text = "Xinhua quoted a fisherman, Chen Guoqiang, as saying he had “never seen waves like \
+        this.”";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Chen Guoqiang"), Some("Xinhua"))
+    );
+}
