@@ -32,7 +32,7 @@ pub fn classify(
     // hence speech, whatever comes before it. Most quotes of an article stop here, without
     // their words collected or a kind cue looked for; the debug builds (every test) check that
     // the rules agree.
-    if words > 8 && !titled_before(p, qi) {
+    if words > 8 && !titled_before(p, qi) && !law_title(p, q) {
         debug_assert_eq!(
             classify_by_rules(p, ms, q, qi, cue, attributed),
             QuoteKind::Speech,
@@ -106,16 +106,11 @@ fn classify_by_rules(
         .first()
         .is_some_and(|&t| p.has(t, flag::CAP) || p.tokens[t].kind == TokKind::Number);
     // (French law titles are in lowercase: `le projet de loi « pour un travail durable »`.)
-    let law_like = words.first().is_some_and(|&t| {
-        matches!(
-            p.norm(t),
-            "pour" | "relative" | "relatif" | "visant" | "portant" | "tendant"
-        )
-    });
+    let law_like = law_title(p, q);
     let kind_cue = kind_cue_before(p, ms, qi, cue)
         .filter(|k| *k != KindCue::Title || starts_like_title || law_like || !attributed);
     if let Some(k) = kind_cue {
-        if !sentence_like || n_words <= 8 || titled_before(p, qi) {
+        if !sentence_like || n_words <= 8 || titled_before(p, qi) || law_like {
             return match k {
                 KindCue::Title => QuoteKind::Title,
                 KindCue::Term => QuoteKind::Term,
@@ -257,7 +252,8 @@ fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Op
     let mut end = qi;
     // Skip a determiner right before the quote, or the comma of an apposition (`un livre, «
     // Le Docteur de rien », publié l'an dernier`).
-    if end > 0 && (p.is(end - 1, word::DET) || p.is_punct(end - 1, ",")) {
+    let comma = end > 0 && p.is_punct(end - 1, ",");
+    if end > 0 && (p.is(end - 1, word::DET) || comma) {
         end -= 1;
     }
     // `le livre-enquête « … »`: the first part of a compound.
@@ -309,9 +305,29 @@ fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Op
         if active && (verb || *kind == KindCue::Name) {
             return None;
         }
+        // Only a noun stands in apposition: not a verb or a preposition before the comma
+        // (`convicted of, "Treason, Bribery, …"`, `called, “…”`).
+        if comma && (verb || *kind == KindCue::Name || p.is(end - 1, word::PREP)) {
+            return None;
+        }
         return Some(*kind);
     }
     None
+}
+
+/// True when the quote opens like the title of a French law, in lowercase (`« pour le plein
+/// emploi et la dignité du travail »`, `« relative à la sécurité globale »`): a title after a
+/// title cue (`le projet de loi`), however long.
+fn law_title(p: &Prose, q: usize) -> bool {
+    p.quote_tokens[q]
+        .clone()
+        .find(|&t| matches!(p.tokens[t].kind, TokKind::Word | TokKind::Number))
+        .is_some_and(|t| {
+            matches!(
+                p.norm(t),
+                "pour" | "relative" | "relatif" | "visant" | "portant" | "tendant"
+            )
+        })
 }
 
 /// True when a `@titled` kind cue (`intitulé`, `titled`) ends right before the quote, a comma

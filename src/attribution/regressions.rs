@@ -3825,3 +3825,15 @@ fn quoted_a_description_and_its_name_as_saying() {
         (Some("Chen Guoqiang"), Some("Xinhua"))
     );
 }
+
+#[test]
+fn long_law_titles_and_charges_are_not_speech() {
+    let text = "Le député a défendu le projet de loi « pour le plein emploi et la dignité du \
+        travail ». Deux hommes ont été mis en examen pour « vol avec arme en bande organisée ».";
+    let kinds: Vec<QuoteKind> = rows(text, Lang::Fr).into_iter().map(|r| r.1).collect();
+    assert_eq!(kinds, vec![QuoteKind::Title, QuoteKind::Term]);
+    // A cue before a comma is no apposition: the document's words.
+    let text = "The Constitution specifies that officials are removed after being impeached \
+        for, and convicted of, \"Treason, Bribery, or other high Crimes and Misdemeanors.\"";
+    assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Speech);
+}
