@@ -1561,6 +1561,60 @@ fn find_speaker(
         .or_else(|| woven_paragraph(p, ms, es, qi, last, cues_of))
         .or_else(|| subject_fragment(p, ms, qi, &sent))
         .or_else(|| headline_fragment(p, ms, qi, &sent))
+        .or_else(|| headline_lead(p, ms, qi, &sent))
+}
+
+/// A headline that opens with the quote, its speaker after a colon or a comma: `‘We deserved
+/// more’: Pellow fumes as …`, `‘Situation under control’, says minister`, `« Nous irons
+/// jusqu'au bout » : Marie Dupont …`. The first mention there, a person's name or description
+/// (a reporting verb and a determiner may come first).
+fn headline_lead(
+    p: &Prose,
+    ms: &Mentions,
+    qi: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<Found> {
+    if p.blocks.len() < 2 || p.block_start_of(qi) != 0 || qi != sent.start {
+        return None;
+    }
+    if !p.is_any_punct(qi + 1, &[":", ","]) {
+        return None;
+    }
+    let mut k = qi + 2;
+    if let Some((len, _)) = p
+        .lex
+        .verbs
+        .longest(k, |x| p.key(x).filter(|_| x < sent.end))
+    {
+        k += len;
+    }
+    if p.is(k, word::DET) {
+        k += 1;
+    }
+    let mi = ms
+        .starting_at(k)
+        .chain(ms.starting_at(k.saturating_sub(1)))
+        .find(|&m| {
+            let mm = &ms.list[m];
+            !mm.in_pp
+                && matches!(
+                    mm.kind,
+                    MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                        | MentionKind::Description(RoleKind::Person)
+                )
+        })?;
+    let m = &ms.list[mi];
+    Some(Found {
+        rule: "headline",
+        cue: None,
+        phrase: Some(Phrase {
+            items: m.items.clone(),
+            span: m.full,
+            head: Some(mi),
+        }),
+        context: None,
+        confidence: 0.6,
+    })
 }
 
 /// True when the quote at item `qi` opens with a word in lowercase (a fragment, not a name).

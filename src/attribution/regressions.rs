@@ -3837,3 +3837,17 @@ fn long_law_titles_and_charges_are_not_speech() {
         for, and convicted of, \"Treason, Bribery, or other high Crimes and Misdemeanors.\"";
     assert_eq!(rows(text, Lang::En)[0].1, QuoteKind::Speech);
 }
+
+#[test]
+fn a_headline_that_opens_with_the_quote_names_its_speaker_after_the_colon() {
+    let text = "‘We deserved more’: Pellow fumes as late penalty sinks Harcourt\n\nHarcourt Rovers \
+        manager Declan Pellow said his side had been “denied a fair result” on Saturday.";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].1, r[0].2.as_deref(), r[0].3.as_deref()),
+        (QuoteKind::Speech, Some("Declan Pellow"), Some("Pellow"))
+    );
+    // Not in the body.
+    let text = "Title\n\n“Never again”: the words were painted on the wall of the school.";
+    assert_eq!(rows(text, Lang::En)[0].2, None);
+}
