@@ -384,13 +384,17 @@ impl Iterator for Attributor<'_> {
         // A cue right after the quote, with its subject, makes speech even when the subject
         // resolves to no one (`"…," he said` with no man in sight): the editor is told it is
         // unattributed.
-        let tied = found.as_ref().is_some_and(|f| {
-            f.rule == "postposed"
-                && f.cue.as_ref().is_some_and(|c| {
-                    c.kind == CueType::Verb && f.phrase.as_ref().is_some_and(|ph| ph.head.is_some())
-                        || c.kind == CueType::Impersonal
-                })
-        });
+        // (So does a thing that carries words: `une banderole résumait : « … »`.)
+        let carried = found.as_ref().is_some_and(|f| carries_words(p, ms, f));
+        let tied = carried
+            || found.as_ref().is_some_and(|f| {
+                f.rule == "postposed"
+                    && f.cue.as_ref().is_some_and(|c| {
+                        c.kind == CueType::Verb
+                            && f.phrase.as_ref().is_some_and(|ph| ph.head.is_some())
+                            || c.kind == CueType::Impersonal
+                    })
+            });
         a.kind = kinds::classify(
             p,
             ms,
@@ -1097,7 +1101,12 @@ fn resolve(
                         .and_then(|k| {
                             issuer(p, ms, es, k).or_else(|| document_author(p, ms, es, k))
                         });
-                    let chosen = earlier.or(es.of_mention[head]);
+                    // A thing that carries words (`une banderole`, `the banner`) with no
+                    // holder says none of them: no speaker.
+                    let carrier = m
+                        .role_class
+                        .is_some_and(|c| p.lex.carrier_classes.binary_search(&c).is_ok());
+                    let chosen = earlier.or(es.of_mention[head].filter(|_| !carrier));
                     Resolution {
                         entity: chosen,
                         others: Vec::new(),
@@ -1122,6 +1131,16 @@ fn has_speaker(ms: &Mentions, es: &Entities, c: &Cue) -> bool {
             // `Le journal appelle …` after `le quotidien Le Figaro`: a described outlet the
             // article names speaks under that name.
             || es.of_mention[h].is_some_and(|e| es.list[e].named)
+    })
+}
+
+/// True when the speaker's phrase found is a thing that carries words (`@carrier` roles:
+/// `une banderole`, `the banner`): the quote is speech even when no one holds it.
+fn carries_words(p: &Prose, ms: &Mentions, f: &Found) -> bool {
+    f.phrase.as_ref().and_then(|ph| ph.head).is_some_and(|h| {
+        ms.list[h]
+            .role_class
+            .is_some_and(|c| p.lex.carrier_classes.binary_search(&c).is_ok())
     })
 }
 

@@ -3851,3 +3851,17 @@ fn a_headline_that_opens_with_the_quote_names_its_speaker_after_the_colon() {
     let text = "Title\n\n“Never again”: the words were painted on the wall of the school.";
     assert_eq!(rows(text, Lang::En)[0].2, None);
 }
+
+#[test]
+fn what_carries_the_words_says_none_of_them() {
+    let text = "Devant la préfecture, une banderole résumait l'humeur des militants : « L'eau est \
+        un bien commun. » « Il y avait penalty. » La phrase revenait en boucle.";
+    let r = rows(text, Lang::Fr);
+    let got: Vec<_> = r.iter().map(|r| (r.1, r.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        vec![(QuoteKind::Speech, None), (QuoteKind::Speech, None)]
+    );
+    let r = rows("A banner outside the stadium read: “Owners out.”", Lang::En);
+    assert_eq!((r[0].1, r[0].2.as_deref()), (QuoteKind::Speech, None));
+}

@@ -569,6 +569,9 @@ pub struct Lexicon {
     /// The role classes that name a person by age alone (`@age` lines of `roles.txt`: `the
     /// 34-year-old`, `le quinquagénaire`), sorted.
     pub age_classes: Vec<u32>,
+    /// The role classes of things that carry words but say none (`@carrier` lines of
+    /// `roles.txt`: `une banderole`, `the banner`), sorted.
+    pub carrier_classes: Vec<u32>,
     /// Nouns of a trial whose complement names the accused (`trials.txt`: `le procès de X`, `the
     /// trial of X`).
     pub trials: HashSet<String>,
@@ -921,7 +924,11 @@ fn load(lang: Lang) -> Lexicon {
     let mut kin_classes: Vec<u32> = Vec::new();
     let mut accused_classes: Vec<u32> = Vec::new();
     let mut age_classes: Vec<u32> = Vec::new();
+    let mut carrier_classes: Vec<u32> = Vec::new();
     for (class, line) in lines(f.roles).enumerate() {
+        if line.has("carrier") {
+            carrier_classes.push(class as u32);
+        }
         if line.has("age") {
             age_classes.push(class as u32);
         }
@@ -1144,6 +1151,7 @@ fn load(lang: Lang) -> Lexicon {
         kin_classes,
         accused_classes,
         age_classes,
+        carrier_classes,
         trials: word_set(f.trials),
         lang,
         verbs,
