@@ -1594,7 +1594,9 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                 end + nlen,
             ));
         }
-        // An outlet the lexicon does not know: `le quotidien El Punt Avui`.
+        // An outlet the lexicon does not know: `le quotidien El Punt Avui`; not a person
+        // named after the noun (`a déclaré à l'agence Stéphanie Roux`, an inverted subject).
+        let person = p.key(end).is_some_and(|w| sh.first_names.contains_key(w));
         let mut e = end;
         while e < n
             && (p.is_cap(e)
@@ -1606,7 +1608,7 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
         {
             e += 1;
         }
-        if e > end {
+        if e > end && !person {
             return Some((
                 outlet_mention(p, i..e, end..e, None, true, noun.kind, noun.state),
                 e,

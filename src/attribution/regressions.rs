@@ -3865,3 +3865,17 @@ fn what_carries_the_words_says_none_of_them() {
     let r = rows("A banner outside the stadium read: “Owners out.”", Lang::En);
     assert_eq!((r[0].1, r[0].2.as_deref()), (QuoteKind::Speech, None));
 }
+
+#[test]
+fn a_person_named_after_an_outlet_noun_is_the_inverted_subject() {
+    let text = "Selon une source syndicale citée par l'AFP, 800 emplois sont menacés. « C'est un \
+        plan social », a déclaré à l'agence Stéphanie Roux, déléguée CFDT du groupe.";
+    let r = rows(text, Lang::Fr);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Stéphanie Roux"), Some("AFP"))
+    );
+    // An outlet the lexicon does not know still is one.
+    let text = "Selon le quotidien El Punt Avui, le président a dénoncé une « provocation ».";
+    assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("El Punt Avui"));
+}
