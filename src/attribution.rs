@@ -1613,27 +1613,35 @@ fn headline_lead(
     let mi = ms
         .starting_at(k)
         .chain(ms.starting_at(k.saturating_sub(1)))
-        .find(|&m| {
-            let mm = &ms.list[m];
-            !mm.in_pp
-                && matches!(
-                    mm.kind,
-                    MentionKind::Name(NameKind::Person | NameKind::Unknown)
-                        | MentionKind::Description(RoleKind::Person)
-                )
-        })?;
+        .find(|&m| headline_person(ms, m))?;
     let m = &ms.list[mi];
-    Some(Found {
+    Some(headline_found(m.items.clone(), m.full, mi))
+}
+
+/// A person's name or description that is no prepositional object: who a headline quotes.
+fn headline_person(ms: &Mentions, m: usize) -> bool {
+    let mm = &ms.list[m];
+    !mm.in_pp
+        && matches!(
+            mm.kind,
+            MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                | MentionKind::Description(RoleKind::Person)
+        )
+}
+
+/// The `headline` rule's finding: the speaker's phrase over `items`, its head `mi`.
+fn headline_found(items: std::ops::Range<usize>, span: Span, mi: usize) -> Found {
+    Found {
         rule: "headline",
         cue: None,
         phrase: Some(Phrase {
-            items: m.items.clone(),
-            span: m.full,
+            items,
+            span,
             head: Some(mi),
         }),
         context: None,
         confidence: 0.6,
-    })
+    }
 }
 
 /// True when the quote at item `qi` opens with a word in lowercase (a fragment, not a name).
@@ -1662,15 +1670,7 @@ fn headline_fragment(
     if !in_sentence_case(p, qi) {
         return None;
     }
-    let mi = ms.ends_at(qi).find(|&m| {
-        let mm = &ms.list[m];
-        !mm.in_pp
-            && matches!(
-                mm.kind,
-                MentionKind::Name(NameKind::Person | NameKind::Unknown)
-                    | MentionKind::Description(RoleKind::Person)
-            )
-    })?;
+    let mi = ms.ends_at(qi).find(|&m| headline_person(ms, m))?;
     let m = &ms.list[mi];
     let mut start = m.items.start;
     while start > sent.start && p.is(start - 1, word::DET) {
@@ -1679,17 +1679,11 @@ fn headline_fragment(
     if start != sent.start && !p.is_any_punct(start - 1, &[":", ","]) {
         return None;
     }
-    Some(Found {
-        rule: "headline",
-        cue: None,
-        phrase: Some(Phrase {
-            items: start..m.items.end,
-            span: p.items_span(start..m.items.end),
-            head: Some(mi),
-        }),
-        context: None,
-        confidence: 0.6,
-    })
+    Some(headline_found(
+        start..m.items.end,
+        p.items_span(start..m.items.end),
+        mi,
+    ))
 }
 
 /// A figure ending right before item `end`: `63 percent`, `the other 37 per cent`, `48 %`
