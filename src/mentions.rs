@@ -1440,7 +1440,16 @@ fn outlet_at(p: &Prose, i: usize) -> Option<(Mention, usize)> {
                     end,
                 ));
             }
-            if !extends_name && (!outlet.ambiguous || contracted.is_some() || outlet_expected(p, i))
+            // `her Variety interview`: an outlet's name right before a noun of an interview.
+            let interview_after = matches!(
+                p.key(i + len),
+                Some("interview" | "interviews" | "podcast" | "column" | "op-ed")
+            );
+            if !extends_name
+                && (!outlet.ambiguous
+                    || contracted.is_some()
+                    || outlet_expected(p, i)
+                    || interview_after)
             {
                 let items = i + first..i + len;
                 return Some((

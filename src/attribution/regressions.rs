@@ -3879,3 +3879,12 @@ fn a_person_named_after_an_outlet_noun_is_the_inverted_subject() {
     let text = "Selon le quotidien El Punt Avui, le président a dénoncé une « provocation ».";
     assert_eq!(rows(text, Lang::Fr)[0].5.as_deref(), Some("El Punt Avui"));
 }
+
+#[test]
+fn an_outlet_named_before_interview_is_the_source() {
+    let text = "In her Variety interview, Kowalczyk said it was “a long road”.";
+    assert_eq!(rows(text, Lang::En)[0].5.as_deref(), Some("Variety"));
+    // An outlet word that is also a common word is no outlet elsewhere.
+    let text = "A variety of critics called the film “a long road”.";
+    assert_eq!(rows(text, Lang::En)[0].5, None);
+}
