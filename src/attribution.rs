@@ -230,6 +230,10 @@ pub struct Attributor<'a> {
     /// A medium that opens a paragraph (`Sur Twitter, X a dénoncé …`): what else is written in
     /// that paragraph was written there (`Y a lui écrit : « … »`).
     paragraph_frame: Option<(usize, String)>,
+    /// Full names met only in an incise inside a quote (`« …, a confié l'entraîneur Laurent
+    /// Vidal. … »`): quotes are no mentions, so no entity has them; a later speaker named by a
+    /// surname alone takes the full name.
+    incise_names: Vec<String>,
 }
 
 impl<'a> Attributor<'a> {
@@ -251,6 +255,7 @@ impl<'a> Attributor<'a> {
             speakers: Known::default(),
             frames: HashMap::default(),
             paragraph_frame: None,
+            incise_names: Vec::new(),
         }
     }
 }
@@ -614,6 +619,24 @@ impl Iterator for Attributor<'_> {
             }
         }
 
+        if let Some(name) = a.speaker.as_deref() {
+            let incise = found.as_ref().is_some_and(|f| f.rule == "incise");
+            if incise && a.entity.is_none() && name.contains(' ') {
+                if !self.incise_names.iter().any(|n| n == name) && self.incise_names.len() < 64 {
+                    self.incise_names.push(name.to_string());
+                }
+            } else if !name.contains(' ') {
+                let surname = crate::entities::fold(name);
+                let full = self.incise_names.iter().rev().find(|n| {
+                    n.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| crate::entities::fold(w) == surname)
+                });
+                if let Some(full) = full {
+                    a.speaker = Some(full.clone());
+                }
+            }
+        }
         if a.speaker.is_some() || found.is_some() {
             *last = Some(Last {
                 item: qi,

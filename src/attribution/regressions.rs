@@ -3888,3 +3888,17 @@ fn an_outlet_named_before_interview_is_the_source() {
     let text = "A variety of critics called the film “a long road”.";
     assert_eq!(rows(text, Lang::En)[0].5, None);
 }
+
+#[test]
+fn a_full_name_met_only_in_an_incise_completes_a_later_surname() {
+    let text = "« On a été mauvais, a confié l'entraîneur Laurent Vidal en conférence de presse. \
+        Je leur ai parlé. »\n\nUn match que Vidal présente déjà comme « une finale ».";
+    let speakers: Vec<_> = rows(text, Lang::Fr).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("Laurent Vidal".to_string()),
+            Some("Laurent Vidal".to_string())
+        ]
+    );
+}
