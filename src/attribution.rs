@@ -857,6 +857,13 @@ fn source_slot(p: &Prose, ms: &Mentions, cues: &[Cue], k: usize) -> bool {
     while i > 0 && p.is(i - 1, word::DET | word::POSS) {
         i -= 1;
     }
+    // `The agency quoted a fisherman as saying`: the subject of quoting.
+    if matches!(
+        p.key(m.items.end),
+        Some("quoted" | "quotes" | "cite" | "citait")
+    ) {
+        return true;
+    }
     let before = i.checked_sub(1).and_then(|b| p.key(b));
     matches!(
         before,

@@ -3902,3 +3902,14 @@ fn a_full_name_met_only_in_an_incise_completes_a_later_surname() {
         ]
     );
 }
+
+#[test]
+fn the_agency_that_quotes_someone_is_the_source() {
+    let text = "Xinhua said 14 people died. The agency quoted a local fisherman, Chen Guoqiang, as \
+        saying he had “never seen waves like this.”";
+    let r = rows(text, Lang::En);
+    assert_eq!(
+        (r[0].2.as_deref(), r[0].5.as_deref()),
+        (Some("Chen Guoqiang"), Some("Xinhua"))
+    );
+}
