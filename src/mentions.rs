@@ -2061,6 +2061,9 @@ fn description_at(
                         .is_some_and(|t| p.tokens[t].kind == TokKind::Number))
                 && !is_function(p, e)
                 && !cited(e)
+                // `le groupe français de distribution Orvane`: a capital after a lowercase
+                // complement word is the described one's own name, not the complement's.
+                && !(w > 0 && p.is_cap(e) && is_plain_lower(p, e - 1))
             {
                 e += 1;
                 w += 1;

@@ -3913,3 +3913,13 @@ fn the_agency_that_quotes_someone_is_the_source() {
         (Some("Chen Guoqiang"), Some("Xinhua"))
     );
 }
+
+#[test]
+fn a_name_after_a_lowercase_complement_is_the_described_ones_own() {
+    let text = "Le groupe français de distribution Orvane a publié ses résultats. Dans un \
+        communiqué, le groupe explique ce repli par des « effets de change défavorables ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("Orvane"));
+    // A capital right after the preposition is the complement's.
+    let text = "La maire de Paris a dénoncé une « provocation ».";
+    assert_eq!(rows(text, Lang::Fr)[0].2.as_deref(), Some("maire de Paris"));
+}
