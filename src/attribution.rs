@@ -1133,10 +1133,7 @@ fn resolve(
                         });
                     // A thing that carries words (`une banderole`, `the banner`) with no
                     // holder says none of them: no speaker.
-                    let carrier = m
-                        .role_class
-                        .is_some_and(|c| p.lex.carrier_classes.binary_search(&c).is_ok());
-                    let chosen = earlier.or(es.of_mention[head].filter(|_| !carrier));
+                    let chosen = earlier.or(es.of_mention[head].filter(|_| !carrier(p, m)));
                     Resolution {
                         entity: chosen,
                         others: Vec::new(),
@@ -1164,14 +1161,20 @@ fn has_speaker(ms: &Mentions, es: &Entities, c: &Cue) -> bool {
     })
 }
 
-/// True when the speaker's phrase found is a thing that carries words (`@carrier` roles:
-/// `une banderole`, `the banner`): the quote is speech even when no one holds it.
+/// True when the speaker's phrase found is a thing that carries words: the quote is speech
+/// even when no one holds it.
 fn carries_words(p: &Prose, ms: &Mentions, f: &Found) -> bool {
-    f.phrase.as_ref().and_then(|ph| ph.head).is_some_and(|h| {
-        ms.list[h]
-            .role_class
-            .is_some_and(|c| p.lex.carrier_classes.binary_search(&c).is_ok())
-    })
+    f.phrase
+        .as_ref()
+        .and_then(|ph| ph.head)
+        .is_some_and(|h| carrier(p, &ms.list[h]))
+}
+
+/// True when mention `m` is a thing that carries words but says none (`@carrier` roles: `une
+/// banderole`, `the banner`).
+fn carrier(p: &Prose, m: &crate::mentions::Mention) -> bool {
+    m.role_class
+        .is_some_and(|c| p.lex.carrier_classes.binary_search(&c).is_ok())
 }
 
 /// The subject of a sentence that ends in a colon before the quote (`…, Souha Arafat, de

@@ -650,26 +650,20 @@ impl Entities {
     /// `within` before, the nearest first.
     fn sentence_subject_person(&self, ms: &Mentions, mi: usize, within: usize) -> Option<usize> {
         let sentence = ms.list[mi].sentence;
-        let mut k = mi;
-        while k > 0 {
-            k -= 1;
-            let x = &ms.list[k];
-            if sentence.saturating_sub(x.sentence) > within {
-                return None;
-            }
-            // The first mention of its sentence.
-            if k > 0 && ms.list[k - 1].sentence == x.sentence {
-                continue;
-            }
-            let person = self.of_mention[k].filter(|&id| {
-                let e = &self.list[id];
-                e.kind == EntityKind::Person && e.named
-            });
-            if person.is_some() && !x.in_pp {
-                return person;
-            }
-        }
-        None
+        // Each sentence's first mention, looked up by sentence rather than by walking back
+        // over every mention of a long one.
+        (sentence.saturating_sub(within)..=sentence)
+            .rev()
+            .find_map(|s| {
+                let (k, x) = ms.in_sentence(s).next()?;
+                if k >= mi || x.in_pp {
+                    return None;
+                }
+                self.of_mention[k].filter(|&id| {
+                    let e = &self.list[id];
+                    e.kind == EntityKind::Person && e.named
+                })
+            })
     }
 
     /// The named entities with a name form containing `word` (any case and accents).

@@ -9,7 +9,7 @@
 
 use crate::cues::Cue;
 use crate::findings::QuoteKind;
-use crate::lang::{KindCue, VerbTags, word};
+use crate::lang::{KindCue, PhraseMap, VerbTags, word};
 use crate::mentions::Mentions;
 use crate::prose::{Prose, flag};
 use crate::tokens::TokKind;
@@ -264,55 +264,36 @@ fn kind_cue_before(p: &Prose, ms: &Mentions, qi: usize, cue: Option<&Cue>) -> Op
             }
         }
     }
-    for len in (1..=4).rev() {
-        let Some(start) = end.checked_sub(len) else {
-            continue;
-        };
-        if p.sentence_index(start) != p.sentence_index(qi) {
-            continue;
-        }
-        let Some((l, kind)) = p
-            .lex
-            .kind_cues
-            .longest(start, |k| p.key(k).filter(|_| k < end))
-        else {
-            continue;
-        };
-        if l != len {
-            continue;
-        }
-        // A verb used actively (`s'est dit « confiant »`, `l'avait appelé la « … »`): auxiliary
-        // or object clitic before it, or it is the attributing cue itself. It attributes speech.
-        // `are called "U.S. nationals"` is passive, and `a process called "…"` names the
-        // process: neither attributes.
-        let passive = start > 0
-            && matches!(
-                p.key(start - 1),
-                Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
-            );
-        let names_a_thing = cue.is_some_and(|c| {
-            c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
-                ms.list[h].indefinite && ms.list[h].number == crate::lang::Number::Singular
-            })
-        });
-        let active = !passive
-            && !names_a_thing
-            && (start > 0
-                && p.is(start - 1, word::AUX | word::CLITIC)
-                && !p.is(start - 1, word::DET)
-                || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some()));
-        let verb = p.lex.verbs.longest(start, |k| p.key(k)).is_some();
-        if active && (verb || *kind == KindCue::Name) {
-            return None;
-        }
-        // Only a noun stands in apposition: not a verb or a preposition before the comma
-        // (`convicted of, "Treason, Bribery, …"`, `called, “…”`).
-        if comma && (verb || *kind == KindCue::Name || p.is(end - 1, word::PREP)) {
-            return None;
-        }
-        return Some(*kind);
+    let from = p.sentences[p.sentence_index(qi)].items.start;
+    let (start, kind) = phrase_ending_at(p, &p.lex.kind_cues, from, end)?;
+    // A verb used actively (`s'est dit « confiant »`, `l'avait appelé la « … »`): auxiliary
+    // or object clitic before it, or it is the attributing cue itself. It attributes speech.
+    // `are called "U.S. nationals"` is passive, and `a process called "…"` names the
+    // process: neither attributes.
+    let passive = start > 0
+        && matches!(
+            p.key(start - 1),
+            Some("is" | "are" | "was" | "were" | "be" | "been" | "being")
+        );
+    let names_a_thing = cue.is_some_and(|c| {
+        c.subject.as_ref().and_then(|s| s.head).is_some_and(|h| {
+            ms.list[h].indefinite && ms.list[h].number == crate::lang::Number::Singular
+        })
+    });
+    let active = !passive
+        && !names_a_thing
+        && (start > 0 && p.is(start - 1, word::AUX | word::CLITIC) && !p.is(start - 1, word::DET)
+            || cue.is_some_and(|c| c.items.contains(&start) && c.subject.is_some()));
+    let verb = p.lex.verbs.longest(start, |k| p.key(k)).is_some();
+    if active && (verb || *kind == KindCue::Name) {
+        return None;
     }
-    None
+    // Only a noun stands in apposition: not a verb or a preposition before the comma
+    // (`convicted of, "Treason, Bribery, …"`, `called, “…”`).
+    if comma && (verb || *kind == KindCue::Name || p.is(end - 1, word::PREP)) {
+        return None;
+    }
+    Some(*kind)
 }
 
 /// True when the quote opens like the title of a French law, in lowercase (`« pour le plein
@@ -338,13 +319,22 @@ fn titled_before(p: &Prose, qi: usize) -> bool {
     while end > 0 && (p.is(end - 1, word::DET) || p.is_punct(end - 1, ",")) && end + 2 > qi {
         end -= 1;
     }
-    (1..=4).any(|len| {
-        end.checked_sub(len).is_some_and(|start| {
-            p.lex
-                .titled
-                .longest(start, |k| p.key(k).filter(|_| k < end))
-                .is_some_and(|(l, _)| l == len)
-        })
+    phrase_ending_at(p, &p.lex.titled, 0, end).is_some()
+}
+
+/// The longest phrase of `map`, of at most four words, that ends right before item `end` and
+/// starts at item `from` or later: its start and its value.
+fn phrase_ending_at<'m, T>(
+    p: &Prose,
+    map: &'m PhraseMap<T>,
+    from: usize,
+    end: usize,
+) -> Option<(usize, &'m T)> {
+    (1..=4).rev().find_map(|len| {
+        let start = end.checked_sub(len).filter(|&s| s >= from)?;
+        map.longest(start, |k| p.key(k).filter(|_| k < end))
+            .filter(|&(l, _)| l == len)
+            .map(|(_, v)| (start, v))
     })
 }
 

@@ -700,34 +700,32 @@ fn lex_blocks(
     norm_at.push(0);
     flags.reserve(tokens.len());
     word_tags.reserve(tokens.len());
-    let first = flags.len();
     for t in tokens.iter() {
         let s = t.span().get(text);
         let start = norm_buf.len();
         push_normalized(s, norm_buf);
         let norm = &norm_buf[start..];
-        word_tags.push(lex.word_tags(norm));
-        let pronoun = if lex.is_pronoun(norm) {
+        let mut tags = lex.word_tags(norm);
+        let mut pronoun = if lex.is_pronoun(norm) {
             flag::PRONOUN
         } else {
             0
         };
+        let case = case_flags(s);
+        // An acronym spelt like a function word in mixed-case text (`a WHO spokesperson`, `US
+        // officials`) is a name: no function-word tags, no pronoun. A word next to it with a
+        // lowercase letter tells mixed case from a headline in capitals. (Read from the text,
+        // a few bytes each way, so that lexing by runs of blocks gives what one pass gives.)
+        if case & flag::ALLCAPS != 0
+            && (tags != 0 || pronoun != 0)
+            && lowercase_word_near(text, t.span().start, t.span().end)
+        {
+            tags = 0;
+            pronoun = 0;
+        }
+        word_tags.push(tags);
         norm_at.push(norm_buf.len() as u32);
-        flags.push(case_flags(s) | pronoun);
-    }
-    // An acronym spelt like a function word in mixed-case text (`a WHO spokesperson`, `US
-    // officials`) is a name: no function-word tags, no pronoun. A word next to it with a
-    // lowercase letter tells mixed case from a headline in capitals. (Read from the text, a
-    // few bytes each way, so that lexing by runs of blocks gives what one pass gives.)
-    for k in first..flags.len() {
-        if flags[k] & flag::ALLCAPS == 0 || (word_tags[k] == 0 && flags[k] & flag::PRONOUN == 0) {
-            continue;
-        }
-        let span = tokens[k].span();
-        if lowercase_word_near(text, span.start, span.end) {
-            word_tags[k] = 0;
-            flags[k] &= !flag::PRONOUN;
-        }
+        flags.push(case | pronoun);
     }
 }
 
